@@ -1,0 +1,33 @@
+// The sightline subcommands. Each returns the process exit status:
+// 0 clean, 1 findings of concern, 2 input errors (case-format §8), 64 bad usage.
+#pragma once
+
+#include <optional>
+#include <string>
+
+namespace sightline::engine {
+class Case;
+}
+
+namespace sightline::cli {
+
+inline constexpr int k_exit_clean = 0;
+inline constexpr int k_exit_findings = 1;
+inline constexpr int k_exit_input_errors = 2;
+inline constexpr int k_exit_usage = 64;
+
+int run_merge(int argc, char** argv);
+int run_check(int argc, char** argv);
+
+// Shared helpers.
+// Prints every diagnostic to stderr, compiler style.
+void print_diagnostics(const engine::Case& c);
+// Writes bytes to -o FILE atomically, or to stdout when path is empty or "-".
+void write_output(const std::string& path, const std::string& bytes);
+// Prints a usage error and the command's help hint; returns k_exit_usage.
+int usage_error(const std::string& command, const std::string& message);
+// The format named by --format, else by the -o file's extension, else fallback.
+std::string pick_format(const std::optional<std::string>& format, const std::optional<std::string>& output,
+                        const std::string& fallback);
+
+}  // namespace sightline::cli

@@ -1,0 +1,48 @@
+// Helpers shared by the subcommands.
+#include <cstdio>
+#include <iostream>
+
+#include "commands.hpp"
+#include "sightline/engine/model.hpp"
+#include "sightline/formats/diagnostic_printer.hpp"
+#include "sightline/formats/io.hpp"
+
+namespace sightline::cli {
+
+void print_diagnostics(const engine::Case& c) {
+    for (const engine::Diagnostic& d : c.diagnostics.items()) std::cerr << formats::format_diagnostic(d) << '\n';
+}
+
+void write_output(const std::string& path, const std::string& bytes) {
+    if (path.empty() || path == "-") {
+        std::fwrite(bytes.data(), 1, bytes.size(), stdout);
+        std::fflush(stdout);
+        return;
+    }
+    formats::write_file_atomic(path, bytes);
+}
+
+int usage_error(const std::string& command, const std::string& message) {
+    std::cerr << "sightline " << command << ": " << message << "\n"
+              << "try 'sightline " << command << " --help'\n";
+    return k_exit_usage;
+}
+
+std::string pick_format(const std::optional<std::string>& format, const std::optional<std::string>& output,
+                        const std::string& fallback) {
+    if (format) return *format;
+    if (output) {
+        const auto dot = output->rfind('.');
+        if (dot != std::string::npos) {
+            std::string ext = output->substr(dot + 1);
+            for (char& ch : ext)
+                if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+            if (ext == "markdown") ext = "md";
+            if (ext == "txt") ext = "text";
+            return ext;
+        }
+    }
+    return fallback;
+}
+
+}  // namespace sightline::cli

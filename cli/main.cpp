@@ -1,0 +1,56 @@
+// sightline: one binary, many subcommands. Thin: parse arguments, call formats and engine.
+#include <cstring>
+#include <iostream>
+
+#include "commands.hpp"
+#include "sightline/engine/diagnostic.hpp"
+#include "sightline/formats/diagnostic_printer.hpp"
+
+namespace {
+
+constexpr const char* k_help = R"(usage: sightline COMMAND [ARGS...]
+
+Sightline merges single-agency chronologies into one integrated chronology for
+child safeguarding reviews, and finds what a reader of a 100-page table misses.
+
+commands:
+  merge CASE     the integrated chronology (Markdown, CSV or JSON)
+  check CASE     input problems and findings (text or JSON)
+
+Run 'sightline COMMAND --help' for a command's options.
+)";
+
+struct Command {
+    const char* name;
+    int (*run)(int, char**);
+};
+
+constexpr Command k_commands[] = {
+    {"merge", sightline::cli::run_merge},
+    {"check", sightline::cli::run_check},
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2 || std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0 ||
+        std::strcmp(argv[1], "help") == 0) {
+        std::cout << k_help;
+        return argc < 2 ? sightline::cli::k_exit_usage : 0;
+    }
+    if (std::strcmp(argv[1], "--version") == 0) {
+        std::cout << "sightline " SIGHTLINE_VERSION " (case format 1)\n";
+        return 0;
+    }
+    for (const Command& c : k_commands) {
+        if (std::strcmp(argv[1], c.name) != 0) continue;
+        try {
+            return c.run(argc, argv);
+        } catch (const sightline::engine::Error& e) {
+            std::cerr << sightline::formats::format_diagnostic(e.diagnostic()) << '\n';
+            return sightline::cli::k_exit_input_errors;
+        }
+    }
+    std::cerr << "sightline: unknown command '" << argv[1] << "'\n" << k_help;
+    return sightline::cli::k_exit_usage;
+}

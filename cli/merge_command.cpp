@@ -1,0 +1,80 @@
+// `sightline merge CASE [--format csv|md|json] [-o FILE]`: the integrated chronology.
+#include <iostream>
+
+#include "args.hpp"
+#include "commands.hpp"
+#include "sightline/engine/merge.hpp"
+#include "sightline/formats/case_reader.hpp"
+#include "sightline/formats/chronology_writer.hpp"
+
+namespace sightline::cli {
+
+namespace {
+
+constexpr const char* k_help = R"(usage: sightline merge CASE [--format md|csv|json] [-o FILE] [--quiet]
+
+Merges every single-agency chronology of a case into one integrated chronology,
+in date order, keeping each agency's own words and where each line came from.
+
+  CASE            a case folder (with case.yaml) or a manifest file
+  --format FMT    md (Markdown table, the default), csv, or json (case-format section 8);
+                  taken from the -o file's extension when not given
+  -o FILE         write to FILE (atomically: a crash never leaves half a file); default stdout
+  --quiet         do not print the summary to stderr
+
+Diagnostics are printed to stderr as file:line:col: severity: message [code].
+Exit status: 0 merged cleanly, 2 the input has errors (rejected rows are reported;
+every other row is still merged), 64 bad usage.
+)";
+
+// One line per source and a total, on stderr, for the person running the merge.
+void print_summary(const engine::Case& c, const std::string& output, const std::string& format) {
+    std::uint64_t read = 0, made = 0, rejected = 0, blank = 0;
+    for (const engine::Source& s : c.sources) {
+        read += s.counts.rows_read;
+        made += s.counts.entries_made;
+        rejected += s.counts.rows_rejected;
+        blank += s.counts.blank_rows;
+    }
+    std::size_t agencies = 0;
+    for (const engine::Agency& a : c.agencies)
+        if (a.registered || a.kind != engine::AgencyKind::Unknown) ++agencies;
+    std::cerr << c.info.title << ": " << made << " entries from " << c.sources.size() << " sources";
+    if (!c.chronology.entries.empty()) {
+        std::cerr << ", " << engine::format_date(c.chronology.entries.front().date) << " to "
+                  << engine::format_date(c.chronology.entries.back().date);
+    }
+    std::cerr << "\n  rows read " << read << " = entries " << made << " + rejected " << rejected;
+    if (blank) std::cerr << " (and " << blank << " blank rows skipped)";
+    std::cerr << "\n  " << c.diagnostics.error_count() << " errors, " << c.diagnostics.warning_count()
+              << " warnings\n";
+    if (!output.empty() && output != "-") std::cerr << "  wrote " << output << " (" << format << ")\n";
+}
+
+}  // namespace
+
+int run_merge(int argc, char** argv) {
+    const Args args(argc, argv, 2, {"--format", "-o", "--output"}, {"--help", "-h", "--quiet"});
+    if (!args.ok()) return usage_error("merge", args.error());
+    if (args.has("--help") || args.has("-h")) {
+        std::cout << k_help;
+        return k_exit_clean;
+    }
+    if (args.positionals().size() != 1) return usage_error("merge", "expected one CASE (a folder or case.yaml)");
+    const std::optional<std::string> output = args.get("-o") ? args.get("-o") : args.get("--output");
+    const std::string format = pick_format(args.get("--format"), output, "md");
+    if (format != "md" && format != "csv" && format != "json")
+        return usage_error("merge", "unknown format '" + format + "'; expected md, csv or json");
+
+    engine::Case c = formats::load_case(args.positionals()[0]);
+    print_diagnostics(c);
+    std::string out;
+    if (format == "json") formats::write_merge_json(c, out);
+    else if (format == "csv") formats::write_chronology_csv(c, out);
+    else formats::write_chronology_markdown(c, out);
+    write_output(output.value_or(""), out);
+    if (!args.has("--quiet")) print_summary(c, output.value_or(""), format);
+    return c.diagnostics.has_errors() ? k_exit_input_errors : k_exit_clean;
+}
+
+}  // namespace sightline::cli

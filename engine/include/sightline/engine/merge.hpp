@@ -1,0 +1,37 @@
+// Merge: one integrated chronology with stable ids in a deterministic order.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "sightline/engine/model.hpp"
+
+namespace sightline::engine {
+
+// Sorts the chronology (earliest possible instant, then seq, then source order, where sources
+// are ranked by path so that the order of the manifest's list does not matter), fills each
+// entry's area from its agency when neither entry nor file gave one, and assigns stable ids:
+// a hash of agency + ref + type when the entry has a ref, else of agency + date + type + summary;
+// repeated content gets -2, -3, ... in source order. Idempotent.
+void merge(Case& c);
+
+// The entry's stable id as text: 12 lowercase hex digits, with "-N" for repeats.
+std::string entry_id(const Entry& e);
+
+// 64-bit FNV-1a, stable across runs and machines.
+std::uint64_t stable_hash(std::string_view text, std::uint64_t seed = 0xcbf29ce484222325ull);
+
+// Finds entries by their id text.
+class EntryIdIndex {
+public:
+    explicit EntryIdIndex(const Chronology& chronology);
+    [[nodiscard]] std::optional<EntryIndex> find(std::string_view id) const;
+
+private:
+    std::unordered_map<std::string, EntryIndex> m_index;
+};
+
+}  // namespace sightline::engine

@@ -1,0 +1,795 @@
+// Sightline dates: parsing, validation, formatting and day arithmetic.
+//
+// [SECTION] Civil-day helpers
+// [SECTION] Bounds of a point
+// [SECTION] Scanner
+// [SECTION] ISO and season points
+// [SECTION] Spreadsheet points
+// [SECTION] Whole-date grammar
+// [SECTION] Excel serials
+// [SECTION] Formatting
+#include "sightline/engine/date.hpp"
+
+#include <array>
+#include <cassert>
+#include <charconv>
+#include <cmath>
+#include <date/date.h>
+#include <date/tz.h>
+#include <stdexcept>
+
+namespace sightline::engine {
+
+namespace {
+
+// [SECTION] Civil-day helpers
+
+constexpr std::int32_t k_min_year = 1000;  // earlier years are typing errors in a chronology
+constexpr std::int32_t k_max_year = 9999;
+
+bool is_leap(std::int32_t y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+unsigned days_in_month(std::int32_t y, unsigned m) {
+    static constexpr std::array<unsigned, 12> k_days = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return (m == 2 && is_leap(y)) ? 29u : k_days[m - 1];
+}
+
+bool day_exists(std::int32_t y, unsigned m, unsigned d) {
+    return m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
+}
+
+char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool iequals(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (lower(a[i]) != lower(b[i])) return false;
+    return true;
+}
+
+bool istarts_with(std::string_view s, std::string_view prefix) {
+    return s.size() >= prefix.size() && iequals(s.substr(0, prefix.size()), prefix);
+}
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+    return s;
+}
+
+DateParseResult fail(std::string code, std::string message) {
+    DateParseResult r;
+    r.error = DateProblem{std::move(code), std::move(message)};
+    return r;
+}
+
+std::string quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
+
+// [SECTION] Bounds of a point
+
+struct Bounds {
+    std::int64_t lo = 0;  // local civil seconds, inclusive
+    std::int64_t hi = 0;  // local civil seconds, inclusive
+};
+
+std::int64_t day_start(std::int32_t y, unsigned m, unsigned d) {
+    return static_cast<std::int64_t>(days_from_civil(y, m, d)) * k_seconds_per_day;
+}
+
+Bounds bounds_of(const DatePoint& p) {
+    switch (p.precision) {
+        case Precision::Year:
+            return {day_start(p.year, 1, 1), day_start(p.year + 1, 1, 1) - 1};
+        case Precision::Season: {
+            // spring Mar-May, summer Jun-Aug, autumn Sep-Nov, winter Dec-Feb (of the next year)
+            const unsigned start_month = 3u * p.month;  // 3, 6, 9, 12
+            const std::int64_t lo = day_start(p.year, start_month, 1);
+            const std::int32_t end_year = p.month == 4 ? p.year + 1 : p.year;
+            const unsigned end_month = p.month == 4 ? 3u : start_month + 3u;
+            return {lo, day_start(end_year, end_month, 1) - 1};
+        }
+        case Precision::Month: {
+            const std::int64_t lo = day_start(p.year, p.month, 1);
+            return {lo, lo + static_cast<std::int64_t>(days_in_month(p.year, p.month)) * k_seconds_per_day - 1};
+        }
+        case Precision::Day: {
+            const std::int64_t lo = day_start(p.year, p.month, p.day);
+            return {lo, lo + k_seconds_per_day - 1};
+        }
+        case Precision::Minute: {
+            const std::int64_t lo = day_start(p.year, p.month, p.day) + p.hour * 3600 + p.minute * 60;
+            return {lo, lo + 59};
+        }
+    }
+    assert(false && "unknown precision");
+    return {};
+}
+
+// [SECTION] Scanner
+
+// A tiny cursor over the text; every reader returns false without consuming on mismatch.
+struct Scanner {
+    std::string_view s;
+    std::size_t pos = 0;
+
+    [[nodiscard]] bool done() const { return pos >= s.size(); }
+    [[nodiscard]] char peek() const { return done() ? '\0' : s[pos]; }
+    [[nodiscard]] std::string_view rest() const { return s.substr(pos); }
+
+    // Reads between min and max digits; value out.
+    bool digits(std::size_t min, std::size_t max, std::int32_t& value, std::size_t* count = nullptr) {
+        std::size_t n = 0;
+        std::int32_t v = 0;
+        while (pos + n < s.size() && n < max && s[pos + n] >= '0' && s[pos + n] <= '9') {
+            v = v * 10 + (s[pos + n] - '0');
+            ++n;
+        }
+        // More digits than allowed means this is not the field we think it is.
+        if (n < min || (pos + n < s.size() && s[pos + n] >= '0' && s[pos + n] <= '9')) return false;
+        pos += n;
+        value = v;
+        if (count) *count = n;
+        return true;
+    }
+    bool literal(char c) {
+        if (peek() != c) return false;
+        ++pos;
+        return true;
+    }
+    void skip_spaces() {
+        while (!done() && (s[pos] == ' ' || s[pos] == '\t')) ++pos;
+    }
+    // Reads a run of ASCII letters.
+    std::string_view word() {
+        const std::size_t start = pos;
+        while (!done() && ((s[pos] >= 'a' && s[pos] <= 'z') || (s[pos] >= 'A' && s[pos] <= 'Z'))) ++pos;
+        return s.substr(start, pos - start);
+    }
+};
+
+// Month names and three-letter abbreviations ("Sept" too); 0 when not a month.
+unsigned month_from_name(std::string_view w) {
+    static constexpr std::array<std::string_view, 12> k_names = {
+        "january", "february", "march",     "april",   "may",      "june",
+        "july",    "august",   "september", "october", "november", "december"};
+    if (w.size() < 3) return 0;
+    for (unsigned i = 0; i < 12; ++i) {
+        if (iequals(w, k_names[i])) return i + 1;
+        if (w.size() == 3 && iequals(w, k_names[i].substr(0, 3))) return i + 1;
+    }
+    if (iequals(w, "sept")) return 9;
+    return 0;
+}
+
+// Seasons: 1 spring, 2 summer, 3 autumn, 4 winter; 0 when not a season.
+unsigned season_from_name(std::string_view w) {
+    if (iequals(w, "spring")) return 1;
+    if (iequals(w, "summer")) return 2;
+    if (iequals(w, "autumn") || iequals(w, "fall")) return 3;
+    if (iequals(w, "winter")) return 4;
+    return 0;
+}
+
+// A two-digit year: 00-49 is 2000-2049, 50-99 is 1950-1999.
+std::int32_t widen_year(std::int32_t yy, std::size_t digit_count) {
+    if (digit_count != 2) return yy;
+    return yy < 50 ? 2000 + yy : 1900 + yy;
+}
+
+// Outcome of reading one point: ok, or a problem kind with enough to build a message.
+enum class PointStatus : std::uint8_t { Ok, NoMatch, BadDay, BadYear, BadTime };
+
+struct PointRead {
+    PointStatus status = PointStatus::NoMatch;
+    DatePoint point;
+};
+
+// Reads " HH:MM" or "THH:MM" (optionally ":SS", ignored) after a day.
+PointStatus read_time(Scanner& sc, DatePoint& p) {
+    const std::size_t save = sc.pos;
+    if (sc.peek() == 'T' || sc.peek() == 't') {
+        ++sc.pos;
+    } else {
+        sc.skip_spaces();
+        if (sc.pos == save) return PointStatus::Ok;  // no time
+    }
+    std::int32_t h = 0, m = 0, sec = 0;
+    if (!sc.digits(1, 2, h) || !sc.literal(':') || !sc.digits(2, 2, m)) {
+        sc.pos = save;
+        return PointStatus::Ok;  // not a time; the caller sees trailing text
+    }
+    if (sc.literal(':') && !sc.digits(2, 2, sec)) return PointStatus::BadTime;
+    if (h > 23 || m > 59 || sec > 59) return PointStatus::BadTime;
+    p.hour = static_cast<std::uint8_t>(h);
+    p.minute = static_cast<std::uint8_t>(m);
+    p.precision = Precision::Minute;
+    return PointStatus::Ok;
+}
+
+PointRead finish_day(Scanner& sc, std::int32_t y, std::int32_t m, std::int32_t d) {
+    PointRead r;
+    r.point.year = y;
+    r.point.month = static_cast<std::uint8_t>(m < 0 || m > 255 ? 0 : m);
+    r.point.day = static_cast<std::uint8_t>(d < 0 || d > 255 ? 0 : d);
+    r.point.precision = Precision::Day;
+    if (y < k_min_year || y > k_max_year) {
+        r.status = PointStatus::BadYear;
+        return r;
+    }
+    if (!day_exists(y, static_cast<unsigned>(m), static_cast<unsigned>(d))) {
+        r.status = PointStatus::BadDay;
+        return r;
+    }
+    r.status = read_time(sc, r.point);
+    return r;
+}
+
+// [SECTION] ISO and season points
+
+// YYYY, YYYY-MM, YYYY-MM-DD[ HH:MM], "spring 2015", "winter 2015/16".
+PointRead read_iso_point(Scanner& sc) {
+    PointRead r;
+    const std::size_t save = sc.pos;
+    if (const unsigned season = season_from_name(sc.word()); season != 0) {
+        sc.skip_spaces();
+        std::int32_t y = 0;
+        if (!sc.digits(4, 4, y)) {
+            sc.pos = save;
+            return r;
+        }
+        // "winter 2015/16" names the winter that starts in December 2015.
+        if (season == 4 && sc.peek() == '/') {
+            const std::size_t slash = sc.pos;
+            ++sc.pos;
+            std::int32_t y2 = 0;
+            std::size_t n = 0;
+            if (sc.digits(2, 4, y2, &n) && (n == 2 ? (y + 1) % 100 == y2 : y + 1 == y2)) {
+                // consumed
+            } else {
+                sc.pos = slash;
+            }
+        }
+        r.point.year = y;
+        r.point.month = static_cast<std::uint8_t>(season);
+        r.point.precision = Precision::Season;
+        r.status = (y < k_min_year || y > k_max_year) ? PointStatus::BadYear : PointStatus::Ok;
+        return r;
+    }
+    sc.pos = save;
+    std::int32_t y = 0;
+    if (!sc.digits(4, 4, y)) return r;
+    if (!sc.literal('-')) {
+        r.point.year = y;
+        r.point.precision = Precision::Year;
+        r.status = (y < k_min_year || y > k_max_year) ? PointStatus::BadYear : PointStatus::Ok;
+        return r;
+    }
+    std::int32_t m = 0;
+    if (!sc.digits(1, 2, m)) {
+        sc.pos = save;
+        return r;
+    }
+    if (!sc.literal('-')) {
+        r.point.year = y;
+        r.point.month = static_cast<std::uint8_t>(m > 99 ? 0 : m);
+        r.point.precision = Precision::Month;
+        if (y < k_min_year || y > k_max_year) r.status = PointStatus::BadYear;
+        else r.status = (m >= 1 && m <= 12) ? PointStatus::Ok : PointStatus::BadDay;
+        return r;
+    }
+    std::int32_t d = 0;
+    if (!sc.digits(1, 2, d)) {
+        sc.pos = save;
+        return r;
+    }
+    return finish_day(sc, y, m, d);
+}
+
+// [SECTION] Spreadsheet points
+
+// 24/06/2015, 24/06/15, 24.06.2015, 06/2015, 24 June 2015, 24th Jun 2015, June 2015, Jun-15,
+// June 24, 2015 (with order Mdy only for the numeric forms; named months are never ambiguous).
+PointRead read_sheet_point(Scanner& sc, DateOrder order) {
+    PointRead r;
+    const std::size_t save = sc.pos;
+
+    // Named month first: "June 2015", "Jun-15", "June 24, 2015".
+    if (const unsigned month = month_from_name(sc.word()); month != 0) {
+        const std::size_t after_word = sc.pos;
+        if (sc.peek() == '.') ++sc.pos;  // "Sept. 2015"
+        const bool dash = sc.literal('-');
+        if (!dash) sc.skip_spaces();
+        std::int32_t n = 0;
+        std::size_t count = 0;
+        if (!sc.digits(1, 4, n, &count)) {
+            sc.pos = save;
+            return r;
+        }
+        if (!dash && count <= 2 && (sc.peek() == ',' || sc.peek() == ' ')) {
+            // "June 24, 2015"
+            const std::size_t mark = sc.pos;
+            sc.literal(',');
+            sc.skip_spaces();
+            std::int32_t y = 0;
+            std::size_t yc = 0;
+            if (sc.digits(2, 4, y, &yc) && yc != 3) return finish_day(sc, widen_year(y, yc), static_cast<std::int32_t>(month), n);
+            sc.pos = mark;
+        }
+        if (count == 3 || (count == 1)) {
+            sc.pos = save;
+            (void)after_word;
+            return r;
+        }
+        r.point.year = widen_year(n, count);
+        r.point.month = static_cast<std::uint8_t>(month);
+        r.point.precision = Precision::Month;
+        r.status = (r.point.year < k_min_year || r.point.year > k_max_year) ? PointStatus::BadYear : PointStatus::Ok;
+        return r;
+    }
+    sc.pos = save;
+
+    std::int32_t a = 0;
+    std::size_t a_count = 0;
+    if (!sc.digits(1, 4, a, &a_count)) return r;
+
+    // "24 June 2015", "24th June 2015", "24-Jun-2015"
+    {
+        const std::size_t mark = sc.pos;
+        const std::string_view suffix = sc.word();
+        if (!(suffix.empty() || iequals(suffix, "st") || iequals(suffix, "nd") || iequals(suffix, "rd") ||
+              iequals(suffix, "th")))
+            sc.pos = mark;
+        const bool dash = sc.literal('-');
+        if (!dash) sc.skip_spaces();
+        if (const unsigned month = month_from_name(sc.word()); month != 0 && a_count <= 2) {
+            if (sc.peek() == '.') ++sc.pos;
+            if (!sc.literal('-')) sc.skip_spaces();
+            std::int32_t y = 0;
+            std::size_t yc = 0;
+            if (sc.digits(2, 4, y, &yc) && yc != 3)
+                return finish_day(sc, widen_year(y, yc), static_cast<std::int32_t>(month), a);
+            sc.pos = save;
+            return r;
+        }
+        sc.pos = mark;
+    }
+
+    const char sep = sc.peek();
+    if (sep != '/' && sep != '.' && sep != '-') {
+        sc.pos = save;
+        return r;
+    }
+    ++sc.pos;
+    std::int32_t b = 0;
+    std::size_t b_count = 0;
+    if (!sc.digits(1, 4, b, &b_count)) {
+        sc.pos = save;
+        return r;
+    }
+    if (sc.peek() != sep) {
+        // "06/2015": month and year
+        if (a_count <= 2 && b_count == 4) {
+            r.point.year = b;
+            r.point.month = static_cast<std::uint8_t>(a);
+            r.point.precision = Precision::Month;
+            if (b < k_min_year || b > k_max_year) r.status = PointStatus::BadYear;
+            else r.status = (a >= 1 && a <= 12) ? PointStatus::Ok : PointStatus::BadDay;
+            return r;
+        }
+        sc.pos = save;
+        return r;
+    }
+    ++sc.pos;
+    std::int32_t c = 0;
+    std::size_t c_count = 0;
+    if (!sc.digits(1, 4, c, &c_count)) {
+        sc.pos = save;
+        return r;
+    }
+    if (a_count == 4) {  // 2015/06/24 or 2015.06.24
+        return finish_day(sc, a, b, c);
+    }
+    if (c_count == 3 || a_count > 2 || b_count > 2) {
+        sc.pos = save;
+        return r;
+    }
+    const std::int32_t year = widen_year(c, c_count);
+    if (order == DateOrder::Mdy) return finish_day(sc, year, a, b);
+    return finish_day(sc, year, b, a);  // Dmy, and Auto/Ymd fall back to the UK order
+}
+
+// [SECTION] Whole-date grammar
+
+struct Pieces {
+    DateKind kind = DateKind::Point;
+    bool approximate = false;
+    std::string_view first;
+    std::string_view second;
+};
+
+// Splits qualifiers and range separators off the text.
+Pieces split_qualifiers(std::string_view t) {
+    Pieces p;
+    if (istarts_with(t, "before ")) {
+        p.kind = DateKind::Before;
+        t = trim(t.substr(7));
+    } else if (istarts_with(t, "after ")) {
+        p.kind = DateKind::After;
+        t = trim(t.substr(6));
+    } else if (!t.empty() && t.front() == '<') {
+        p.kind = DateKind::Before;
+        t = trim(t.substr(1));
+    } else if (!t.empty() && t.front() == '>') {
+        p.kind = DateKind::After;
+        t = trim(t.substr(1));
+    }
+    for (std::string_view q : {"~", "?", "circa ", "c. ", "c.", "ca. ", "approx. ", "approx "}) {
+        if (istarts_with(t, q)) {
+            p.approximate = true;
+            t = trim(t.substr(q.size()));
+            break;
+        }
+    }
+    if (p.kind == DateKind::Point) {
+        // Ranges: "a/b" between ISO points, or "a to b", "a - b", "a – b" for any forms.
+        for (std::string_view sep : {" to ", " - ", " \xE2\x80\x93 "}) {
+            const std::size_t at = t.find(sep);
+            if (at != std::string_view::npos) {
+                p.kind = DateKind::Range;
+                p.first = trim(t.substr(0, at));
+                p.second = trim(t.substr(at + sep.size()));
+                return p;
+            }
+        }
+        const std::size_t slash = t.find('/');
+        if (slash != std::string_view::npos && slash >= 4 && t[0] >= '0' && t[0] <= '9' && t[1] >= '0' &&
+            t[1] <= '9' && t[2] >= '0' && t[2] <= '9' && t[3] >= '0' && t[3] <= '9' &&
+            slash + 5 <= t.size()) {
+            const std::string_view right = t.substr(slash + 1);
+            if (right.size() >= 4 && right[0] >= '0' && right[0] <= '9' && right[1] >= '0' && right[1] <= '9' &&
+                right[2] >= '0' && right[2] <= '9' && right[3] >= '0' && right[3] <= '9') {
+                p.kind = DateKind::Range;
+                p.first = trim(t.substr(0, slash));
+                p.second = trim(right);
+                return p;
+            }
+        }
+    }
+    p.first = t;
+    return p;
+}
+
+// Reads one whole point from text (nothing may follow it).
+PointRead read_point(std::string_view text, const DateParseOptions& o) {
+    Scanner sc{text, 0};
+    PointRead r = read_iso_point(sc);
+    if (r.status == PointStatus::NoMatch || (r.status == PointStatus::Ok && !sc.done())) {
+        if (o.spreadsheet_forms) {
+            Scanner sc2{text, 0};
+            PointRead r2 = read_sheet_point(sc2, o.order);
+            if (r2.status != PointStatus::NoMatch && (r2.status != PointStatus::Ok || sc2.done())) return r2;
+        }
+        if (r.status == PointStatus::Ok && !sc.done()) r.status = PointStatus::NoMatch;
+    }
+    return r;
+}
+
+std::string syntax_message(std::string_view text, bool sheet) {
+    std::string m = "cannot read date " + quoted(text) + "; expected a form such as 2015-06-24, 2015-06, ~2015, "
+                    "spring 2015, 2015-06-24/2015-06-30 or before 2015-07";
+    if (sheet) m += ", 24/06/2015, 24 June 2015 or Jun-15";
+    return m;
+}
+
+DateParseResult point_problem(PointStatus status, std::string_view piece, std::string_view whole, bool sheet) {
+    switch (status) {
+        case PointStatus::BadDay:
+            return fail("date-invalid", "date " + quoted(piece) + " does not exist");
+        case PointStatus::BadYear:
+            return fail("date-out-of-range", "date " + quoted(piece) + " is outside the years " +
+                                                 std::to_string(k_min_year) + " to " + std::to_string(k_max_year));
+        case PointStatus::BadTime:
+            return fail("time-invalid", "time in " + quoted(piece) + " does not exist");
+        case PointStatus::NoMatch:
+        case PointStatus::Ok:
+            break;
+    }
+    return fail("date-syntax", syntax_message(whole, sheet));
+}
+
+// Resolves a local minute against the zone: error if skipped, warning if repeated.
+bool resolve_local_time(FuzzyDate& d, std::string_view text, const DateParseOptions& o, DateParseResult& out) {
+    const date::time_zone* zone = o.zone ? o.zone : default_zone();
+    if (!zone) return true;  // no tz database: offsets stay 0, order is still right
+    const date::local_seconds local{std::chrono::seconds{d.earliest}};
+    const date::local_info info = zone->get_info(local);
+    if (info.result == date::local_info::nonexistent) {
+        out = fail("time-nonexistent", "local time " + quoted(text) + " does not exist in " + zone->name() +
+                                           " (the clocks went forward)");
+        return false;
+    }
+    if (info.result == date::local_info::ambiguous) {
+        out.warning = DateProblem{"time-ambiguous", "local time " + quoted(text) + " happens twice in " +
+                                                        zone->name() + " (the clocks went back); the first is used"};
+    }
+    d.utc_offset_minutes = static_cast<std::int16_t>(info.first.offset.count() / 60);
+    return true;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// FuzzyDate members
+
+std::int64_t FuzzyDate::sort_key() const {
+    if (kind == DateKind::Before) {
+        const std::int64_t last_day = latest >= 0 ? latest / k_seconds_per_day : (latest - k_seconds_per_day + 1) / k_seconds_per_day;
+        return last_day * k_seconds_per_day;
+    }
+    return earliest;
+}
+
+std::int32_t FuzzyDate::sort_day() const {
+    const std::int64_t k = sort_key();
+    const std::int64_t d = k >= 0 ? k / k_seconds_per_day : (k - k_seconds_per_day + 1) / k_seconds_per_day;
+    return static_cast<std::int32_t>(d);
+}
+
+std::int32_t FuzzyDate::earliest_day() const {
+    if (earliest == k_unbounded_low) return sort_day();
+    const std::int64_t d = earliest >= 0 ? earliest / k_seconds_per_day : (earliest - k_seconds_per_day + 1) / k_seconds_per_day;
+    return static_cast<std::int32_t>(d);
+}
+
+std::int32_t FuzzyDate::latest_day() const {
+    if (latest == k_unbounded_high) return earliest_day();
+    const std::int64_t d = latest >= 0 ? latest / k_seconds_per_day : (latest - k_seconds_per_day + 1) / k_seconds_per_day;
+    return static_cast<std::int32_t>(d);
+}
+
+bool FuzzyDate::is_exact_day() const {
+    return kind == DateKind::Point && !approximate &&
+           (first.precision == Precision::Day || first.precision == Precision::Minute);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parsing
+
+DateParseResult parse_date(std::string_view text, const DateParseOptions& options) {
+    const std::string_view t = trim(text);
+    if (t.empty()) return fail("date-missing", "date is empty");
+    const Pieces pieces = split_qualifiers(t);
+
+    const PointRead a = read_point(pieces.first, options);
+    if (a.status != PointStatus::Ok) return point_problem(a.status, pieces.first, t, options.spreadsheet_forms);
+
+    FuzzyDate d;
+    d.kind = pieces.kind;
+    d.approximate = pieces.approximate;
+    d.first = a.point;
+    const Bounds ba = bounds_of(a.point);
+    DateParseResult out;
+    switch (pieces.kind) {
+        case DateKind::Point:
+            d.earliest = ba.lo;
+            d.latest = ba.hi;
+            break;
+        case DateKind::Before:
+            d.earliest = k_unbounded_low;
+            d.latest = ba.lo - 1;
+            break;
+        case DateKind::After:
+            d.earliest = ba.hi + 1;
+            d.latest = k_unbounded_high;
+            break;
+        case DateKind::Range: {
+            const PointRead b = read_point(pieces.second, options);
+            if (b.status != PointStatus::Ok) return point_problem(b.status, pieces.second, t, options.spreadsheet_forms);
+            d.second = b.point;
+            const Bounds bb = bounds_of(b.point);
+            if (bb.hi < ba.lo)
+                return fail("date-range-reversed", "date range " + quoted(t) + " ends before it starts");
+            d.earliest = ba.lo;
+            d.latest = bb.hi;
+            if (b.point.precision == Precision::Minute) {
+                FuzzyDate probe;
+                probe.earliest = bb.lo;
+                if (!resolve_local_time(probe, pieces.second, options, out)) return out;
+            }
+            break;
+        }
+    }
+    if (a.point.precision == Precision::Minute) {
+        FuzzyDate probe;
+        probe.earliest = ba.lo;
+        if (!resolve_local_time(probe, pieces.first, options, out)) return out;
+        d.utc_offset_minutes = probe.utc_offset_minutes;
+    }
+    out.date = d;
+    return out;
+}
+
+SlashDateEvidence slash_date_evidence(std::string_view text) {
+    SlashDateEvidence e;
+    Scanner sc{trim(text), 0};
+    for (std::string_view q : {"~", "?"})
+        if (istarts_with(sc.s, q)) sc.pos = q.size();
+    std::int32_t a = 0, b = 0, c = 0;
+    std::size_t ac = 0, cc = 0;
+    if (!sc.digits(1, 2, a, &ac)) return e;
+    const char sep = sc.peek();
+    if (sep != '/' && sep != '.' && sep != '-') return e;
+    ++sc.pos;
+    if (!sc.digits(1, 2, b)) return e;
+    if (!sc.literal(sep)) return e;
+    if (!sc.digits(2, 4, c, &cc) || cc == 3) return e;
+    e.is_slash_form = true;
+    const std::int32_t y = widen_year(c, cc);
+    e.could_be_dmy = day_exists(y, static_cast<unsigned>(b), static_cast<unsigned>(a));
+    e.could_be_mdy = day_exists(y, static_cast<unsigned>(a), static_cast<unsigned>(b));
+    return e;
+}
+
+// [SECTION] Excel serials
+
+DateParseResult date_from_excel_serial(double serial, bool system_1904, bool with_time,
+                                       const DateParseOptions& options) {
+    if (!std::isfinite(serial) || serial < 1.0 || serial > 2958465.0)  // 9999-12-31
+        return fail("date-serial-invalid", "excel date serial " + std::to_string(serial) + " is out of range");
+    const auto whole = static_cast<std::int64_t>(std::floor(serial));
+    std::int64_t days = 0;
+    if (system_1904) {
+        days = days_from_civil(1904, 1, 1) + whole;
+    } else {
+        if (whole == 60)
+            return fail("date-invalid", "excel date serial 60 is 29 February 1900, which does not exist");
+        days = whole < 60 ? days_from_civil(1899, 12, 31) + whole : days_from_civil(1899, 12, 30) + whole;
+    }
+    const date::year_month_day ymd{date::sys_days{date::days{days}}};
+    FuzzyDate d = make_day(static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                           static_cast<unsigned>(ymd.day()));
+    if (with_time) {
+        const auto minutes = static_cast<std::int64_t>(std::llround((serial - static_cast<double>(whole)) * 1440.0));
+        if (minutes > 0 && minutes < 1440) {
+            d.first.precision = Precision::Minute;
+            d.first.hour = static_cast<std::uint8_t>(minutes / 60);
+            d.first.minute = static_cast<std::uint8_t>(minutes % 60);
+            d.earliest += minutes * 60;
+            d.latest = d.earliest + 59;
+            DateParseResult out;
+            if (!resolve_local_time(d, format_date(d), options, out)) return out;
+            out.date = d;
+            return out;
+        }
+    }
+    DateParseResult out;
+    out.date = d;
+    return out;
+}
+
+FuzzyDate make_day(std::int32_t year, unsigned month, unsigned day) {
+    assert(day_exists(year, month, day));
+    FuzzyDate d;
+    d.first.year = year;
+    d.first.month = static_cast<std::uint8_t>(month);
+    d.first.day = static_cast<std::uint8_t>(day);
+    d.first.precision = Precision::Day;
+    const Bounds b = bounds_of(d.first);
+    d.earliest = b.lo;
+    d.latest = b.hi;
+    return d;
+}
+
+FuzzyDate make_day_from_days(std::int32_t days) {
+    const date::year_month_day ymd{date::sys_days{date::days{days}}};
+    return make_day(static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+}
+
+const date::time_zone* default_zone() {
+    static const date::time_zone* const zone = find_zone("Europe/London");
+    return zone;
+}
+
+const date::time_zone* find_zone(std::string_view name) {
+    try {
+        return date::locate_zone(name);
+    } catch (const std::runtime_error&) {
+        return nullptr;  // unknown zone name, or no tz database installed
+    }
+}
+
+// [SECTION] Formatting
+
+namespace {
+
+void append_int(std::string& out, std::int64_t v, int width) {
+    char buf[24];
+    const auto res = std::to_chars(buf, buf + sizeof buf, v < 0 ? -v : v);
+    const auto len = static_cast<int>(res.ptr - buf);
+    if (v < 0) out.push_back('-');
+    for (int i = len; i < width; ++i) out.push_back('0');
+    out.append(buf, res.ptr);
+}
+
+void append_point(std::string& out, const DatePoint& p) {
+    if (p.precision == Precision::Season) {
+        static constexpr std::array<std::string_view, 4> k_seasons = {"spring", "summer", "autumn", "winter"};
+        out += k_seasons[p.month - 1u];
+        out.push_back(' ');
+        append_int(out, p.year, 4);
+        return;
+    }
+    append_int(out, p.year, 4);
+    if (p.precision == Precision::Year) return;
+    out.push_back('-');
+    append_int(out, p.month, 2);
+    if (p.precision == Precision::Month) return;
+    out.push_back('-');
+    append_int(out, p.day, 2);
+    if (p.precision == Precision::Day) return;
+    out.push_back(' ');
+    append_int(out, p.hour, 2);
+    out.push_back(':');
+    append_int(out, p.minute, 2);
+}
+
+}  // namespace
+
+std::string format_date(const FuzzyDate& d) {
+    std::string out;
+    out.reserve(24);
+    if (d.kind == DateKind::Before) out += "before ";
+    if (d.kind == DateKind::After) out += "after ";
+    if (d.approximate) out.push_back('~');
+    append_point(out, d.first);
+    if (d.kind == DateKind::Range) {
+        out.push_back('/');
+        append_point(out, d.second);
+    }
+    return out;
+}
+
+std::string format_day(std::int32_t days) {
+    const date::year_month_day ymd{date::sys_days{date::days{days}}};
+    std::string out;
+    out.reserve(10);
+    append_int(out, static_cast<int>(ymd.year()), 4);
+    out.push_back('-');
+    append_int(out, static_cast<unsigned>(ymd.month()), 2);
+    out.push_back('-');
+    append_int(out, static_cast<unsigned>(ymd.day()), 2);
+    return out;
+}
+
+std::string format_utc(const FuzzyDate& d) {
+    const std::int64_t utc = d.utc_seconds();
+    const std::int64_t day = utc >= 0 ? utc / k_seconds_per_day : (utc - k_seconds_per_day + 1) / k_seconds_per_day;
+    const std::int64_t sec = utc - day * k_seconds_per_day;
+    std::string out = format_day(static_cast<std::int32_t>(day));
+    out.push_back('T');
+    append_int(out, sec / 3600, 2);
+    out.push_back(':');
+    append_int(out, (sec / 60) % 60, 2);
+    out.push_back(':');
+    append_int(out, sec % 60, 2);
+    out.push_back('Z');
+    return out;
+}
+
+// [SECTION] Day arithmetic
+
+std::int32_t days_from_civil(std::int32_t year, unsigned month, unsigned day) {
+    const date::year_month_day ymd{date::year{year}, date::month{month}, date::day{day}};
+    assert(ymd.ok());
+    return static_cast<std::int32_t>(date::sys_days{ymd}.time_since_epoch().count());
+}
+
+std::int32_t age_in_years(std::int32_t born_day, std::int32_t at_day) {
+    const date::year_month_day b{date::sys_days{date::days{born_day}}};
+    const date::year_month_day a{date::sys_days{date::days{at_day}}};
+    std::int32_t years = static_cast<int>(a.year()) - static_cast<int>(b.year());
+    if (a.month() < b.month() || (a.month() == b.month() && a.day() < b.day())) --years;
+    return years;
+}
+
+}  // namespace sightline::engine

@@ -1,0 +1,30 @@
+// Writing the integrated chronology: JSON (case-format §8), CSV and Markdown.
+#pragma once
+
+#include <string>
+
+#include "sightline/engine/model.hpp"
+
+namespace sightline::formats {
+
+// `sightline merge --format json`: {"sightline":1, "case", "entries", "diagnostics", "sources"}.
+void write_merge_json(const engine::Case& c, std::string& out);
+// One row per entry with the columns a reviewer expects, and an empty "Review notes" column.
+void write_chronology_csv(const engine::Case& c, std::string& out);
+void write_chronology_markdown(const engine::Case& c, std::string& out);
+
+// Shared column texts.
+// "Riley: seen; Skye: not recorded" (or just "Seen" for one index child).
+std::string child_seen_text(const engine::Case& c, const engine::Entry& e);
+// People named in the entry, by name, separated by "; ".
+std::string people_text(const engine::Case& c, const engine::Entry& e);
+// "agencies/police.csv:14".
+std::string source_text(const engine::Case& c, const engine::Entry& e);
+// The type as a reader would say it: "Home visit", or the free word as written.
+std::string type_text(const engine::Entry& e);
+
+// Writes the diagnostics array (used by merge and check JSON).
+class JsonWriter;
+void write_diagnostics_json(const engine::Case& c, JsonWriter& w);
+
+}  // namespace sightline::formats

@@ -1,0 +1,46 @@
+// Bytes on disk: whole-file reads and atomic writes.
+#pragma once
+
+#include <cstddef>
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace sightline::formats {
+
+// A file's bytes, with a NUL after the last one (so parsers may read one past the end).
+struct FileBuffer {
+    std::unique_ptr<char[]> data;
+    std::size_t size = 0;
+    [[nodiscard]] std::string_view view() const { return {data.get(), size}; }
+};
+
+// Reads a whole file; throws engine::Error (code "file-unreadable") naming the file and the reason.
+FileBuffer read_file(const std::string& path);
+
+// Writes to a temporary file beside the target and renames it into place on commit(), so a
+// reader (or a crash) never sees a half-written file. Without commit() the target is untouched.
+class AtomicFile {
+public:
+    explicit AtomicFile(std::string path);
+    AtomicFile(const AtomicFile&) = delete;
+    AtomicFile& operator=(const AtomicFile&) = delete;
+    ~AtomicFile();
+
+    void write(std::string_view bytes);
+    // Flushes, syncs and renames over the target; throws engine::Error on failure.
+    void commit();
+    [[nodiscard]] const std::string& temp_path() const { return m_temp; }
+
+private:
+    std::string m_path;
+    std::string m_temp;
+    std::FILE* m_file = nullptr;
+    bool m_committed = false;
+};
+
+// Writes bytes to path atomically.
+void write_file_atomic(const std::string& path, std::string_view bytes);
+
+}  // namespace sightline::formats

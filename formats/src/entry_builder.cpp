@@ -1,0 +1,222 @@
+// EntryBuilder: shared row-to-entry logic for every reader.
+#include "entry_builder.hpp"
+
+#include <charconv>
+
+namespace sightline::formats::detail {
+
+using namespace sightline::engine;
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
+        s.remove_suffix(1);
+    return s;
+}
+
+std::optional<bool> parse_bool(std::string_view text) {
+    const std::string w = normalise_word(text);
+    if (w == "true" || w == "yes" || w == "y" || w == "1") return true;
+    if (w == "false" || w == "no" || w == "n" || w == "0") return false;
+    return std::nullopt;
+}
+
+std::optional<std::int64_t> parse_int(std::string_view text) {
+    text = trim(text);
+    std::int64_t v = 0;
+    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (ec != std::errc{} || ptr != text.data() + text.size() || text.empty()) return std::nullopt;
+    return v;
+}
+
+EntryBuilder::EntryBuilder(Case& c, SourceId source, std::string file)
+    : m_case(c), m_source(source), m_file(std::move(file)) {}
+
+EntryBuilder::~EntryBuilder() = default;
+
+void EntryBuilder::begin(Where where) {
+    m_entry = Entry{};
+    m_entry.where = {m_source, where.line, where.column};
+    m_failed = false;
+    m_has_date = false;
+    m_seen_all.reset();
+    m_seen_each.clear();
+    m_subjects.clear();
+    m_to.clear();
+    m_tags.clear();
+    m_extras.clear();
+    m_end.reset();
+}
+
+void EntryBuilder::error(Where where, std::string code, std::string message) {
+    m_failed = true;
+    m_case.diagnostics.add(Severity::Error, m_file, where.line, where.column, std::move(code), std::move(message));
+}
+
+void EntryBuilder::warning(Where where, std::string code, std::string message) {
+    m_case.diagnostics.add(Severity::Warning, m_file, where.line, where.column, std::move(code), std::move(message));
+}
+
+bool EntryBuilder::set_date(std::string_view text, Where where, std::string_view time, Where time_where) {
+    text = trim(text);
+    time = trim(time);
+    std::string joined;
+    std::string_view full = text;
+    if (!time.empty()) {
+        joined.reserve(text.size() + 1 + time.size());
+        joined.append(text).push_back(' ');
+        joined.append(time);
+        full = joined;
+    }
+    DateParseResult r = parse_date(full, date_options);
+    if (r.error) {
+        // A bad time is reported at the time's cell when it came from its own column.
+        const Where at = (!time.empty() && r.error->code.rfind("time", 0) == 0 && time_where.line) ? time_where : where;
+        error(at, r.error->code, r.error->message);
+        return false;
+    }
+    if (r.warning) warning(where, r.warning->code, r.warning->message);
+    m_entry.date = *r.date;
+    m_entry.date_text = store(full);
+    m_has_date = true;
+    return true;
+}
+
+void EntryBuilder::set_parsed_date(const FuzzyDate& date, std::string_view text) {
+    m_entry.date = date;
+    m_entry.date_text = store(text);
+    m_has_date = true;
+}
+
+bool EntryBuilder::set_end(std::string_view text, Where where) {
+    DateParseResult r = parse_date(text, date_options);
+    if (r.error) {
+        error(where, r.error->code, r.error->message);
+        return false;
+    }
+    if (r.warning) warning(where, r.warning->code, r.warning->message);
+    m_end = *r.date;
+    return true;
+}
+
+void EntryBuilder::set_type(std::string_view text) {
+    text = trim(text);
+    m_entry.type = parse_entry_type(text);
+    m_entry.type_text = store(text);
+}
+
+void EntryBuilder::set_child_seen(ChildSeen v) { m_seen_all = v; }
+
+bool EntryBuilder::set_child_seen_for(std::string_view child, ChildSeen v, Where where) {
+    const PersonId p = m_case.find_person(child);
+    const int pos = is_none(p) ? -1 : m_case.index_child_position(p);
+    if (pos < 0) {
+        error(where, "child-unknown",
+              "child_seen names '" + std::string(child) + "', who is not one of the case's index_children");
+        return false;
+    }
+    m_seen_each.emplace_back(pos, v);
+    return true;
+}
+
+void EntryBuilder::add_subject(std::string_view text, Where where) {
+    text = trim(text);
+    if (text.empty()) return;
+    std::string key(text);
+    PersonId person;
+    if (const auto it = m_subject_cache.find(key); it != m_subject_cache.end()) {
+        person = it->second;
+    } else {
+        person = m_case.find_person(text);
+        m_subject_cache.emplace(key, person);
+    }
+    if (is_none(person)) {
+        auto [it, inserted] = m_unknown_names.try_emplace(key);
+        if (inserted) {
+            it->second.diagnostic = m_case.diagnostics.size();
+            warning(where, "subject-unknown",
+                    "subject '" + key + "' is not a person in the case; kept as written");
+        }
+        ++it->second.count;
+    }
+    m_subjects.push_back({person, store(text)});
+}
+
+void EntryBuilder::add_recipient(std::string_view agency_name) {
+    agency_name = trim(agency_name);
+    if (agency_name.empty()) return;
+    std::string key(agency_name);
+    if (const auto it = m_agency_cache.find(key); it != m_agency_cache.end()) {
+        m_to.push_back(it->second);
+        return;
+    }
+    const AgencyId id = m_case.intern_agency(agency_name);
+    m_agency_cache.emplace(std::move(key), id);
+    m_to.push_back(id);
+}
+
+void EntryBuilder::add_extra(std::string_view field, std::string_view value, Where where) {
+    std::string key(field);
+    if (m_warned_fields.emplace(key, true).second)
+        warning(where, "key-unknown", "unknown field '" + key + "' is not part of the format; kept as written");
+    m_extras.emplace_back(store(field), store(value));
+}
+
+bool EntryBuilder::finish() {
+    ++m_counts.rows_read;
+    if (!m_failed && !m_has_date) error({m_entry.where.line, m_entry.where.column}, "field-missing", "entry has no date");
+    if (!m_failed && is_none(m_entry.agency))
+        error({m_entry.where.line, m_entry.where.column}, "field-missing", "entry has no agency");
+    if (m_failed) {
+        ++m_counts.rows_rejected;
+        return false;
+    }
+    Chronology& ch = m_case.chronology;
+    if (m_seen_all) m_entry.child_seen = *m_seen_all;
+    if (!m_seen_each.empty()) {
+        const std::size_t n = m_case.info.index_children.size();
+        m_entry.seen_map = static_cast<std::uint32_t>(ch.seen_values.size());
+        ch.seen_values.resize(ch.seen_values.size() + n, m_seen_all.value_or(ChildSeen::NotRecorded));
+        for (const auto& [pos, v] : m_seen_each) ch.seen_values[m_entry.seen_map + static_cast<std::size_t>(pos)] = v;
+    }
+    auto append = [](auto& target, const auto& items) {
+        Slice s{static_cast<std::uint32_t>(target.size()), static_cast<std::uint32_t>(items.size())};
+        target.insert(target.end(), items.begin(), items.end());
+        return s;
+    };
+    m_entry.subjects = append(ch.subjects, m_subjects);
+    m_entry.to = append(ch.recipients, m_to);
+    m_entry.tags = append(ch.tags, m_tags);
+    m_entry.extra = append(ch.extras, m_extras);
+    if (m_end) {
+        m_entry.end = static_cast<std::uint32_t>(ch.ends.size());
+        ch.ends.push_back(*m_end);
+    }
+    ch.entries.push_back(m_entry);
+    ++m_counts.entries_made;
+    return true;
+}
+
+void EntryBuilder::close() {
+    // Say how often each unknown name occurred, on its first warning.
+    for (auto& [name, u] : m_unknown_names) {
+        if (u.count > 1) m_case.diagnostics.at(u.diagnostic).message += " (" + std::to_string(u.count) + " times in this file)";
+    }
+    m_case.sources[index_of(m_source)].counts = m_counts;
+}
+
+std::vector<std::string_view> EntryBuilder::split_list(std::string_view cell) {
+    std::vector<std::string_view> out;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= cell.size(); ++i) {
+        if (i == cell.size() || cell[i] == ';' || cell[i] == ',' || cell[i] == '|') {
+            const std::string_view part = trim(cell.substr(start, i - start));
+            if (!part.empty()) out.push_back(part);
+            start = i + 1;
+        }
+    }
+    return out;
+}
+
+}  // namespace sightline::formats::detail

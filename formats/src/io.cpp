@@ -1,0 +1,92 @@
+// Bytes on disk: whole-file reads and atomic writes.
+#include "sightline/formats/io.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "sightline/engine/diagnostic.hpp"
+
+namespace sightline::formats {
+
+namespace {
+
+[[noreturn]] void fail(const std::string& path, const std::string& code, const std::string& what) {
+    engine::Diagnostic d;
+    d.severity = engine::Severity::Error;
+    d.file = path;
+    d.code = code;
+    d.message = what;
+    throw engine::Error(std::move(d));
+}
+
+}  // namespace
+
+FileBuffer read_file(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) fail(path, "file-unreadable", "cannot open '" + path + "': " + std::strerror(errno));
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
+        const int err = S_ISDIR(st.st_mode) ? EISDIR : errno;
+        ::close(fd);
+        fail(path, "file-unreadable", "cannot read '" + path + "': " + std::strerror(err));
+    }
+    FileBuffer buf;
+    const auto size = static_cast<std::size_t>(st.st_size);
+    buf.data = std::make_unique_for_overwrite<char[]>(size + 1);
+    std::size_t done = 0;
+    while (done < size) {
+        const ssize_t n = ::read(fd, buf.data.get() + done, size - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            const int err = errno;
+            ::close(fd);
+            fail(path, "file-unreadable", "cannot read '" + path + "': " + std::strerror(err));
+        }
+        if (n == 0) break;  // the file shrank while we read it
+        done += static_cast<std::size_t>(n);
+    }
+    ::close(fd);
+    buf.data[done] = '\0';
+    buf.size = done;
+    return buf;
+}
+
+AtomicFile::AtomicFile(std::string path) : m_path(std::move(path)) {
+    m_temp = m_path + ".tmp-" + std::to_string(::getpid());
+    m_file = std::fopen(m_temp.c_str(), "wb");
+    if (!m_file) fail(m_path, "file-unwritable", "cannot write '" + m_path + "': " + std::strerror(errno));
+    static constexpr std::size_t k_buffer = 1u << 20;  // bytes
+    std::setvbuf(m_file, nullptr, _IOFBF, k_buffer);
+}
+
+AtomicFile::~AtomicFile() {
+    if (m_file) std::fclose(m_file);
+    if (!m_committed) std::remove(m_temp.c_str());
+}
+
+void AtomicFile::write(std::string_view bytes) {
+    if (bytes.empty()) return;
+    if (std::fwrite(bytes.data(), 1, bytes.size(), m_file) != bytes.size())
+        fail(m_path, "file-unwritable", "cannot write '" + m_path + "': " + std::strerror(errno));
+}
+
+void AtomicFile::commit() {
+    if (std::fflush(m_file) != 0 || ::fsync(::fileno(m_file)) != 0)
+        fail(m_path, "file-unwritable", "cannot write '" + m_path + "': " + std::strerror(errno));
+    std::fclose(m_file);
+    m_file = nullptr;
+    if (std::rename(m_temp.c_str(), m_path.c_str()) != 0)
+        fail(m_path, "file-unwritable", "cannot replace '" + m_path + "': " + std::strerror(errno));
+    m_committed = true;
+}
+
+void write_file_atomic(const std::string& path, std::string_view bytes) {
+    AtomicFile f(path);
+    f.write(bytes);
+    f.commit();
+}
+
+}  // namespace sightline::formats

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Installs what Sightline needs, builds it with warnings as errors, and runs every test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+./scripts/install-deps.sh
+cmake --preset ci >/dev/null
+cmake --build --preset ci --parallel "$(nproc)"
+ctest --preset ci --parallel "$(nproc)"

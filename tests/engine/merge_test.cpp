@@ -1,0 +1,138 @@
+// Merge: deterministic order independent of source order, stable ids, idempotence.
+#include "sightline/engine/merge.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <random>
+
+using namespace sightline::engine;
+
+namespace {
+
+struct Row {
+    const char* date;
+    const char* summary;
+    const char* ref;
+    int seq;
+};
+
+// Builds a case with one source per row list, added in the given order.
+Case build(const std::vector<std::pair<std::string, std::vector<Row>>>& sources) {
+    Case c;
+    for (const auto& [path, rows] : sources) {
+        const auto source = static_cast<SourceId>(c.sources.size());
+        Source s;
+        s.path = path;
+        s.format = "yaml";
+        c.sources.push_back(s);
+        const AgencyId agency = c.intern_agency(path);
+        std::uint32_t line = 1;
+        for (const Row& r : rows) {
+            Entry e;
+            e.date = *parse_date(r.date).date;
+            e.summary = c.chronology.text.store(r.summary);
+            e.ref = c.chronology.text.store(r.ref);
+            e.seq = r.seq;
+            e.agency = agency;
+            e.type = EntryType::Contact;
+            e.where = {source, ++line, 5};
+            c.chronology.entries.push_back(e);
+        }
+    }
+    return c;
+}
+
+std::vector<std::string> ids_in_order(const Case& c) {
+    std::vector<std::string> out;
+    for (const Entry& e : c.chronology.entries) out.push_back(entry_id(e) + " " + std::string(e.summary));
+    return out;
+}
+
+TEST(Merge, OrdersByEarliestInstantThenSeqThenSource) {
+    Case c = build({{"b.yaml", {{"2015-06-24", "b-day", "", 0}, {"2015-06-24", "b-seq2", "", 2}}},
+                    {"a.yaml", {{"2015-06", "a-month", "", 0}, {"2015-06-24", "a-seq1", "", 1},
+                                {"2015-06-24 09:00", "a-timed", "", 0}, {"2015-06-24", "a-day", "", 0}}}});
+    merge(c);
+    std::vector<std::string> summaries;
+    for (const Entry& e : c.chronology.entries) summaries.emplace_back(e.summary);
+    EXPECT_EQ(summaries, (std::vector<std::string>{"a-month", "a-day", "b-day", "a-seq1", "b-seq2", "a-timed"}));
+}
+
+TEST(Merge, SameResultWhateverTheOrderOfSources) {
+    // Seeded property test: many random cases, each merged with its sources shuffled.
+    std::mt19937 rng(20151120);
+    const char* dates[] = {"2015-06-24", "2015-06", "~2015", "2015-06-24 14:30", "2015-06-20/2015-06-30",
+                           "before 2015-07", "spring 2015", "2015-06-24"};
+    for (int round = 0; round < 50; ++round) {
+        std::vector<std::pair<std::string, std::vector<Row>>> sources;
+        std::vector<std::string> texts;  // keeps the summaries alive
+        texts.reserve(200);
+        const int n_sources = 2 + static_cast<int>(rng() % 5);
+        for (int s = 0; s < n_sources; ++s) {
+            std::vector<Row> rows;
+            const int n_rows = 1 + static_cast<int>(rng() % 8);
+            for (int r = 0; r < n_rows; ++r) {
+                texts.push_back("entry " + std::to_string(rng() % 4));  // repeats on purpose
+                rows.push_back({dates[rng() % 8], texts.back().c_str(), (rng() % 3 == 0) ? "REF-1" : "",
+                                static_cast<int>(rng() % 3)});
+            }
+            sources.emplace_back("agency-" + std::to_string(s) + ".yaml", rows);
+        }
+        Case reference = build(sources);
+        merge(reference);
+        const std::vector<std::string> expected = ids_in_order(reference);
+        for (int shuffle = 0; shuffle < 5; ++shuffle) {
+            std::shuffle(sources.begin(), sources.end(), rng);
+            Case c = build(sources);
+            merge(c);
+            ASSERT_EQ(ids_in_order(c), expected) << "round " << round;
+        }
+        // Merging again changes nothing.
+        merge(reference);
+        ASSERT_EQ(ids_in_order(reference), expected);
+    }
+}
+
+TEST(Merge, IdsAreStableAndRepeatsGetSuffixes) {
+    Case c = build({{"police.yaml", {{"2015-06-21", "DA incident", "CAD 4471", 0},
+                                     {"2015-06-22", "Same row sent twice", "", 0},
+                                     {"2015-06-22", "Same row sent twice", "", 0}}}});
+    merge(c);
+    const auto& e = c.chronology.entries;
+    ASSERT_EQ(e.size(), 3u);
+    EXPECT_EQ(entry_id(e[0]).size(), 12u);
+    EXPECT_EQ(entry_id(e[2]), entry_id(e[1]) + "-2");
+    // A ref keeps the id when the agency rewords the summary.
+    Case revised = build({{"police.yaml", {{"2015-06-21", "DA incident, reworded", "CAD 4471", 0}}}});
+    merge(revised);
+    EXPECT_EQ(entry_id(revised.chronology.entries[0]), entry_id(e[0]));
+    // The id does not depend on capitals or spacing.
+    Case spaced = build({{"police.yaml", {{"2015-06-22", "same  row SENT twice", "", 0}}}});
+    merge(spaced);
+    EXPECT_EQ(entry_id(spaced.chronology.entries[0]), entry_id(e[1]));
+}
+
+TEST(Merge, IdIndexFindsEveryEntry) {
+    Case c = build({{"a.yaml", {{"2015-01-01", "x", "", 0}, {"2015-01-02", "y", "", 0}}}});
+    merge(c);
+    const EntryIdIndex index(c.chronology);
+    for (std::uint32_t i = 0; i < c.chronology.entries.size(); ++i)
+        EXPECT_EQ(index.find(entry_id(c.chronology.entries[i])), static_cast<EntryIndex>(i));
+    EXPECT_FALSE(index.find("000000000000"));
+}
+
+TEST(Merge, AreaFallsBackToTheAgencysArea) {
+    Case c = build({{"a.yaml", {{"2015-01-01", "x", "", 0}}}});
+    const AreaId ealing = c.intern_area("Ealing");
+    c.agencies[0].area = ealing;
+    merge(c);
+    EXPECT_EQ(c.chronology.entries[0].area, ealing);
+}
+
+TEST(Merge, StableHashIsFnv1a) {
+    EXPECT_EQ(stable_hash(""), 0xcbf29ce484222325ull);
+    EXPECT_EQ(stable_hash("a"), 0xaf63dc4c8601ec8cull);
+}
+
+}  // namespace

@@ -1,0 +1,366 @@
+// Reading cases: every field of case-format §2-§3, and one test per diagnostic code with its exact text.
+#include "sightline/formats/case_reader.hpp"
+
+#include <gtest/gtest.h>
+
+#include "sightline/engine/merge.hpp"
+#include "sightline/formats/diagnostic_printer.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace sightline;
+using namespace sightline::engine;
+using sightline::test::TempDir;
+
+namespace {
+
+constexpr const char* k_manifest_head = R"(sightline: 1
+case:
+  title: "Child A"
+  index_children: [child-a, child-b]
+  scope: {from: 2014-04-01, to: 2015-11-21}
+people:
+  - {id: child-a, name: "Child A", aliases: ["Baby A"], sex: male, born: 2014-10}
+  - {id: child-b, name: "Child B", sex: female, born: 2011-03-02}
+  - {id: mother, name: Mother, aliases: [mum], sex: female, born: ~1994}
+  - {id: z, name: "Z", aliases: ["Mr Z", "boyfriend"], sex: male}
+)";
+
+// Diagnostics as printed, with the temp folder's path removed.
+std::vector<std::string> printed(const Case& c, const TempDir& dir) {
+    std::vector<std::string> out;
+    for (const Diagnostic& d : c.diagnostics.items()) {
+        std::string s = formats::format_diagnostic(d);
+        const std::string prefix = dir.path() + "/";
+        for (std::size_t at; (at = s.find(prefix)) != std::string::npos;) s.erase(at, prefix.size());
+        out.push_back(s);
+    }
+    return out;
+}
+
+// A case whose manifest is the head plus extra text, with one agency file.
+Case load(TempDir& dir, const std::string& manifest_tail, const std::string& agency_file = "") {
+    std::string manifest = std::string(k_manifest_head) + manifest_tail;
+    if (!agency_file.empty()) {
+        dir.write("agencies/a.yaml", agency_file);
+        manifest += "sources:\n  - agencies/a.yaml\n";
+    }
+    dir.write("case.yaml", manifest);
+    return formats::load_case(dir.path());
+}
+
+std::string agency(const std::string& entries) {
+    return "sightline: 1\nagency: \"Ealing Children's Social Care\"\nkind: childrens_social_care\narea: Ealing\nentries:\n" +
+           entries;
+}
+
+TEST(CaseReader, ReadsEveryFieldOfTheFormat) {
+    TempDir dir;
+    Case c = load(dir, R"(relationships:
+  - {kind: parent, parent: mother, child: child-a}
+  - {kind: step_parent, parent: z, child: child-b}
+  - {kind: partner, people: [mother, z], from: ~2015-04, to: 2015-10, ended: separated}
+  - {kind: sibling, people: [child-a, child-b]}
+residences:
+  - {people: [mother, child-a], area: LBHF, address: "grandparents' house", from: 2014-10, to: 2015-01}
+  - {people: [mother, child-a, z], area: Luton, from: 2015-10-12}
+areas:
+  - {name: "Hammersmith & Fulham", aliases: ["LBHF", "Hammersmith"]}
+agencies:
+  - {name: "Luton Children's Social Care", kind: childrens_social_care, area: Luton}
+rules: {unseen_days: 14}
+)",
+                  agency(R"(  - date: 2015-07-10
+    type: home_visit
+    summary: "SW1 home visit; Mother and baby seen."
+    subjects: [mother, Baby A, Mr Z]
+    child_seen: {child-a: seen_alone, Child B: not_seen}
+    views_sought: false
+    modality: face_to_face
+    practitioner: SW1
+    to: ["Luton Children's Social Care"]
+    area: Luton
+    ref: "CSC-2231"
+    seq: 1
+    end: 2015-07-12
+    tags: [domestic_abuse]
+  - date: 2015-07-11 14:30
+    type: supervision
+    summary: Case discussed.
+    child_seen: seen
+)"));
+    EXPECT_TRUE(c.diagnostics.empty()) << printed(c, dir).front();
+    EXPECT_EQ(c.info.title, "Child A");
+    ASSERT_EQ(c.info.index_children.size(), 2u);
+    EXPECT_EQ(format_date(*c.info.scope_to), "2015-11-21");
+    EXPECT_EQ(c.people.size(), 4u);
+    EXPECT_EQ(format_date(*c.people[2].born), "~1994");
+    ASSERT_EQ(c.relationships.size(), 4u);
+    EXPECT_EQ(c.relationships[1].kind, RelationshipKind::StepParent);
+    EXPECT_EQ(c.relationships[2].ended, PartnershipEnd::Separated);
+    ASSERT_EQ(c.residences.size(), 2u);
+    EXPECT_EQ(c.area_name(c.residences[0].area), "Hammersmith & Fulham");  // by alias
+    EXPECT_EQ(c.rules.get(RuleId::UnseenDays), 14);
+
+    ASSERT_EQ(c.chronology.entries.size(), 2u);
+    const Chronology& ch = c.chronology;
+    const Entry& e = ch.entries[0];
+    EXPECT_EQ(e.summary, "SW1 home visit; Mother and baby seen.");
+    EXPECT_EQ(e.type, EntryType::HomeVisit);
+    EXPECT_EQ(c.agency_name(e.agency), "Ealing Children's Social Care");
+    EXPECT_EQ(c.agency_kind(e.agency), AgencyKind::ChildrensSocialCare);
+    EXPECT_EQ(c.area_name(e.area), "Luton");
+    ASSERT_EQ(e.subjects.count, 3u);
+    EXPECT_EQ(c.person(ch.subjects_of(e)[1].person).id, "child-a");
+    EXPECT_EQ(c.person(ch.subjects_of(e)[2].person).id, "z");
+    EXPECT_EQ(ch.seen(e, 0), ChildSeen::SeenAlone);
+    EXPECT_EQ(ch.seen(e, 1), ChildSeen::NotSeen);
+    EXPECT_EQ(e.views_sought, Tri::No);
+    EXPECT_EQ(e.modality, Modality::FaceToFace);
+    EXPECT_EQ(e.practitioner, "SW1");
+    ASSERT_EQ(e.to.count, 1u);
+    EXPECT_EQ(c.agency(ch.to_of(e)[0]).area, c.find_area("Luton"));
+    EXPECT_EQ(e.ref, "CSC-2231");
+    EXPECT_EQ(e.seq, 1);
+    EXPECT_EQ(format_date(*ch.end_of(e)), "2015-07-12");
+    EXPECT_TRUE(ch.has_tag(e, "domestic_abuse"));
+    const Entry& f = ch.entries[1];
+    EXPECT_EQ(f.type, EntryType::Free);
+    EXPECT_EQ(f.type_text, "supervision");
+    EXPECT_EQ(c.area_name(f.area), "Ealing");  // the file's area
+    EXPECT_EQ(ch.seen(f, 0), ChildSeen::Seen);
+    EXPECT_EQ(ch.seen(f, 1), ChildSeen::Seen);  // a scalar applies to every index child
+    EXPECT_EQ(format_utc(f.date), "2015-07-11T13:30:00Z");
+    EXPECT_EQ(c.sources[0].counts.rows_read, 2u);
+    EXPECT_EQ(c.sources[0].counts.entries_made, 2u);
+}
+
+TEST(CaseReader, OneFileCaseWithInlineEntries) {
+    TempDir dir;
+    dir.write("single.yaml", std::string(k_manifest_head) + R"(entries:
+  - {date: 2015-06, agency: Southvale Police, type: police_incident, summary: "DA incident", subjects: [mum]}
+  - {date: 2015-05-02, agency: Southvale Police, type: notification, summary: "MERLIN to CSC"}
+)");
+    Case c = formats::load_case(dir.file("single.yaml"));
+    EXPECT_TRUE(c.diagnostics.empty());
+    ASSERT_EQ(c.chronology.entries.size(), 2u);
+    EXPECT_EQ(format_date(c.chronology.entries[0].date), "2015-05-02");
+    EXPECT_EQ(format_date(c.chronology.entries[1].date), "2015-06");
+    EXPECT_EQ(c.agency_kind(c.chronology.entries[0].agency), AgencyKind::Police);
+    EXPECT_EQ(c.sources[0].path, "single.yaml");
+}
+
+TEST(CaseReader, FolderAndManifestPathsAreTheSame) {
+    TempDir dir;
+    load(dir, "", agency("  - {date: 2015-06-01, type: contact, summary: x}\n"));
+    const Case a = formats::load_case(dir.path());
+    const Case b = formats::load_case(dir.file("case.yaml"));
+    ASSERT_EQ(a.chronology.entries.size(), 1u);
+    EXPECT_EQ(entry_id(a.chronology.entries[0]), entry_id(b.chronology.entries[0]));
+}
+
+TEST(CaseReader, EveryRowIsAnEntryOrARejection) {
+    TempDir dir;
+    Case c = load(dir, "", agency(R"(  - {date: 2015-06-01, type: contact, summary: ok}
+  - {date: 2015-02-30, type: contact, summary: bad date}
+  - {type: contact, summary: no date}
+  - {date: 2015-06-03, summary: no type}
+  - {date: 2015-06-04, type: contact}
+  - just text
+  - {date: 2015-06-05, type: contact, summary: bad seen, child_seen: maybe}
+  - {date: 2015-06-06, type: contact, summary: ok again}
+)"));
+    const SourceCounts& n = c.sources[0].counts;
+    EXPECT_EQ(n.rows_read, 8u);
+    EXPECT_EQ(n.entries_made, 2u);
+    EXPECT_EQ(n.rows_rejected, 6u);
+    EXPECT_EQ(n.rows_read, n.entries_made + n.rows_rejected);
+    EXPECT_EQ(c.chronology.entries.size(), 2u);
+    EXPECT_EQ(c.diagnostics.error_count(), 6u);
+}
+
+struct DiagnosticCase {
+    const char* name;
+    const char* manifest_tail;
+    const char* entries;  // agency file entries, or "" for none
+    const char* expected; // one printed diagnostic, exactly
+};
+
+class Diagnostics : public ::testing::TestWithParam<DiagnosticCase> {};
+
+TEST_P(Diagnostics, HasExactText) {
+    const DiagnosticCase& d = GetParam();
+    TempDir dir;
+    Case c = load(dir, d.manifest_tail, *d.entries ? agency(d.entries) : "");
+    const std::vector<std::string> got = printed(c, dir);
+    EXPECT_NE(std::find(got.begin(), got.end(), d.expected), got.end())
+        << d.name << "\nexpected: " << d.expected << "\ngot:\n"
+        << [&] {
+               std::string all;
+               for (const auto& s : got) all += "  " + s + "\n";
+               return all;
+           }();
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    EveryCode, Diagnostics,
+    ::testing::Values(
+        DiagnosticCase{"date_invalid", "", "  - {date: 2015-02-30, type: contact, summary: x}\n",
+                       "agencies/a.yaml:6:12: error: date '2015-02-30' does not exist [date-invalid]"},
+        DiagnosticCase{"date_syntax", "", "  - {date: soon, type: contact, summary: x}\n",
+                       "agencies/a.yaml:6:12: error: cannot read date 'soon'; expected a form such as 2015-06-24, "
+                       "2015-06, ~2015, spring 2015, 2015-06-24/2015-06-30 or before 2015-07 [date-syntax]"},
+        DiagnosticCase{"time_nonexistent", "", "  - {date: 2015-03-29 01:30, type: contact, summary: x}\n",
+                       "agencies/a.yaml:6:12: error: local time '2015-03-29 01:30' does not exist in Europe/London "
+                       "(the clocks went forward) [time-nonexistent]"},
+        DiagnosticCase{"time_ambiguous", "", "  - {date: 2015-10-25 01:30, type: contact, summary: x}\n",
+                       "agencies/a.yaml:6:12: warning: local time '2015-10-25 01:30' happens twice in Europe/London "
+                       "(the clocks went back); the first is used [time-ambiguous]"},
+        DiagnosticCase{"field_missing_date", "", "  - {type: contact, summary: x}\n",
+                       "agencies/a.yaml:6:5: error: entry has no 'date' [field-missing]"},
+        DiagnosticCase{"field_missing_type", "", "  - {date: 2015-06-01, summary: x}\n",
+                       "agencies/a.yaml:6:5: error: entry has no 'type' [field-missing]"},
+        DiagnosticCase{"field_missing_summary", "", "  - {date: 2015-06-01, type: contact}\n",
+                       "agencies/a.yaml:6:5: error: entry has no 'summary' [field-missing]"},
+        DiagnosticCase{"field_type", "", "  - {date: [2015], type: contact, summary: x}\n",
+                       "agencies/a.yaml:6:12: error: 'date' must be a single value [field-type]"},
+        DiagnosticCase{"entry_not_map", "", "  - hello\n",
+                       "agencies/a.yaml:6:5: error: entry must be a map of fields (date, type, summary, ...) [field-type]"},
+        DiagnosticCase{"child_seen_value", "", "  - {date: 2015-06-01, type: contact, summary: x, child_seen: maybe}\n",
+                       "agencies/a.yaml:6:63: error: unknown child_seen 'maybe'; expected one of not_recorded, "
+                       "not_seen, seen, seen_alone [value-invalid]"},
+        DiagnosticCase{"modality_value", "", "  - {date: 2015-06-01, type: contact, summary: x, modality: pigeon}\n",
+                       "agencies/a.yaml:6:61: error: unknown modality 'pigeon'; expected one of face_to_face, phone, "
+                       "video, letter, electronic, other [value-invalid]"},
+        DiagnosticCase{"seq_value", "", "  - {date: 2015-06-01, type: contact, summary: x, seq: first}\n",
+                       "agencies/a.yaml:6:56: error: seq must be a whole number from 0, not 'first' [value-invalid]"},
+        DiagnosticCase{"views_value", "", "  - {date: 2015-06-01, type: contact, summary: x, views_sought: often}\n",
+                       "agencies/a.yaml:6:65: error: views_sought must be true or false, not 'often' [value-invalid]"},
+        DiagnosticCase{"child_unknown", "", "  - {date: 2015-06-01, type: contact, summary: x, child_seen: {mother: seen}}\n",
+                       "agencies/a.yaml:6:64: error: child_seen names 'mother', who is not one of the case's "
+                       "index_children [child-unknown]"},
+        DiagnosticCase{"subject_unknown", "",
+                       "  - {date: 2015-06-01, type: contact, summary: x, subjects: [Uncle Mick]}\n"
+                       "  - {date: 2015-06-02, type: contact, summary: y, subjects: [uncle mick]}\n"
+                       "  - {date: 2015-06-03, type: contact, summary: z, subjects: [Uncle Mick]}\n",
+                       "agencies/a.yaml:6:62: warning: subject 'Uncle Mick' is not a person in the case; kept as "
+                       "written (2 times in this file) [subject-unknown]"},
+        DiagnosticCase{"key_unknown", "", "  - {date: 2015-06-01, type: contact, summary: x, colour: red}\n",
+                       "agencies/a.yaml:6:51: warning: unknown field 'colour' is not part of the format; kept as "
+                       "written [key-unknown]"},
+        DiagnosticCase{"sex_value", "  - {id: dad, sex: mal}\n", "",
+                       "case.yaml:11:20: error: unknown sex 'mal'; expected one of unknown, male, female [value-invalid]"},
+        DiagnosticCase{"person_duplicate", "  - {id: x}\n  - {id: x}\n", "",
+                       "case.yaml:12:10: error: person id 'x' is already used at line 11 [person-duplicate]"},
+        DiagnosticCase{"person_id_invalid", "  - {id: Child C}\n", "",
+                       "case.yaml:11:10: error: person id 'Child C' must use only a-z, 0-9, _ and - [person-id-invalid]"},
+        DiagnosticCase{"relationship_person_unknown",
+                       "relationships:\n  - {kind: parent, parent: fathr, child: child-a}\n", "",
+                       "case.yaml:12:28: error: parent 'fathr' is not in people [person-unknown]"},
+        DiagnosticCase{"residence_person_unknown", "residences:\n  - {people: [mother, lodger], area: Ealing}\n", "",
+                       "case.yaml:12:23: error: resident 'lodger' is not in people [person-unknown]"},
+        DiagnosticCase{"relationship_kind", "relationships:\n  - {kind: cousin, people: [mother, z]}\n", "",
+                       "case.yaml:12:12: error: unknown relationship kind 'cousin'; expected one of parent, "
+                       "step_parent, foster_parent, adoptive_parent, partner, sibling [value-invalid]"},
+        DiagnosticCase{"relationship_ended", "relationships:\n  - {kind: partner, people: [mother, z], ended: paused}\n", "",
+                       "case.yaml:12:49: error: unknown 'ended' value 'paused'; expected one of separated, divorced, "
+                       "died [value-invalid]"},
+        DiagnosticCase{"relationship_self", "relationships:\n  - {kind: partner, people: [mother, mother]}\n", "",
+                       "case.yaml:12:5: error: a relationship must name two different people [relationship-self]"},
+        DiagnosticCase{"agency_kind", "agencies:\n  - {name: X, kind: wizards}\n", "",
+                       "case.yaml:12:21: error: unknown agency kind 'wizards'; expected one of childrens_social_care, "
+                       "early_help, police, health_visiting, family_nurse_partnership, midwifery, gp, hospital, "
+                       "ambulance, school, early_years, school_nursing, camhs, adult_mental_health, substance_misuse, "
+                       "housing, probation, youth_justice, domestic_abuse_service, voluntary, family, other "
+                       "[value-invalid]"},
+        DiagnosticCase{"rule_unknown", "rules: {unseen: 3}\n", "",
+                       "case.yaml:11:9: warning: unknown rule 'unseen' ignored; known rules: unseen_days, "
+                       "unseen_days_infant, gap_days, agency_gap_days, involvement_lookback_days, "
+                       "transfer_health_visiting_days, transfer_gp_days, transfer_school_days, "
+                       "transfer_social_care_working_days, transfer_other_days, misrouted_lookahead_days, "
+                       "corroboration_window_days, corroboration_min_score, missed_appointments_count, "
+                       "missed_appointments_days, domestic_abuse_count, domestic_abuse_days, rereferral_days, "
+                       "infant_injury_days, practitioner_changes, practitioner_change_days, new_adult_check_days, "
+                       "not_shared_days [rule-unknown]"},
+        DiagnosticCase{"rule_value", "rules: {unseen_days: lots}\n", "",
+                       "case.yaml:11:22: error: rule 'unseen_days' must be a whole number from 0 [value-invalid]"},
+        DiagnosticCase{"manifest_key_unknown", "colour: red\n", "",
+                       "case.yaml:11:1: warning: unknown key 'colour' in the manifest; ignored [key-unknown]"},
+        DiagnosticCase{"source_missing", "sources:\n  - agencies/nowhere.yaml\n", "",
+                       "case.yaml:12:5: error: cannot read source 'agencies/nowhere.yaml': No such file or directory "
+                       "[source-missing]"},
+        DiagnosticCase{"source_format", "sources:\n  - agencies/notes.docx\n", "",
+                       "case.yaml:12:5: error: source 'agencies/notes.docx' is not a format sightline reads (.yaml, "
+                       ".yml, .csv, .tsv, .xlsx) [source-format]"},
+        DiagnosticCase{"residence_reversed", "residences:\n  - {people: [mother], area: X, from: 2015-06, to: 2015-01}\n", "",
+                       "case.yaml:12:5: error: residence ends before it starts [residence-reversed]"},
+        DiagnosticCase{"residence_area", "residences:\n  - {people: [mother]}\n", "",
+                       "case.yaml:12:5: error: residence has no 'area' [field-missing]"}),
+    [](const ::testing::TestParamInfo<DiagnosticCase>& info) { return std::string(info.param.name); });
+
+TEST(CaseReader, ManifestLevelDiagnostics) {
+    TempDir dir;
+    dir.write("case.yaml", "case: {title: x, timezone: Mars/Olympus}\n");
+    Case c = formats::load_case(dir.path());
+    const auto got = printed(c, dir);
+    ASSERT_EQ(got.size(), 2u);
+    EXPECT_EQ(got[0], "case.yaml:1:1: error: missing 'sightline: 1' (the format version) [version-missing]");
+    EXPECT_EQ(got[1], "case.yaml:1:28: error: unknown timezone 'Mars/Olympus'; use an IANA name such as "
+                      "Europe/London [timezone-unknown]");
+
+    dir.write("case.yaml", "sightline: 2\n");
+    EXPECT_EQ(printed(formats::load_case(dir.path()), dir)[0],
+              "case.yaml:1:12: error: format version '2' is not supported; this sightline reads version 1 "
+              "[version-unsupported]");
+
+    dir.write("case.yaml", "sightline: 1\npeople: [\n");
+    const auto broken = printed(formats::load_case(dir.path()), dir);
+    ASSERT_EQ(broken.size(), 1u);
+    EXPECT_EQ(broken[0].substr(0, 40), "case.yaml:3:1: error: malformed yaml: en");
+    EXPECT_NE(broken[0].find("[yaml-syntax]"), std::string::npos);
+
+    dir.write("case.yaml", "sightline: 1\ncase: {index_children: [nobody]}\n");
+    EXPECT_EQ(printed(formats::load_case(dir.path()), dir)[0],
+              "case.yaml:2:25: error: index child 'nobody' is not in people [person-unknown]");
+
+    dir.write("case.yaml", "sightline: 1\ncase: {scope: {from: 2016, to: 2015}}\n");
+    EXPECT_EQ(printed(formats::load_case(dir.path()), dir)[0],
+              "case.yaml:2:15: error: scope ends before it starts [scope-reversed]");
+}
+
+TEST(CaseReader, AgencyFileDiagnostics) {
+    TempDir dir;
+    Case c = load(dir, "agencies:\n  - {name: \"Ealing Children's Social Care\", kind: police}\n",
+                  "sightline: 1\nagency: \"Ealing Children's Social Care\"\nkind: childrens_social_care\n");
+    const auto got = printed(c, dir);
+    ASSERT_EQ(got.size(), 2u);
+    EXPECT_EQ(got[0], "agencies/a.yaml:1:1: warning: agency chronology has no entries [entries-missing]");
+    EXPECT_EQ(got[1], "agencies/a.yaml:3:7: warning: kind 'childrens_social_care' differs from the registry's "
+                      "'police' for 'Ealing Children's Social Care'; the registry's is used [kind-conflict]");
+
+    Case d = load(dir, "", "sightline: 1\nentries:\n  - {date: 2015-06-01, type: contact, summary: x}\n");
+    const auto got_d = printed(d, dir);
+    EXPECT_EQ(got_d[0], "agencies/a.yaml:1:1: error: agency chronology has no 'agency' (the agency's name) [field-missing]");
+    EXPECT_EQ(got_d[1], "agencies/a.yaml:3:5: error: entry has no agency [field-missing]");
+    EXPECT_EQ(d.sources[0].counts.rows_rejected, 1u);
+}
+
+TEST(CaseReader, RefusesHostileNesting) {
+    TempDir dir;
+    dir.write("case.yaml", "sightline: 1\npeople: " + std::string(10000, '[') + "\n");
+    const auto got = printed(formats::load_case(dir.path()), dir);
+    ASSERT_EQ(got.size(), 1u);
+    EXPECT_EQ(got[0], "case.yaml: error: malformed yaml: nested more than 64 levels deep [yaml-syntax]");
+}
+
+TEST(CaseReader, MissingCaseThrowsALocatedError) {
+    TempDir dir;
+    try {
+        formats::load_case(dir.path());
+        FAIL() << "expected an error";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.diagnostic().code, "case-missing");
+        EXPECT_EQ(e.diagnostic().message, "no case.yaml in '" + dir.path() + "'");
+    }
+}
+
+}  // namespace

@@ -1,0 +1,71 @@
+// Chronology outputs: JSON fields of case-format §8, CSV quoting, Markdown escaping.
+#include "sightline/formats/chronology_writer.hpp"
+
+#include <gtest/gtest.h>
+
+#include "sightline/formats/case_reader.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace sightline;
+using sightline::test::TempDir;
+
+namespace {
+
+engine::Case small_case(TempDir& dir) {
+    dir.write("case.yaml", R"(sightline: 1
+case: {title: "Child A", index_children: [child-a]}
+people:
+  - {id: child-a, name: "Child A", born: 2014-10}
+  - {id: mother, name: Mother}
+entries:
+  - {date: ~2015-06, agency: Southvale Police, type: police_incident, summary: "DA incident, \"loud\" | shouting", subjects: [mother, Uncle Mick], child_seen: not_seen, to: [Eastmere CSC], ref: "CAD 1"}
+  - {date: 2015-06-24 14:30, agency: Southvale Police, type: supervision, summary: "line one\nline two"}
+)");
+    return formats::load_case(dir.path());
+}
+
+TEST(ChronologyWriter, JsonHasTheContractFields) {
+    TempDir dir;
+    const engine::Case c = small_case(dir);
+    std::string out;
+    formats::write_merge_json(c, out);
+    EXPECT_NE(out.find(R"("sightline":1,"case":"Child A","entries":[)"), std::string::npos);
+    EXPECT_NE(out.find(R"("date":"~2015-06","precision":"month","earliest":"2015-06-01","latest":"2015-06-30")"),
+              std::string::npos);
+    EXPECT_NE(out.find(R"("agency":"Southvale Police","agency_kind":"police","area":null,"type":"police_incident")"),
+              std::string::npos);
+    EXPECT_NE(out.find(R"("subjects":["mother","Uncle Mick"],"child_seen":{"child-a":"not_seen"},"to":["Eastmere CSC"])"),
+              std::string::npos);
+    EXPECT_NE(out.find(R"("ref":"CAD 1","source":"case.yaml:7")"), std::string::npos);
+    EXPECT_NE(out.find(R"("utc":"2015-06-24T13:30:00Z")"), std::string::npos);
+    EXPECT_NE(out.find(R"("type":"other","type_as_written":"supervision")"), std::string::npos);
+    EXPECT_NE(out.find(R"("child_seen":{"child-a":"not_recorded"})"), std::string::npos);
+    EXPECT_NE(out.find(R"("rows_read":2,"entries_made":2,"rows_rejected":0)"), std::string::npos);
+}
+
+TEST(ChronologyWriter, CsvQuotesWhatNeedsQuoting) {
+    TempDir dir;
+    const engine::Case c = small_case(dir);
+    std::string out;
+    formats::write_chronology_csv(c, out);
+    EXPECT_EQ(out.substr(0, out.find("\r\n")),
+              "Date,Agency,Agency kind,Area,Type,Summary,People,Child seen,To,Ref,Source,Id,Review notes");
+    EXPECT_NE(out.find("~2015-06,Southvale Police,police,,Police incident,\"DA incident, \"\"loud\"\" | shouting\","
+                       "Mother; Uncle Mick,Not seen,Eastmere CSC,CAD 1,case.yaml:7,"),
+              std::string::npos);
+    EXPECT_NE(out.find("\"line one\nline two\""), std::string::npos);
+}
+
+TEST(ChronologyWriter, MarkdownEscapesPipesAndNewlines) {
+    TempDir dir;
+    const engine::Case c = small_case(dir);
+    std::string out;
+    formats::write_chronology_markdown(c, out);
+    EXPECT_NE(out.find("| 1 | ~2015-06 | Southvale Police |  | Police incident | DA incident, \"loud\" \\| shouting | "
+                       "Mother; Uncle Mick | Not seen | case.yaml:7 |  |"),
+              std::string::npos);
+    EXPECT_NE(out.find("line one<br>line two"), std::string::npos);
+    EXPECT_NE(out.find("Review notes"), std::string::npos);
+}
+
+}  // namespace
