@@ -295,7 +295,7 @@ INSTANTIATE_TEST_SUITE_P(
                        "case.yaml:12:5: error: residence ends before it starts [residence-reversed]"},
         DiagnosticCase{"residence_area", "residences:\n  - {people: [mother]}\n", "",
                        "case.yaml:12:5: error: residence has no 'area' [field-missing]"}),
-    [](const ::testing::TestParamInfo<DiagnosticCase>& info) { return std::string(info.param.name); });
+    [](const ::testing::TestParamInfo<DiagnosticCase>& p) { return std::string(p.param.name); });
 
 TEST(CaseReader, ManifestLevelDiagnostics) {
     TempDir dir;
