@@ -1,12 +1,12 @@
 // `sightline check CASE [--format text|json]`: diagnostics and findings.
+#include <algorithm>
 #include <iostream>
 
 #include "args.hpp"
 #include "commands.hpp"
+#include "sightline/engine/findings.hpp"
 #include "sightline/formats/case_reader.hpp"
-#include "sightline/formats/chronology_writer.hpp"
-#include "sightline/formats/diagnostic_printer.hpp"
-#include "sightline/formats/json.hpp"
+#include "sightline/formats/check_report.hpp"
 
 namespace sightline::cli {
 
@@ -23,36 +23,6 @@ Reads a case, reports every problem in its input, and runs the analyses.
 Exit status: 0 clean, 1 findings of concern, 2 the input has errors, 64 bad usage.
 )";
 
-void write_check_json(const engine::Case& c, std::string& out) {
-    formats::JsonWriter w(out);
-    w.begin_object();
-    w.field("sightline", 1);
-    w.field("case", c.info.title);
-    w.field("entries", static_cast<std::uint64_t>(c.chronology.entries.size()));
-    w.key("diagnostics");
-    formats::write_diagnostics_json(c, w);
-    w.key("findings");
-    w.begin_array(true);
-    w.end_array();
-    w.end_object();
-    out.push_back('\n');
-}
-
-void write_check_text(const engine::Case& c, std::string& out) {
-    out += "Case: " + c.info.title + "\n";
-    out += std::to_string(c.chronology.entries.size()) + " entries from " + std::to_string(c.sources.size()) + " sources\n\n";
-    out += "Sources (rows read = entries + rejected):\n";
-    for (const engine::Source& s : c.sources) {
-        out += "  " + s.path + ": " + std::to_string(s.counts.rows_read) + " = " + std::to_string(s.counts.entries_made) +
-               " + " + std::to_string(s.counts.rows_rejected);
-        if (s.counts.blank_rows) out += " (" + std::to_string(s.counts.blank_rows) + " blank rows)";
-        out += "\n";
-    }
-    out += "\nDiagnostics: " + std::to_string(c.diagnostics.error_count()) + " errors, " +
-           std::to_string(c.diagnostics.warning_count()) + " warnings\n";
-    for (const engine::Diagnostic& d : c.diagnostics.items()) out += "  " + formats::format_diagnostic(d) + "\n";
-}
-
 }  // namespace
 
 int run_check(int argc, char** argv) {
@@ -68,15 +38,14 @@ int run_check(int argc, char** argv) {
     if (format != "text" && format != "json") return usage_error("check", "unknown format '" + format + "'; expected text or json");
 
     engine::Case c = formats::load_case(args.positionals()[0]);
+    const std::vector<engine::Finding> findings = engine::analyse(c);
     std::string out;
-    if (format == "json") {
-        write_check_json(c, out);
-    } else {
-        write_check_text(c, out);
-    }
+    if (format == "json") formats::write_check_json(c, findings, out);
+    else formats::write_check_text(c, findings, out);
     write_output(output.value_or(""), out);
     if (c.diagnostics.has_errors()) return k_exit_input_errors;
-    return k_exit_clean;
+    const bool concern = std::any_of(findings.begin(), findings.end(), [](const engine::Finding& f) { return f.concern; });
+    return concern ? k_exit_findings : k_exit_clean;
 }
 
 }  // namespace sightline::cli

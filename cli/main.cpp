@@ -16,6 +16,7 @@ child safeguarding reviews, and finds what a reader of a 100-page table misses.
 commands:
   merge CASE     the integrated chronology (Markdown, CSV or JSON)
   check CASE     input problems and findings (text or JSON)
+  rules [CASE]   the analysis thresholds, their defaults and reasons
 
 Run 'sightline COMMAND --help' for a command's options.
 )";
@@ -28,6 +29,7 @@ struct Command {
 constexpr Command k_commands[] = {
     {"merge", sightline::cli::run_merge},
     {"check", sightline::cli::run_check},
+    {"rules", sightline::cli::run_rules},
 };
 
 }  // namespace

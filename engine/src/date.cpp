@@ -784,6 +784,13 @@ std::int32_t days_from_civil(std::int32_t year, unsigned month, unsigned day) {
     return static_cast<std::int32_t>(date::sys_days{ymd}.time_since_epoch().count());
 }
 
+std::int32_t add_years(std::int32_t day, std::int32_t years) {
+    const date::year_month_day ymd{date::sys_days{date::days{day}}};
+    date::year_month_day later = ymd + date::years{years};
+    if (!later.ok()) later = later.year() / later.month() / date::last;
+    return static_cast<std::int32_t>(date::sys_days{later}.time_since_epoch().count());
+}
+
 std::int32_t age_in_years(std::int32_t born_day, std::int32_t at_day) {
     const date::year_month_day b{date::sys_days{date::days{born_day}}};
     const date::year_month_day a{date::sys_days{date::days{at_day}}};

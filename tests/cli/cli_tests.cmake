@@ -43,7 +43,10 @@ expect_contains(sample-md "${md}" "| Review notes |")
 expect_run(sample-csv 0 ${SIGHTLINE} merge ${SAMPLES}/child-r -o ${WORK}/sample.csv)
 file(READ ${WORK}/sample.csv csv)
 expect_contains(sample-csv "${csv}" "Date,Agency,Agency kind,Area,Type,Summary")
-expect_run(sample-check 0 ${SIGHTLINE} check ${SAMPLES}/child-r --format json)
+expect_run(sample-check 1 ${SIGHTLINE} check ${SAMPLES}/child-r --format json)
+expect_contains(sample-check "${last_out}" "\"kind\":\"unseen_period\",\"child\":\"child-r\",\"from\":\"2015-07-13\",\"to\":\"2015-10-02\",\"days\":81")
+expect_run(sample-check-text 1 ${SIGHTLINE} check ${SAMPLES}/child-r)
+expect_contains(sample-check-text "${last_out}" "Summary")
 
 # An impossible date: a located error and exit 2.
 file(WRITE ${WORK}/bad/case.yaml "sightline: 1\ncase: {title: Bad}\nentries:\n  - {date: 2015-02-30, agency: X, type: contact, summary: x}\n")
@@ -52,3 +55,10 @@ expect_contains(bad-date "${last_err}" "bad/case.yaml:4:12: error: date '2015-02
 expect_run(bad-date-check 2 ${SIGHTLINE} check ${WORK}/bad)
 expect_run(missing-case 2 ${SIGHTLINE} merge ${WORK}/nowhere)
 expect_contains(missing-case "${last_err}" "error: cannot open '${WORK}/nowhere': No such file or directory [case-missing]")
+
+# docs/rules.md is the output of `sightline rules --format md` below its heading.
+expect_run(rules-md 0 ${SIGHTLINE} rules --format md)
+file(READ ${SOURCE_DIR}/docs/rules.md rules_doc)
+expect_contains(rules-doc-current "${rules_doc}" "${last_out}")
+expect_run(rules-case 0 ${SIGHTLINE} rules ${DATA}/cases/relaxed-rules)
+expect_contains(rules-case "${last_out}" "unseen_days = 35 days  (set by the case; default 28)")

@@ -280,7 +280,7 @@ INSTANTIATE_TEST_SUITE_P(
                        "corroboration_window_days, corroboration_min_score, missed_appointments_count, "
                        "missed_appointments_days, domestic_abuse_count, domestic_abuse_days, rereferral_days, "
                        "infant_injury_days, practitioner_changes, practitioner_change_days, new_adult_check_days, "
-                       "not_shared_days [rule-unknown]"},
+                       "not_shared_days, uncertain_date_days, not_recorded_percent [rule-unknown]"},
         DiagnosticCase{"rule_value", "rules: {unseen_days: lots}\n", "",
                        "case.yaml:11:22: error: rule 'unseen_days' must be a whole number from 0 [value-invalid]"},
         DiagnosticCase{"manifest_key_unknown", "colour: red\n", "",

@@ -151,6 +151,8 @@ std::string format_utc(const FuzzyDate& d);
 std::int32_t days_from_civil(std::int32_t year, unsigned month, unsigned day);
 // Whole years of age at a day for someone born on born_day.
 std::int32_t age_in_years(std::int32_t born_day, std::int32_t at_day);
+// The same calendar day `years` later (29 February becomes 28 February in other years).
+std::int32_t add_years(std::int32_t day, std::int32_t years);
 // Days between two days (b - a).
 inline std::int32_t days_between(std::int32_t a, std::int32_t b) { return b - a; }
 

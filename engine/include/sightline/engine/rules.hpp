@@ -34,6 +34,8 @@ enum class RuleId : std::uint8_t {
     PractitionerChangeDays,   // ... within this many days
     NewAdultCheckDays,        // a new household member with no check naming them within this many days
     NotSharedDays,            // an agency involved this long after a risk event it never received
+    UncertainDateDays,        // a date less precise than this (a month, a season) cannot bound a period
+    NotRecordedPercent,       // an agency that leaves child_seen unrecorded this often (percent) is of concern
     Count
 };
 

@@ -1,0 +1,87 @@
+// Findings: what the analyses report (case-format §8 "findings").
+//
+// [SECTION] Finding
+// [SECTION] Running the analyses
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "sightline/engine/model.hpp"
+
+namespace sightline::engine {
+
+// [SECTION] Finding
+
+enum class FindingKind : std::uint8_t {
+    Sightings,              // every professional sighting of one index child (information)
+    UnseenPeriod,           // a period longer than the threshold with no professional sighting
+    SeenRecording,          // per agency and child: how often child_seen was recorded, seen alone, views sought
+    Gap,                    // no agency contact at all (or one agency, while involved) for too long
+    Move,                   // a move between areas (information)
+    Transfer,               // for one agency kind at one move: ok, late or missed
+    MisroutedNotification,  // information sent to an agency in an area the child had left
+    Count
+};
+
+// "unseen_period", "transfer", ...
+std::string_view to_string(FindingKind k);
+
+// A day, written as an ISO date in output.
+struct DayValue {
+    std::int32_t day = 0;  // local days since 1970-01-01
+};
+// A list of entries, written as their ids in output.
+using EntryList = std::vector<EntryIndex>;
+// A value of one named field of a finding.
+using FieldValue = std::variant<std::monostate, bool, std::int64_t, std::string, DayValue, EntryList,
+                                std::vector<std::string>>;
+
+struct FindingField {
+    std::string name;
+    FieldValue value;
+};
+
+// One finding: its kind, whether it is of concern, a sentence for a reader, the entries it
+// rests on, where it sits in time, and its fields (written to JSON in order).
+struct Finding {
+    FindingKind kind = FindingKind::Gap;
+    bool concern = true;                   // drives exit status 1
+    std::string message;
+    EntryList entries;                     // the entries it rests on
+    std::int32_t from_day = 0;             // where it sits on the timeline (inclusive)
+    std::int32_t to_day = 0;
+    PersonId child = k_none<PersonId>;     // the index child it is about, if any
+    std::vector<FindingField> fields;
+
+    // Adds a field (kept in insertion order).
+    void set(std::string name, FieldValue value) { fields.push_back({std::move(name), std::move(value)}); }
+    // Looks a field up by name; nullptr when absent.
+    [[nodiscard]] const FieldValue* get(std::string_view name) const;
+};
+
+// [SECTION] Running the analyses
+
+// What the analyses need beyond the case (the `today` used when a case has no scope end).
+struct AnalysisOptions {
+    std::optional<std::int32_t> end_day;   // overrides the end of the analysed period
+};
+
+// Runs every analysis over a merged case; findings come out in a stable order
+// (by kind, then time, then child).
+std::vector<Finding> analyse(const Case& c, const AnalysisOptions& options = {});
+
+// Individual analyses (used by analyse(); exposed for tests and the viewer).
+std::vector<Finding> analyse_child_seen(const Case& c, const AnalysisOptions& options = {});
+std::vector<Finding> analyse_gaps(const Case& c, const AnalysisOptions& options = {});
+std::vector<Finding> analyse_transfers(const Case& c, const AnalysisOptions& options = {});
+
+// Working days (Monday to Friday) after day `from` up to and including day `to`.
+// Bank holidays are not known to Sightline and count as working days.
+std::int32_t working_days_between(std::int32_t from, std::int32_t to);
+
+}  // namespace sightline::engine

@@ -1,0 +1,82 @@
+// What every analysis needs, computed once: days of entries, who is a professional, the
+// analysed period, the index children, and each agency's involvement episodes.
+// Internal to sightline_engine.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sightline/engine/findings.hpp"
+#include "sightline/engine/model.hpp"
+
+namespace sightline::engine::detail {
+
+// One index child and the period analysed for them.
+struct ChildInfo {
+    PersonId id = k_none<PersonId>;
+    std::size_t position = 0;              // in info.index_children (for Chronology::seen)
+    std::optional<std::int32_t> born_day;  // earliest possible day of birth
+    std::int32_t start = 0;                // birth or scope start, the later
+    std::int32_t end = 0;                  // death or scope end, the earlier
+};
+
+// One agency's spell of involvement: from its first record (or the first after a closure)
+// to its closure (case_closed) or its last record.
+struct Episode {
+    AgencyId agency = k_none<AgencyId>;
+    std::int32_t from = 0;
+    std::int32_t to = 0;
+    bool closed = false;                   // ended by a case_closed record
+    std::vector<EntryIndex> entries;       // its records, in order
+};
+
+class AnalysisContext {
+public:
+    AnalysisContext(const Case& c, const AnalysisOptions& options);
+
+    const Case& c;
+    std::int32_t period_start = 0;         // scope start, else the first entry
+    std::int32_t period_end = 0;           // scope end, else the last entry
+    std::vector<ChildInfo> children;
+    std::vector<Episode> episodes;         // every agency's, ordered by agency then time
+
+    [[nodiscard]] const Entry& entry(EntryIndex i) const { return c.chronology.entries[index_of(i)]; }
+    [[nodiscard]] std::size_t size() const { return c.chronology.entries.size(); }
+    // The day an entry counts on: its earliest possible day (open starts: the last day it can be).
+    [[nodiscard]] std::int32_t day(EntryIndex i) const { return m_day[index_of(i)]; }
+    [[nodiscard]] AgencyKind kind(EntryIndex i) const { return c.agency_kind(entry(i).agency); }
+    // Recorded by an agency (not what a relative said).
+    [[nodiscard]] bool professional(EntryIndex i) const { return kind(i) != AgencyKind::Family; }
+    // A professional record of contact: not family, and not an event (injury, birth, death, move).
+    [[nodiscard]] bool contact(EntryIndex i) const;
+    // Dated closely enough (uncertain_date_days) to bound a period.
+    [[nodiscard]] bool precise(EntryIndex i) const { return m_precise[index_of(i)]; }
+    // A closure of the agency's involvement: case_closed.
+    [[nodiscard]] bool closure(EntryIndex i) const;
+
+    [[nodiscard]] std::string child_name(const ChildInfo& ch) const { return c.person(ch.id).name; }
+    // Whole years of age at a day (0 when birth unknown).
+    [[nodiscard]] std::int32_t age_at(const ChildInfo& ch, std::int32_t day) const;
+    // "2015-07-21 Eastmere Children's Social Care, no access visit".
+    [[nodiscard]] std::string describe(EntryIndex i) const;
+    // The area a child lived in on a day, from residences; none between residences or without them.
+    [[nodiscard]] AreaId child_area_at(PersonId child, std::int32_t day) const;
+    // The rule value in days.
+    [[nodiscard]] std::int32_t rule(RuleId id) const { return c.rules.days(id); }
+
+private:
+    std::vector<std::int32_t> m_day;
+    std::vector<bool> m_precise;
+};
+
+// "he" / "she" / "they" for a person.
+std::string_view pronoun(const Person& p);
+// "him" / "her" / "them".
+std::string_view object_pronoun(const Person& p);
+// "1 day" / "81 days".
+std::string plural(std::int64_t n, std::string_view one, std::string_view many);
+// Lowercase label of an agency kind for sentences ("children's social care").
+std::string kind_phrase(AgencyKind k);
+
+}  // namespace sightline::engine::detail

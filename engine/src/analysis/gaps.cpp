@@ -1,0 +1,119 @@
+// Gaps: periods with no agency contact at all, and per case-holding agency while involved.
+#include <algorithm>
+
+#include "context.hpp"
+
+namespace sightline::engine {
+
+namespace {
+
+using detail::AnalysisContext;
+
+// Kinds that hold a case and visit regularly, for which silence while involved means something.
+// (Universal services - health visiting, GPs, schools - have routine gaps of months.)
+bool case_holding(AgencyKind k) {
+    switch (k) {
+        case AgencyKind::ChildrensSocialCare:
+        case AgencyKind::EarlyHelp:
+        case AgencyKind::FamilyNursePartnership:
+        case AgencyKind::Camhs:
+        case AgencyKind::Probation:
+        case AgencyKind::YouthJustice:
+        case AgencyKind::DomesticAbuseService:
+            return true;
+        default:
+            return false;
+    }
+}
+
+struct Bound {
+    std::int32_t day;
+    std::optional<EntryIndex> entry;
+};
+
+// Reports every interval between consecutive bounds longer than the threshold.
+void gaps_between(const AnalysisContext& ctx, const std::vector<Bound>& bounds, std::int32_t threshold,
+                  std::optional<AgencyId> agency, std::vector<Finding>& out) {
+    for (std::size_t k = 0; k + 1 < bounds.size(); ++k) {
+        const Bound& a = bounds[k];
+        const Bound& b = bounds[k + 1];
+        const std::int32_t days = b.day - a.day;
+        if (days <= threshold) continue;
+        EntryList family, uncertain;
+        for (std::uint32_t n = 0; n < ctx.size(); ++n) {
+            const auto i = static_cast<EntryIndex>(n);
+            const std::int32_t d = ctx.day(i);
+            if (d <= a.day || d >= b.day) continue;
+            if (!ctx.professional(i)) family.push_back(i);
+            else if (ctx.contact(i) && !ctx.precise(i) && (!agency || ctx.entry(i).agency == *agency)) uncertain.push_back(i);
+        }
+        Finding f;
+        f.kind = FindingKind::Gap;
+        f.from_day = a.day;
+        f.to_day = b.day;
+        if (a.entry) f.entries.push_back(*a.entry);
+        if (b.entry) f.entries.push_back(*b.entry);
+        f.set("from", DayValue{a.day});
+        f.set("to", DayValue{b.day});
+        f.set("days", static_cast<std::int64_t>(days));
+        f.set("agency", agency ? FieldValue{std::string(ctx.c.agency_name(*agency))} : FieldValue{});
+        f.set("agency_kind", agency ? FieldValue{std::string(to_string(ctx.c.agency_kind(*agency)))} : FieldValue{});
+        f.set("threshold_days", static_cast<std::int64_t>(threshold));
+        f.set("family_entries", family);
+        f.set("uncertain_contacts", uncertain);
+        const std::string from = a.entry ? ctx.describe(*a.entry) : format_day(a.day) + " (start of scope)";
+        const std::string to = b.entry ? ctx.describe(*b.entry) : format_day(b.day) + " (end of scope)";
+        if (agency) {
+            f.message = std::string(ctx.c.agency_name(*agency)) + " recorded nothing for " +
+                        detail::plural(days, "day", "days") + " while involved, from " + from + " to " + to +
+                        " (threshold " + detail::plural(threshold, "day", "days") + ").";
+        } else {
+            f.message = "No agency had contact with the family for " + detail::plural(days, "day", "days") + ", from " +
+                        from + " to " + to + " (threshold " + detail::plural(threshold, "day", "days") + ").";
+        }
+        if (!family.empty())
+            f.message += " Only family accounts fall inside it (" + std::to_string(family.size()) + ").";
+        if (!uncertain.empty())
+            f.message += " " + detail::plural(static_cast<std::int64_t>(uncertain.size()), "contact is", "contacts are") +
+                         " dated too loosely to place inside or outside it.";
+        out.push_back(std::move(f));
+    }
+}
+
+}  // namespace
+
+std::vector<Finding> analyse_gaps(const Case& c, const AnalysisOptions& options) {
+    const AnalysisContext ctx(c, options);
+    std::vector<Finding> out;
+    if (ctx.size() == 0) return out;
+
+    // Overall: from scope start through every precise contact to scope end.
+    std::vector<Bound> bounds{{ctx.period_start, std::nullopt}};
+    for (std::uint32_t n = 0; n < ctx.size(); ++n) {
+        const auto i = static_cast<EntryIndex>(n);
+        if (!ctx.contact(i) || !ctx.precise(i)) continue;
+        const std::int32_t d = ctx.day(i);
+        if (d < ctx.period_start || d > ctx.period_end) continue;
+        if (bounds.back().day == d && bounds.back().entry) continue;
+        if (bounds.back().day == d) bounds.back().entry = i;
+        else bounds.push_back({d, i});
+    }
+    if (bounds.back().day < ctx.period_end) bounds.push_back({ctx.period_end, std::nullopt});
+    gaps_between(ctx, bounds, ctx.rule(RuleId::GapDays), std::nullopt, out);
+
+    // Per case-holding agency, within each spell of involvement.
+    for (const detail::Episode& ep : ctx.episodes) {
+        if (!case_holding(c.agency_kind(ep.agency))) continue;
+        std::vector<Bound> b;
+        for (EntryIndex i : ep.entries) {
+            if (!ctx.precise(i)) continue;
+            const std::int32_t d = ctx.day(i);
+            if (d < ctx.period_start || d > ctx.period_end || (!b.empty() && b.back().day == d)) continue;
+            b.push_back({d, i});
+        }
+        gaps_between(ctx, b, ctx.rule(RuleId::AgencyGapDays), ep.agency, out);
+    }
+    return out;
+}
+
+}  // namespace sightline::engine

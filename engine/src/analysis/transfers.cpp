@@ -1,0 +1,387 @@
+// Transfers: moves between areas, whether each agency kind that should follow the child did
+// (and how fast), what the old area did, and notifications routed to an area the child had left.
+//
+// [SECTION] Moves
+// [SECTION] Who should follow
+// [SECTION] Transfers
+// [SECTION] Misrouted notifications
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "context.hpp"
+
+namespace sightline::engine {
+
+namespace {
+
+using detail::AnalysisContext;
+using detail::ChildInfo;
+
+// [SECTION] Moves
+
+struct Move {
+    std::int32_t day = 0;
+    AreaId from = k_none<AreaId>;
+    AreaId to = k_none<AreaId>;
+    std::vector<PersonId> children;        // index children who moved
+    bool inferred = false;                 // from entry areas, not residences
+    std::optional<EntryIndex> evidence;    // for an inferred move: the first record in the new area
+};
+
+// Moves of every index child from residences, merged when children move together.
+std::vector<Move> moves_from_residences(const AnalysisContext& ctx) {
+    std::vector<Move> moves;
+    for (const ChildInfo& ch : ctx.children) {
+        std::vector<const Residence*> rs;
+        for (const Residence& r : ctx.c.residences)
+            if (std::find(r.people.begin(), r.people.end(), ch.id) != r.people.end()) rs.push_back(&r);
+        std::stable_sort(rs.begin(), rs.end(), [&](const Residence* a, const Residence* b) {
+            const std::int32_t fa = a->from ? a->from->earliest_day() : ctx.period_start;
+            const std::int32_t fb = b->from ? b->from->earliest_day() : ctx.period_start;
+            return fa < fb;
+        });
+        for (std::size_t k = 1; k < rs.size(); ++k) {
+            if (rs[k]->area == rs[k - 1]->area) continue;
+            const std::int32_t day = rs[k]->from ? rs[k]->from->earliest_day() : ctx.period_start;
+            auto same = std::find_if(moves.begin(), moves.end(), [&](const Move& m) {
+                return m.day == day && m.from == rs[k - 1]->area && m.to == rs[k]->area;
+            });
+            if (same != moves.end()) same->children.push_back(ch.id);
+            else moves.push_back({day, rs[k - 1]->area, rs[k]->area, {ch.id}, false, std::nullopt});
+        }
+    }
+    std::sort(moves.begin(), moves.end(), [](const Move& a, const Move& b) { return a.day < b.day; });
+    return moves;
+}
+
+// Kinds whose records say where the family lives (local services, not police forces or hospitals).
+bool local_service(AgencyKind k) {
+    switch (k) {
+        case AgencyKind::ChildrensSocialCare:
+        case AgencyKind::EarlyHelp:
+        case AgencyKind::HealthVisiting:
+        case AgencyKind::FamilyNursePartnership:
+        case AgencyKind::Gp:
+        case AgencyKind::School:
+        case AgencyKind::EarlyYears:
+        case AgencyKind::SchoolNursing:
+        case AgencyKind::Housing:
+            return true;
+        default:
+            return false;
+    }
+}
+
+// With no residences: a move wherever local services' records change area and the next
+// record stays in the new area.
+std::vector<Move> moves_from_entries(const AnalysisContext& ctx) {
+    std::vector<EntryIndex> local;
+    for (std::uint32_t n = 0; n < ctx.size(); ++n) {
+        const auto i = static_cast<EntryIndex>(n);
+        if (ctx.contact(i) && ctx.precise(i) && local_service(ctx.kind(i)) && !is_none(ctx.entry(i).area)) local.push_back(i);
+    }
+    std::vector<Move> moves;
+    if (local.empty()) return moves;
+    AreaId current = ctx.entry(local.front()).area;
+    for (std::size_t k = 1; k < local.size(); ++k) {
+        const AreaId a = ctx.entry(local[k]).area;
+        if (a == current) continue;
+        if (k + 1 < local.size() && ctx.entry(local[k + 1]).area != a) continue;  // a stray record
+        if (k + 1 == local.size()) continue;  // one last record is not a move
+        Move m;
+        m.day = ctx.day(local[k]);
+        m.from = current;
+        m.to = a;
+        m.inferred = true;
+        m.evidence = local[k];
+        for (const ChildInfo& ch : ctx.children) m.children.push_back(ch.id);
+        moves.push_back(m);
+        current = a;
+    }
+    return moves;
+}
+
+Finding move_finding(const AnalysisContext& ctx, const Move& m) {
+    Finding f;
+    f.kind = FindingKind::Move;
+    f.concern = false;
+    f.from_day = m.day;
+    f.to_day = m.day;
+    if (m.evidence) f.entries.push_back(*m.evidence);
+    std::vector<std::string> ids, names;
+    for (PersonId p : m.children) {
+        ids.push_back(ctx.c.person(p).id);
+        names.push_back(ctx.c.person(p).name);
+    }
+    f.set("date", DayValue{m.day});
+    f.set("from_area", std::string(ctx.c.area_name(m.from)));
+    f.set("to_area", std::string(ctx.c.area_name(m.to)));
+    f.set("inferred", m.inferred);
+    f.set("children", ids);
+    std::string who;
+    for (std::size_t k = 0; k < names.size(); ++k) who += (k == 0 ? "" : k + 1 == names.size() ? " and " : ", ") + names[k];
+    f.message = who + (names.size() == 1 ? " moved" : " moved") + " from " + std::string(ctx.c.area_name(m.from)) + " to " +
+                std::string(ctx.c.area_name(m.to)) + " on " + format_day(m.day) + ".";
+    if (m.inferred)
+        f.message += " No residences are recorded: this move is inferred from the areas of agency records (the first " +
+                     std::string(ctx.c.area_name(m.to)) + " record is " + ctx.describe(*m.evidence) + ").";
+    return f;
+}
+
+// [SECTION] Who should follow
+
+// Kinds that should follow a family to a new area when they were involved at the move.
+bool follows_family(AgencyKind k) {
+    switch (k) {
+        case AgencyKind::Police:        // forces are not organised by local authority
+        case AgencyKind::Hospital:      // hospitals serve several areas
+        case AgencyKind::Ambulance:
+        case AgencyKind::Housing:       // housing moves with the tenancy, not the child
+        case AgencyKind::Family:
+        case AgencyKind::Other:
+        case AgencyKind::Unknown:
+            return false;
+        default:
+            return true;
+    }
+}
+
+struct Expectation {
+    AgencyKind kind;
+    std::string reason;                    // "universal: Riley is under 5", "involved at the move"
+};
+
+std::vector<Expectation> expected_kinds(const AnalysisContext& ctx, const Move& m) {
+    std::vector<Expectation> out;
+    auto add = [&](AgencyKind k, std::string reason) {
+        if (std::none_of(out.begin(), out.end(), [&](const Expectation& e) { return e.kind == k; })) out.push_back({k, std::move(reason)});
+    };
+    for (PersonId p : m.children) {
+        const auto it = std::find_if(ctx.children.begin(), ctx.children.end(), [&](const ChildInfo& c) { return c.id == p; });
+        if (it == ctx.children.end() || !it->born_day) continue;
+        const std::int32_t age = ctx.age_at(*it, m.day);
+        const std::string name = ctx.c.person(p).name;
+        if (age < 5) add(AgencyKind::HealthVisiting, "universal: " + name + " was under 5");
+        if (age >= 5 && age <= 16) add(AgencyKind::School, "universal: " + name + " was of school age");
+    }
+    add(AgencyKind::Gp, "universal: every child has a GP");
+    // Every other kind with a record in the old area within the lookback before the move.
+    const std::int32_t lookback = ctx.rule(RuleId::InvolvementLookbackDays);
+    std::set<AgencyKind> involved;
+    for (std::uint32_t n = 0; n < ctx.size(); ++n) {
+        const auto i = static_cast<EntryIndex>(n);
+        const std::int32_t d = ctx.day(i);
+        if (d < m.day - lookback || d >= m.day || !ctx.professional(i) || ctx.entry(i).area != m.from) continue;
+        involved.insert(ctx.kind(i));
+    }
+    for (AgencyKind k : involved) {
+        if (!follows_family(k)) continue;
+        if (k == AgencyKind::FamilyNursePartnership) k = AgencyKind::HealthVisiting;  // counterparts either way
+        add(k, "involved at the move");
+    }
+    return out;
+}
+
+// Health visiting and the family nurse partnership stand in for each other.
+bool counterpart(AgencyKind expected, AgencyKind actual) {
+    if (expected == AgencyKind::HealthVisiting) return actual == AgencyKind::HealthVisiting || actual == AgencyKind::FamilyNursePartnership;
+    return actual == expected;
+}
+
+struct Threshold {
+    std::int32_t value;
+    bool working_days;
+};
+
+Threshold threshold_for(const AnalysisContext& ctx, AgencyKind k) {
+    switch (k) {
+        case AgencyKind::HealthVisiting: return {ctx.rule(RuleId::TransferHealthVisitingDays), false};
+        case AgencyKind::Gp: return {ctx.rule(RuleId::TransferGpDays), false};
+        case AgencyKind::School: return {ctx.rule(RuleId::TransferSchoolDays), false};
+        case AgencyKind::ChildrensSocialCare: return {ctx.rule(RuleId::TransferSocialCareDays), true};
+        default: return {ctx.rule(RuleId::TransferOtherDays), false};
+    }
+}
+
+// [SECTION] Transfers
+
+Finding transfer_finding(const AnalysisContext& ctx, const Move& m, std::int32_t limit, const Expectation& x) {
+    const Case& c = ctx.c;
+    const Chronology& chron = c.chronology;
+    const std::int32_t lookback = ctx.rule(RuleId::InvolvementLookbackDays);
+    std::optional<EntryIndex> own, informed, first;
+    std::optional<EntryIndex> sent, closed;
+    std::optional<AgencyId> old_agency;
+    for (std::uint32_t n = 0; n < ctx.size(); ++n) {
+        const auto i = static_cast<EntryIndex>(n);
+        const std::int32_t d = ctx.day(i);
+        const Entry& e = ctx.entry(i);
+        if (!ctx.professional(i)) continue;
+        const bool in_window = d >= m.day && d <= limit;
+        // The new side: the kind's own record in the new area, or a record informing one there.
+        if (in_window && !own && counterpart(x.kind, ctx.kind(i)) && e.area == m.to) own = i;
+        bool informs_new = false;
+        for (AgencyId to : chron.to_of(e))
+            if (counterpart(x.kind, c.agency_kind(to)) && c.agency(to).area == m.to) informs_new = true;
+        if (in_window && !informed && informs_new) informed = i;
+        // The old side: the kind's agency in the old area around the move.
+        if (counterpart(x.kind, ctx.kind(i)) && e.area == m.from && d >= m.day - lookback && d <= limit) {
+            old_agency = e.agency;
+            bool to_new_area = false;
+            for (AgencyId to : chron.to_of(e))
+                if (c.agency(to).area == m.to) to_new_area = true;
+            if (to_new_area && !sent) sent = i;
+            if (e.type == EntryType::CaseClosed && !closed) closed = i;
+        }
+    }
+    if (own && informed) first = index_of(*informed) < index_of(*own) ? informed : own;
+    else first = own ? own : informed;
+
+    const Threshold th = threshold_for(ctx, x.kind);
+    Finding f;
+    f.kind = FindingKind::Transfer;
+    f.from_day = m.day;
+    f.to_day = first ? ctx.day(*first) : limit;
+    std::string status = "missed";
+    std::optional<std::int32_t> days, working;
+    if (first) {
+        days = ctx.day(*first) - m.day;
+        working = working_days_between(m.day, ctx.day(*first));
+        status = (th.working_days ? *working : *days) > th.value ? "late" : "ok";
+        f.entries.push_back(*first);
+    }
+    f.concern = status != "ok";
+    std::string old_side = "not_involved";
+    if (sent) old_side = "transfer_sent";
+    else if (closed) old_side = "closed_without_handover";
+    else if (old_agency) old_side = "no_handover_recorded";
+
+    f.set("date", DayValue{m.day});
+    f.set("from_area", std::string(c.area_name(m.from)));
+    f.set("to_area", std::string(c.area_name(m.to)));
+    f.set("agency_kind", std::string(to_string(x.kind)));
+    f.set("status", status);
+    f.set("first_contact_days", days ? FieldValue{static_cast<std::int64_t>(*days)} : FieldValue{});
+    f.set("first_contact_working_days", working ? FieldValue{static_cast<std::int64_t>(*working)} : FieldValue{});
+    f.set("first_contact", first ? FieldValue{EntryList{*first}} : FieldValue{});
+    f.set("informed_days", informed ? FieldValue{static_cast<std::int64_t>(ctx.day(*informed) - m.day)} : FieldValue{});
+    f.set("own_contact_days", own ? FieldValue{static_cast<std::int64_t>(ctx.day(*own) - m.day)} : FieldValue{});
+    f.set("threshold", static_cast<std::int64_t>(th.value));
+    f.set("threshold_unit", std::string(th.working_days ? "working days" : "days"));
+    f.set("expected_because", x.reason);
+    f.set("old_side", old_side);
+    f.set("old_agency", old_agency ? FieldValue{std::string(c.agency_name(*old_agency))} : FieldValue{});
+    f.set("old_side_entry", sent ? FieldValue{EntryList{*sent}} : closed ? FieldValue{EntryList{*closed}} : FieldValue{});
+
+    std::string kind = detail::kind_phrase(x.kind);
+    kind[0] = static_cast<char>(kind[0] >= 'a' && kind[0] <= 'z' ? kind[0] - 'a' + 'A' : kind[0]);
+    const std::string to_area(c.area_name(m.to));
+    const std::string unit = th.working_days ? "working days" : "days";
+    const std::string threshold_text = "threshold " + std::to_string(th.value) + " " + unit;
+    std::string msg;
+    if (!first) {
+        msg = kind + " never followed the move to " + to_area + " on " + format_day(m.day) + ": no " +
+              detail::kind_phrase(x.kind) + " record in " + to_area + ", and no record informing one, in the " +
+              detail::plural(limit - m.day, "day", "days") + " to " + (limit == ctx.period_end ? "the end of scope" : "the next move") + ".";
+    } else {
+        const std::string amount = th.working_days ? std::to_string(*days) + " days (" + std::to_string(*working) + " working days)"
+                                                   : detail::plural(*days, "day", "days");
+        msg = kind + (status == "ok" ? " followed the move to " : " was late to follow the move to ") + to_area + " on " +
+              format_day(m.day) + ": first contact after " + amount + " (" + threshold_text + "), " + ctx.describe(*first) + ".";
+        if (informed && own && *first == *informed && *informed != *own)
+            msg += " Its own first record there came after " + detail::plural(ctx.day(*own) - m.day, "day", "days") + ".";
+    }
+    if (old_side == "closed_without_handover")
+        msg += " " + std::string(c.agency_name(*old_agency)) + " closed its case on " + format_date(ctx.entry(*closed).date) +
+               " without handing over to " + to_area + ".";
+    else if (old_side == "no_handover_recorded" && status != "ok")
+        msg += " " + std::string(c.agency_name(*old_agency)) + " recorded no handover.";
+    else if (old_side == "transfer_sent" && (!first || *sent != *first))
+        msg += " " + std::string(c.agency_name(*old_agency)) + " recorded a handover on " + format_date(ctx.entry(*sent).date) + ".";
+    f.message = std::move(msg);
+    return f;
+}
+
+// [SECTION] Misrouted notifications
+
+void misrouted(const AnalysisContext& ctx, std::vector<Finding>& out) {
+    const Case& c = ctx.c;
+    const Chronology& chron = c.chronology;
+    if (ctx.children.empty() || c.residences.empty()) return;
+    const std::int32_t lookahead = ctx.rule(RuleId::MisroutedLookaheadDays);
+    for (std::uint32_t n = 0; n < ctx.size(); ++n) {
+        const auto i = static_cast<EntryIndex>(n);
+        const Entry& e = ctx.entry(i);
+        if (!ctx.professional(i) || e.to.count == 0) continue;
+        const std::int32_t d = ctx.day(i);
+        const AreaId home = ctx.child_area_at(ctx.children.front().id, d);
+        if (is_none(home)) continue;
+        for (AgencyId to : chron.to_of(e)) {
+            const Agency& target = c.agency(to);
+            if (is_none(target.area) || target.area == home || !local_service(target.kind)) continue;
+            // When did an agency of that kind in the right area hear?
+            std::optional<EntryIndex> heard;
+            for (std::uint32_t k = n + 1; k < ctx.size() && !heard; ++k) {
+                const auto j = static_cast<EntryIndex>(k);
+                if (ctx.day(j) > d + lookahead) break;
+                const Entry& later = ctx.entry(j);
+                bool resent = false;
+                for (AgencyId t2 : chron.to_of(later))
+                    if (c.agency(t2).kind == target.kind && c.agency(t2).area == home) resent = true;
+                const bool recorded = c.agency_kind(later.agency) == target.kind && later.area == home &&
+                                      (later.type == EntryType::Notification || later.type == EntryType::Referral);
+                if (resent || recorded) heard = j;
+            }
+            Finding f;
+            f.kind = FindingKind::MisroutedNotification;
+            f.from_day = d;
+            f.to_day = heard ? ctx.day(*heard) : d;
+            f.entries.push_back(i);
+            f.set("date", DayValue{d});
+            f.set("from_agency", std::string(c.agency_name(e.agency)));
+            f.set("to_agency", target.name);
+            f.set("to_agency_area", std::string(c.area_name(target.area)));
+            f.set("child_area", std::string(c.area_name(home)));
+            f.set("days_until_right_area", heard ? FieldValue{static_cast<std::int64_t>(ctx.day(*heard) - d)} : FieldValue{});
+            f.set("right_area_entry", heard ? FieldValue{EntryList{*heard}} : FieldValue{});
+            f.message = ctx.describe(i) + " went to " + target.name + " in " + std::string(c.area_name(target.area)) +
+                        ", but the family was living in " + std::string(c.area_name(home)) + ". ";
+            if (heard)
+                f.message += std::string(c.area_name(home)) + " heard " + detail::plural(ctx.day(*heard) - d, "day", "days") +
+                             " later (" + ctx.describe(*heard) + ").";
+            else
+                f.message += "No " + detail::kind_phrase(target.kind) + " in " + std::string(c.area_name(home)) + " is recorded as hearing of it.";
+            out.push_back(std::move(f));
+        }
+    }
+}
+
+}  // namespace
+
+std::int32_t working_days_between(std::int32_t from, std::int32_t to) {
+    std::int32_t n = 0;
+    for (std::int32_t d = from + 1; d <= to; ++d) {
+        const std::int32_t weekday = ((d % 7) + 7 + 4) % 7;  // 1970-01-01 was a Thursday (4); 0 = Sunday
+        if (weekday != 0 && weekday != 6) ++n;
+    }
+    return n;
+}
+
+std::vector<Finding> analyse_transfers(const Case& c, const AnalysisOptions& options) {
+    const AnalysisContext ctx(c, options);
+    std::vector<Finding> out;
+    std::vector<Move> moves = moves_from_residences(ctx);
+    if (moves.empty() && c.residences.empty()) moves = moves_from_entries(ctx);
+    for (std::size_t k = 0; k < moves.size(); ++k) {
+        const Move& m = moves[k];
+        if (m.day > ctx.period_end) continue;
+        out.push_back(move_finding(ctx, m));
+        const std::int32_t limit = k + 1 < moves.size() ? std::min(moves[k + 1].day - 1, ctx.period_end) : ctx.period_end;
+        for (const Expectation& x : expected_kinds(ctx, m)) out.push_back(transfer_finding(ctx, m, limit, x));
+    }
+    misrouted(ctx, out);
+    return out;
+}
+
+}  // namespace sightline::engine

@@ -1,0 +1,20 @@
+// `sightline check` output: the findings as JSON (case-format §8) and as a readable report.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "sightline/engine/findings.hpp"
+
+namespace sightline::formats {
+
+class JsonWriter;
+
+// {"sightline":1, "case", "entries", "diagnostics", "findings": [...]}.
+void write_check_json(const engine::Case& c, const std::vector<engine::Finding>& findings, std::string& out);
+// One finding as a JSON object: kind, its fields in order, entries, concern, message.
+void write_finding_json(const engine::Case& c, const engine::Finding& f, JsonWriter& w);
+// A report a reviewer reads top to bottom: children seen, gaps, moves and transfers, input problems.
+void write_check_text(const engine::Case& c, const std::vector<engine::Finding>& findings, std::string& out);
+
+}  // namespace sightline::formats

@@ -1,0 +1,157 @@
+// Transfers: moves, who should follow, first contact in the new area, the old side, misrouting.
+#include <gtest/gtest.h>
+
+#include "support/case_text.hpp"
+
+using namespace sightline;
+using namespace sightline::engine;
+using namespace sightline::test;
+
+namespace {
+
+// A baby (under 5) and a school-age sibling move from Oldtown to Newtown on Monday 2015-03-02.
+std::string moving_case(const std::string& entries, const std::string& extra = "") {
+    return R"(sightline: 1
+case: {title: T, index_children: [baby, big], scope: {from: 2014-10-01, to: 2015-09-30}}
+people:
+  - {id: baby, name: Baby, sex: male, born: 2014-10-01}
+  - {id: big, name: Big, sex: female, born: 2008-01-01}
+  - {id: mum, name: Mum, sex: female}
+residences:
+  - {people: [mum, baby, big], area: Oldtown, from: 2014-10-01, to: 2015-03-02}
+  - {people: [mum, baby, big], area: Newtown, from: 2015-03-02}
+agencies:
+  - {name: Oldtown HV, kind: health_visiting, area: Oldtown}
+  - {name: Newtown HV, kind: health_visiting, area: Newtown}
+  - {name: Oldtown CSC, kind: childrens_social_care, area: Oldtown}
+  - {name: Newtown CSC, kind: childrens_social_care, area: Newtown}
+  - {name: Old Surgery, kind: gp, area: Oldtown}
+  - {name: New Surgery, kind: gp, area: Newtown}
+  - {name: Old School, kind: school, area: Oldtown}
+  - {name: New School, kind: school, area: Newtown}
+  - {name: Shire Police, kind: police, area: Oldtown}
+)" + extra + "entries:\n" + entries;
+}
+
+std::string e(const std::string& date, const std::string& agency, const std::string& type = "contact",
+              const std::string& more = "") {
+    return "  - {date: " + date + ", agency: " + agency + ", type: " + type + ", summary: x" + more + "}\n";
+}
+
+Finding transfer(const std::vector<Finding>& all, const std::string& kind) {
+    const auto t = of_kind(all, FindingKind::Transfer, "agency_kind", kind);
+    EXPECT_EQ(t.size(), 1u) << kind;
+    return t.empty() ? Finding{} : t[0];
+}
+
+TEST(Transfers, UniversalServicesAndInvolvedKindsAreChecked) {
+    const std::string entries =
+        e("2015-01-20", "Oldtown HV", "home_visit") + e("2015-02-10", "Oldtown CSC", "home_visit") +
+        e("2015-02-20", "Oldtown CSC", "case_closed") + e("2015-01-10", "Old School") +
+        e("2015-03-05", "Oldtown HV", "case_transfer", ", to: [Newtown HV]") + e("2015-03-20", "Newtown HV", "home_visit") +
+        e("2015-04-06", "New Surgery", "registration") + e("2015-05-01", "Newtown CSC", "referral");
+    const auto all = analyse_transfers(case_from_yaml(moving_case(entries)));
+    const auto moves = of_kind(all, FindingKind::Move);
+    ASSERT_EQ(moves.size(), 1u);
+    EXPECT_EQ(moves[0].message, "Baby and Big moved from Oldtown to Newtown on 2015-03-02.");
+
+    const Finding hv = transfer(all, "health_visiting");
+    EXPECT_EQ(text_field(hv, "status"), "ok");
+    EXPECT_EQ(int_field(hv, "first_contact_days"), 3);  // informed by the old HV's transfer
+    EXPECT_EQ(int_field(hv, "informed_days"), 3);
+    EXPECT_EQ(int_field(hv, "own_contact_days"), 18);
+    EXPECT_EQ(text_field(hv, "old_side"), "transfer_sent");
+    EXPECT_FALSE(hv.concern);
+
+    const Finding gp = transfer(all, "gp");
+    EXPECT_EQ(text_field(gp, "status"), "late");
+    EXPECT_EQ(int_field(gp, "first_contact_days"), 35);
+    EXPECT_EQ(text_field(gp, "old_side"), "not_involved");
+
+    const Finding csc = transfer(all, "childrens_social_care");
+    EXPECT_EQ(text_field(csc, "status"), "late");
+    EXPECT_EQ(int_field(csc, "first_contact_days"), 60);
+    EXPECT_EQ(text_field(csc, "threshold_unit"), "working days");
+    EXPECT_EQ(text_field(csc, "old_side"), "closed_without_handover");
+    EXPECT_NE(csc.message.find("Oldtown CSC closed its case on 2015-02-20 without handing over to Newtown."), std::string::npos);
+
+    const Finding school = transfer(all, "school");
+    EXPECT_EQ(text_field(school, "status"), "missed");
+    EXPECT_EQ(text_field(school, "first_contact_days"), "<null>");
+    EXPECT_TRUE(school.concern);
+    EXPECT_NE(school.message.find("School never followed the move to Newtown"), std::string::npos);
+
+    // Police forces are not expected to "follow".
+    EXPECT_TRUE(of_kind(all, FindingKind::Transfer, "agency_kind", "police").empty());
+}
+
+TEST(Transfers, ThresholdBoundaries) {
+    // GP at exactly 28 days is on time; school at 29 days is late.
+    const std::string entries = e("2015-03-30", "New Surgery", "registration") + e("2015-03-31", "New School", "registration") +
+                                e("2015-03-10", "Newtown HV", "home_visit");
+    const auto all = analyse_transfers(case_from_yaml(moving_case(entries)));
+    EXPECT_EQ(text_field(transfer(all, "gp"), "status"), "ok");
+    EXPECT_EQ(int_field(transfer(all, "gp"), "first_contact_days"), 28);
+    EXPECT_EQ(text_field(transfer(all, "school"), "status"), "late");
+    EXPECT_EQ(int_field(transfer(all, "school"), "first_contact_days"), 29);
+}
+
+TEST(Transfers, SocialCareCountsWorkingDays) {
+    // Involved at the move; 2015-03-23 is 15 working days after Monday 2015-03-02, 03-24 is 16.
+    const std::string before = e("2015-02-25", "Oldtown CSC", "home_visit");
+    const auto ok = analyse_transfers(case_from_yaml(moving_case(before + e("2015-03-23", "Newtown CSC"))));
+    EXPECT_EQ(text_field(transfer(ok, "childrens_social_care"), "status"), "ok");
+    EXPECT_EQ(int_field(transfer(ok, "childrens_social_care"), "first_contact_working_days"), 15);
+    const auto late = analyse_transfers(case_from_yaml(moving_case(before + e("2015-03-24", "Newtown CSC"))));
+    EXPECT_EQ(text_field(transfer(late, "childrens_social_care"), "status"), "late");
+    EXPECT_EQ(working_days_between(days_from_civil(2015, 3, 2), days_from_civil(2015, 3, 9)), 5);
+}
+
+TEST(Transfers, KindsNotInvolvedAtTheMoveAreNotExpected) {
+    // The old CSC's last record is 91 days before the move: outside the 90-day lookback.
+    const auto all = analyse_transfers(case_from_yaml(moving_case(e("2014-12-01", "Oldtown CSC", "home_visit"))));
+    EXPECT_TRUE(of_kind(all, FindingKind::Transfer, "agency_kind", "childrens_social_care").empty());
+    const auto involved = analyse_transfers(case_from_yaml(moving_case(e("2014-12-02", "Oldtown CSC", "home_visit"))));
+    EXPECT_EQ(of_kind(involved, FindingKind::Transfer, "agency_kind", "childrens_social_care").size(), 1u);
+}
+
+TEST(Transfers, MovesAreInferredFromEntryAreasWithoutResidences) {
+    const std::string yaml = R"(sightline: 1
+case: {title: T, index_children: [baby], scope: {from: 2015-01-01, to: 2015-06-30}}
+people:
+  - {id: baby, name: Baby, sex: male, born: 2014-10-01}
+agencies:
+  - {name: Oldtown HV, kind: health_visiting, area: Oldtown}
+  - {name: Newtown HV, kind: health_visiting, area: Newtown}
+  - {name: Newtown Surgery, kind: gp, area: Newtown}
+entries:
+  - {date: 2015-01-10, agency: Oldtown HV, type: home_visit, summary: x}
+  - {date: 2015-02-10, agency: Oldtown HV, type: home_visit, summary: x}
+  - {date: 2015-03-10, agency: Newtown HV, type: home_visit, summary: x}
+  - {date: 2015-04-10, agency: Newtown Surgery, type: registration, summary: x}
+)";
+    const auto all = analyse_transfers(case_from_yaml(yaml));
+    const auto moves = of_kind(all, FindingKind::Move);
+    ASSERT_EQ(moves.size(), 1u);
+    EXPECT_EQ(std::get<bool>(*moves[0].get("inferred")), true);
+    EXPECT_EQ(text_field(moves[0], "date"), "2015-03-10");
+    EXPECT_NE(moves[0].message.find("No residences are recorded: this move is inferred"), std::string::npos);
+    EXPECT_EQ(text_field(transfer(all, "gp"), "status"), "late");
+}
+
+TEST(Transfers, NotificationToTheAreaTheChildLeftIsMisrouted) {
+    const std::string entries = e("2015-04-01", "Shire Police", "notification", ", to: [Oldtown CSC]") +
+                                e("2015-04-02", "Shire Police", "notification", ", to: [Oldtown HV]") +
+                                e("2015-04-11", "Shire Police", "notification", ", to: [Newtown CSC]") +
+                                e("2015-02-01", "Shire Police", "notification", ", to: [Oldtown CSC]");
+    const auto m = of_kind(analyse_transfers(case_from_yaml(moving_case(entries))), FindingKind::MisroutedNotification);
+    ASSERT_EQ(m.size(), 2u);  // the February one went to the right area at the time
+    EXPECT_EQ(text_field(m[0], "to_agency"), "Oldtown CSC");
+    EXPECT_EQ(text_field(m[0], "child_area"), "Newtown");
+    EXPECT_EQ(int_field(m[0], "days_until_right_area"), 10);
+    EXPECT_EQ(text_field(m[1], "to_agency"), "Oldtown HV");
+    EXPECT_EQ(int_field(m[1], "days_until_right_area"), -1);  // never
+    EXPECT_NE(m[1].message.find("No health visiting in Newtown is recorded as hearing of it."), std::string::npos);
+}
+
+}  // namespace
