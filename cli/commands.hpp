@@ -19,6 +19,7 @@ inline constexpr int k_exit_usage = 64;
 int run_merge(int argc, char** argv);
 int run_check(int argc, char** argv);
 int run_rules(int argc, char** argv);
+int run_knew(int argc, char** argv);
 
 // Shared helpers.
 // Prints every diagnostic to stderr, compiler style.

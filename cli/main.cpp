@@ -16,6 +16,7 @@ child safeguarding reviews, and finds what a reader of a 100-page table misses.
 commands:
   merge CASE     the integrated chronology (Markdown, CSV or JSON)
   check CASE     input problems and findings (text or JSON)
+  knew CASE      what one agency could have known by a date (--agency, --at)
   rules [CASE]   the analysis thresholds, their defaults and reasons
 
 Run 'sightline COMMAND --help' for a command's options.
@@ -30,6 +31,7 @@ constexpr Command k_commands[] = {
     {"merge", sightline::cli::run_merge},
     {"check", sightline::cli::run_check},
     {"rules", sightline::cli::run_rules},
+    {"knew", sightline::cli::run_knew},
 };
 
 }  // namespace

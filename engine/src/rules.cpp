@@ -54,8 +54,9 @@ constexpr std::array<RuleInfo, static_cast<std::size_t>(RuleId::Count)> k_rules 
     {R::PractitionerChangeDays, "practitioner_change_days", 365, "days", "window for practitioner_changes"},
     {R::NewAdultCheckDays, "new_adult_check_days", 28, "days",
      "a new partner joining the household should be checked within 4 weeks (triennial SCR analysis 2014-17: men invisible, new partners unassessed)"},
-    {R::NotSharedDays, "not_shared_days", 0, "days",
-     "an agency involved after a risk event that never received it; raise to ignore brief involvements"},
+    {R::NotSharedDays, "not_shared_days", 90, "days",
+     "an agency in contact with the family within this many days after a risk event should have known of it "
+     "('one agency had information that indicated risk ... not accepted or understood', SCRs 1998-2019 review)"},
     {R::UncertainDateDays, "uncertain_date_days", 7, "days",
      "an entry dated only to a month, season or year cannot show the child was seen (or contacted) on any "
      "one day, so it does not end an unseen period or a gap; it is listed inside it instead"},

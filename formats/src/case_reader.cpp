@@ -6,6 +6,7 @@
 #include "readers.hpp"
 #include "sightline/engine/merge.hpp"
 #include "sightline/formats/io.hpp"
+#include "sightline/formats/notes_file.hpp"
 
 namespace sightline::formats {
 
@@ -79,7 +80,11 @@ Case load_case(std::string_view path, const LoadOptions& options) {
         const fs::path dir = fs::absolute(case_dir).lexically_normal();
         c.info.title = dir.has_filename() ? dir.filename().string() : dir.parent_path().filename().string();
     }
-    if (options.merge) merge(c);
+    read_notes(c, notes_path_for(c));
+    if (options.merge) {
+        merge(c);
+        check_notes(c);
+    }
     c.diagnostics.sort();
     return c;
 }

@@ -276,11 +276,81 @@ void summary_section(const Case& c, const std::vector<Finding>& findings, std::s
         ++lines;
     }
     for (const Finding& f : findings) {
-        if ((f.kind != FindingKind::Transfer || !f.concern) && f.kind != FindingKind::MisroutedNotification) continue;
+        const bool headline = (f.kind == FindingKind::Transfer && f.concern) || f.kind == FindingKind::MisroutedNotification ||
+                              f.kind == FindingKind::Discrepancy || f.kind == FindingKind::InvisibleAdult ||
+                              f.kind == FindingKind::UncheckedAdult || f.kind == FindingKind::RepeatedDomesticAbuse ||
+                              f.kind == FindingKind::InfantInjury || f.kind == FindingKind::MissedAppointments;
+        if (!headline) continue;
         out += wrap("- " + f.message.substr(0, f.message.find(". ") == std::string::npos ? f.message.size() : f.message.find(". ") + 1), 2);
         ++lines;
     }
     if (lines == 0) out += "  Nothing of concern was found.\n";
+}
+
+void clusters_section(const Case& c, const std::vector<Finding>& findings, std::string& out) {
+    heading(out, "The same incident, told by several agencies");
+    std::size_t n = 0;
+    for (const Finding& f : findings) {
+        if (f.kind == FindingKind::Corroboration) {
+            ++n;
+            out += "\n" + wrap(f.message, 2);
+            for (EntryIndex i : f.entries) {
+                const Entry& e = c.chronology.entries[index_of(i)];
+                out += "      " + describe(c, i) + "\n";
+                std::string words(e.summary.substr(0, 160));
+                if (e.summary.size() > 160) words += "...";
+                out += wrap("\"" + words + "\"", 8);
+            }
+        } else if (f.kind == FindingKind::Discrepancy) {
+            out += wrap("! " + f.message, 4);
+        }
+    }
+    for (const Finding& f : findings)
+        if (f.kind == FindingKind::DuplicateEntry) out += wrap("! " + f.message, 2);
+    if (n == 0) out += "  No incident is recorded by more than one agency.\n";
+}
+
+void people_section(const Case&, const std::vector<Finding>& findings, std::string& out) {
+    heading(out, "People");
+    std::size_t n = 0;
+    for (const Finding& f : findings)
+        if (f.kind == FindingKind::InvisibleAdult || f.kind == FindingKind::UncheckedAdult || f.kind == FindingKind::UnknownPerson) {
+            ++n;
+            out += wrap("! " + f.message, 2);
+        }
+    if (n == 0) out += "  Every adult named is known to health or social care, and every subject is in the case.\n";
+}
+
+void knowledge_section(const Case&, const std::vector<Finding>& findings, std::string& out) {
+    heading(out, "Who knew what");
+    out += "  Risk events that agencies in contact with the family afterwards never received:\n";
+    std::size_t n = 0;
+    for (const Finding& f : findings) {
+        if (f.kind != FindingKind::NotShared) continue;
+        ++n;
+        out += wrap("! " + f.message, 2);
+    }
+    if (n == 0) out += "  Every risk event reached every agency involved afterwards.\n";
+}
+
+void patterns_section(const Case&, const std::vector<Finding>& findings, std::string& out) {
+    heading(out, "Patterns");
+    std::size_t n = 0;
+    for (const Finding& f : findings) {
+        switch (f.kind) {
+            case FindingKind::MissedAppointments:
+            case FindingKind::RepeatedDomesticAbuse:
+            case FindingKind::Rereferral:
+            case FindingKind::InfantInjury:
+            case FindingKind::PractitionerChanges:
+                ++n;
+                out += wrap("! " + f.message, 2);
+                break;
+            default:
+                break;
+        }
+    }
+    if (n == 0) out += "  None of the patterns was found.\n";
 }
 
 }  // namespace
@@ -303,6 +373,10 @@ void write_check_text(const Case& c, const std::vector<Finding>& findings, std::
     children_section(c, findings, out);
     gaps_section(c, findings, out);
     transfers_section(c, findings, out);
+    clusters_section(c, findings, out);
+    people_section(c, findings, out);
+    knowledge_section(c, findings, out);
+    patterns_section(c, findings, out);
 
     heading(out, "Sources");
     out += "  rows read = entries made + rows rejected\n";

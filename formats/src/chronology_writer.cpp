@@ -185,6 +185,7 @@ void write_merge_json(const Case& c, std::string& out) {
             w.end_object();
         }
         w.field("source", source_text(c, e));
+        if (const EntryNote* note = c.notes.note_for(entry_id(e))) w.field("review_note", note->text);
         w.end_object();
     }
     w.end_array();
@@ -238,8 +239,11 @@ void write_chronology_csv(const Case& c, std::string& out) {
         out.push_back(',');
         append_csv_cell(out, source_text(c, e));
         out.push_back(',');
-        append_csv_cell(out, entry_id(e));
-        out += ",\r\n";
+        const std::string id = entry_id(e);
+        append_csv_cell(out, id);
+        out.push_back(',');
+        if (const EntryNote* note = c.notes.note_for(id)) append_csv_cell(out, note->text);
+        out += "\r\n";
     }
 }
 
@@ -270,7 +274,9 @@ void write_chronology_markdown(const Case& c, std::string& out) {
         append_markdown_cell(out, child_seen_text(c, e));
         out += " | ";
         append_markdown_cell(out, source_text(c, e));
-        out += " |  |\n";
+        out += " | ";
+        if (const EntryNote* note = c.notes.note_for(entry_id(e))) append_markdown_cell(out, note->text);
+        out += " |\n";
     }
 }
 

@@ -3,11 +3,16 @@
 
 #include <array>
 
+#include "sightline/engine/corroboration.hpp"
+
 namespace sightline::engine {
 
 std::string_view to_string(FindingKind k) {
     static constexpr std::array<std::string_view, static_cast<std::size_t>(FindingKind::Count)> k_names = {
-        "sightings", "unseen_period", "seen_recording", "gap", "move", "transfer", "misrouted_notification"};
+        "sightings", "unseen_period", "seen_recording", "gap", "move", "transfer", "misrouted_notification",
+        "corroboration", "discrepancy", "duplicate_entry", "unknown_person", "invisible_adult", "unchecked_adult",
+        "not_shared", "missed_appointments", "repeated_domestic_abuse", "rereferral", "infant_injury",
+        "practitioner_changes"};
     return k_names[static_cast<std::size_t>(k)];
 }
 
@@ -18,11 +23,18 @@ const FieldValue* Finding::get(std::string_view name) const {
 }
 
 std::vector<Finding> analyse(const Case& c, const AnalysisOptions& options) {
-    std::vector<Finding> out = analyse_child_seen(c, options);
-    for (auto* run : {&analyse_gaps, &analyse_transfers}) {
-        std::vector<Finding> more = run(c, options);
+    const std::vector<Cluster> clusters = find_clusters(c);
+    std::vector<Finding> out;
+    auto add = [&](std::vector<Finding> more) {
         out.insert(out.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
-    }
+    };
+    add(analyse_child_seen(c, options));
+    add(analyse_gaps(c, options));
+    add(analyse_transfers(c, options));
+    add(analyse_clusters(c, clusters, options));
+    add(analyse_people(c, options));
+    add(analyse_knowledge(c, clusters, options));
+    add(analyse_patterns(c, clusters, options));
     return out;
 }
 

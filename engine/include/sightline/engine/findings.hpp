@@ -15,6 +15,8 @@
 
 namespace sightline::engine {
 
+struct Cluster;  // corroboration.hpp
+
 // [SECTION] Finding
 
 enum class FindingKind : std::uint8_t {
@@ -25,6 +27,18 @@ enum class FindingKind : std::uint8_t {
     Move,                   // a move between areas (information)
     Transfer,               // for one agency kind at one move: ok, late or missed
     MisroutedNotification,  // information sent to an agency in an area the child had left
+    Corroboration,          // one incident recorded by several agencies (information)
+    Discrepancy,            // the accounts of one incident disagree (date, child seen, people present)
+    DuplicateEntry,         // the same entry recorded twice by one agency
+    UnknownPerson,          // a subject who is nobody in the case
+    InvisibleAdult,         // an adult known to police/housing/... but never to health or social care
+    UncheckedAdult,         // a new member of the child's household that no check or assessment names
+    NotShared,              // a risk event some involved agencies never received
+    MissedAppointments,     // missed / was-not-brought / no-access, pooled across agencies
+    RepeatedDomesticAbuse,  // several domestic abuse incidents within a year
+    Rereferral,             // a case closed, then re-referred soon after
+    InfantInjury,           // an injury to a baby not yet mobile
+    PractitionerChanges,    // frequent changes of practitioner in one agency
     Count
 };
 
@@ -79,6 +93,13 @@ std::vector<Finding> analyse(const Case& c, const AnalysisOptions& options = {})
 std::vector<Finding> analyse_child_seen(const Case& c, const AnalysisOptions& options = {});
 std::vector<Finding> analyse_gaps(const Case& c, const AnalysisOptions& options = {});
 std::vector<Finding> analyse_transfers(const Case& c, const AnalysisOptions& options = {});
+std::vector<Finding> analyse_clusters(const Case& c, const std::vector<Cluster>& clusters,
+                                      const AnalysisOptions& options = {});
+std::vector<Finding> analyse_people(const Case& c, const AnalysisOptions& options = {});
+std::vector<Finding> analyse_knowledge(const Case& c, const std::vector<Cluster>& clusters,
+                                       const AnalysisOptions& options = {});
+std::vector<Finding> analyse_patterns(const Case& c, const std::vector<Cluster>& clusters,
+                                      const AnalysisOptions& options = {});
 
 // Working days (Monday to Friday) after day `from` up to and including day `to`.
 // Bank holidays are not known to Sightline and count as working days.

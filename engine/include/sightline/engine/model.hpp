@@ -18,6 +18,7 @@
 
 #include "sightline/engine/date.hpp"
 #include "sightline/engine/diagnostic.hpp"
+#include "sightline/engine/notes.hpp"
 #include "sightline/engine/rules.hpp"
 #include "sightline/engine/text_store.hpp"
 #include "sightline/engine/vocabulary.hpp"
@@ -217,6 +218,7 @@ public:
     std::vector<Source> sources;
     Chronology chronology;
     Rules rules;
+    ReviewNotes notes;                     // notes.yaml beside the manifest
     Diagnostics diagnostics;
     std::string manifest_path;             // as given on the command line
 

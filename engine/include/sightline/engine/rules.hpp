@@ -33,7 +33,7 @@ enum class RuleId : std::uint8_t {
     PractitionerChanges,      // this many changes of practitioner in one agency ...
     PractitionerChangeDays,   // ... within this many days
     NewAdultCheckDays,        // a new household member with no check naming them within this many days
-    NotSharedDays,            // an agency involved this long after a risk event it never received
+    NotSharedDays,            // agencies in contact within this long after a risk event should know it
     UncertainDateDays,        // a date less precise than this (a month, a season) cannot bound a period
     NotRecordedPercent,       // an agency that leaves child_seen unrecorded this often (percent) is of concern
     Count

@@ -1,0 +1,267 @@
+// Findings from clusters: corroboration (one incident, every account), discrepancies between
+// the accounts (date, child seen, people present), and exact duplicates within one agency.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "context.hpp"
+#include "sightline/engine/corroboration.hpp"
+
+namespace sightline::engine {
+
+namespace {
+
+using detail::AnalysisContext;
+
+std::string join_names(const std::vector<std::string>& names) {
+    std::string out;
+    for (std::size_t k = 0; k < names.size(); ++k) out += (k == 0 ? "" : k + 1 == names.size() ? " and " : ", ") + names[k];
+    return out;
+}
+
+std::vector<std::string> agencies_of(const AnalysisContext& ctx, const std::vector<EntryIndex>& list) {
+    std::vector<std::string> out;
+    for (EntryIndex i : list) {
+        std::string name(ctx.c.agency_name(ctx.entry(i).agency));
+        if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(std::move(name));
+    }
+    return out;
+}
+
+// The members that give an account of the incident itself (not later work the incident led to):
+// the incident's record, records on its day, records naming its day or quoting an account's
+// reference, and the first record of an agency an account informed.
+EntryList accounts(const AnalysisContext& ctx, const ClusterScorer& scorer, const Cluster& cl, EntryIndex event) {
+    const std::int32_t day = ctx.day(event);
+    EntryList out{event};
+    bool grew = true;
+    while (grew) {
+        grew = false;
+        for (EntryIndex m : cl.members) {
+            if (std::find(out.begin(), out.end(), m) != out.end()) continue;
+            const Entry& e = ctx.entry(m);
+            const auto named = dates_mentioned(e.summary, ctx.day(m));
+            bool account = ctx.day(m) == day || std::find(named.begin(), named.end(), day) != named.end();
+            for (EntryIndex a : out) {
+                const Entry& known = ctx.entry(a);
+                if (scorer.receives(a, m)) account = true;
+                if (!known.ref.empty() && e.summary.find(known.ref) != std::string_view::npos) account = true;
+            }
+            if (account) {
+                out.push_back(m);
+                grew = true;
+            }
+        }
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+// "The accounts of the 2015-06-21 23:40 Southvale Police police incident (incident 3)".
+std::string label(const AnalysisContext& ctx, const Cluster& cl) {
+    EntryIndex event = cl.members.front();
+    for (EntryIndex m : cl.members)
+        if (is_event_type(ctx.entry(m).type) && ctx.professional(m)) {
+            event = m;
+            break;
+        }
+    return "The accounts of " + ctx.describe(event) + " (incident " + std::to_string(cl.number) + ")";
+}
+
+Finding discrepancy(const Cluster& cl, std::string aspect, EntryList entries, std::string message) {
+    Finding f;
+    f.kind = FindingKind::Discrepancy;
+    f.entries = std::move(entries);
+    f.set("cluster", static_cast<std::int64_t>(cl.number));
+    f.set("aspect", std::move(aspect));
+    f.message = std::move(message);
+    return f;
+}
+
+// The accounts disagree on when it happened: two events on different days, or an account that
+// names a different day for it.
+void date_discrepancies(const AnalysisContext& ctx, const Cluster& cl, std::int32_t event_day, EntryIndex event,
+                        std::vector<Finding>& out) {
+    const std::int32_t window = ctx.rule(RuleId::CorroborationWindowDays);
+    std::map<std::int32_t, EntryList> claims;  // day -> accounts that put the incident on it
+    claims[event_day].push_back(event);
+    const Entry& ev = ctx.entry(event);
+    for (EntryIndex m : cl.members) {
+        if (m == event) continue;
+        const Entry& e = ctx.entry(m);
+        // Another agency's record of the same kind of event on another day.
+        if (is_event_type(e.type) && e.type == ev.type && e.agency != ev.agency) claims[ctx.day(m)].push_back(m);
+        // An account that names a day for it: a past day (not its own, nor a plan), near the
+        // incident, when it does not also name the incident's own day.
+        const std::vector<std::int32_t> named = dates_mentioned(e.summary, ctx.day(m));
+        if (std::find(named.begin(), named.end(), event_day) != named.end()) continue;
+        for (std::int32_t d : named)
+            if (std::abs(d - event_day) <= window && d < ctx.day(m)) claims[d].push_back(m);
+    }
+    if (claims.size() < 2) return;
+    EntryList all;
+    std::vector<std::string> parts;
+    for (const auto& [day, accounts] : claims) {
+        all.insert(all.end(), accounts.begin(), accounts.end());
+        parts.push_back(join_names(agencies_of(ctx, accounts)) + " put it on " + format_day(day));
+    }
+    std::sort(all.begin(), all.end());
+    all.erase(std::unique(all.begin(), all.end()), all.end());
+    Finding f = discrepancy(cl, "date", all, label(ctx, cl) + " disagree on the date: " +
+                                                 join_names(parts) + ".");
+    std::vector<std::string> days;
+    for (const auto& [day, accounts] : claims) days.push_back(format_day(day));
+    f.set("dates", days);
+    f.from_day = claims.begin()->first;
+    f.to_day = claims.rbegin()->first;
+    out.push_back(std::move(f));
+}
+
+void seen_discrepancies(const AnalysisContext& ctx, const Cluster& cl, const EntryList& accounts_of_it,
+                        std::vector<Finding>& out) {
+    for (const detail::ChildInfo& ch : ctx.children) {
+        // Per agency: did its accounts say seen, not seen, or both (about different moments)?
+        std::map<std::uint32_t, std::pair<EntryList, EntryList>> by_agency;
+        for (EntryIndex m : accounts_of_it) {
+            const ChildSeen s = ctx.c.chronology.seen(ctx.entry(m), ch.position);
+            auto& [yes, no] = by_agency[index_of(ctx.entry(m).agency)];
+            if (is_sighting(s)) yes.push_back(m);
+            else if (s == ChildSeen::NotSeen) no.push_back(m);
+        }
+        EntryList seen, not_seen;
+        for (const auto& [agency, accounts] : by_agency) {
+            if (!accounts.first.empty() && !accounts.second.empty()) continue;
+            seen.insert(seen.end(), accounts.first.begin(), accounts.first.end());
+            not_seen.insert(not_seen.end(), accounts.second.begin(), accounts.second.end());
+        }
+        if (seen.empty() || not_seen.empty()) continue;
+        const Person& p = ctx.c.person(ch.id);
+        EntryList all = seen;
+        all.insert(all.end(), not_seen.begin(), not_seen.end());
+        std::sort(all.begin(), all.end());
+        Finding f = discrepancy(cl, "child_seen", all,
+                                label(ctx, cl) + " disagree on whether " + p.name +
+                                    " was seen: " + join_names(agencies_of(ctx, seen)) + " say " + std::string(detail::pronoun(p)) +
+                                    " was; " + join_names(agencies_of(ctx, not_seen)) + " say " + std::string(detail::pronoun(p)) +
+                                    " was not.");
+        f.child = ch.id;
+        f.set("child", p.id);
+        out.push_back(std::move(f));
+    }
+}
+
+// A person the incident's own record names, left out of another agency's account that names
+// other people.
+void people_discrepancies(const AnalysisContext& ctx, const Cluster& cl, EntryIndex event, const EntryList& accounts_of_it,
+                          std::vector<Finding>& out) {
+    const Chronology& chron = ctx.c.chronology;
+    // The people the incident's own record says were there.
+    std::set<std::uint32_t> people;
+    for (const SubjectRef& s : chron.subjects_of(ctx.entry(event)))
+        if (!is_none(s.person) && ctx.c.index_child_position(s.person) < 0) people.insert(index_of(s.person));
+    for (std::uint32_t p : people) {
+        const auto person = static_cast<PersonId>(p);
+        EntryList named, silent;
+        for (EntryIndex m : accounts_of_it) {
+            const Entry& e = ctx.entry(m);
+            if (chron.names_person(e, person)) {
+                named.push_back(m);
+                continue;
+            }
+            // Silent about them while naming other adults: it says who was there, without them.
+            const auto subjects = chron.subjects_of(e);
+            const bool names_adults = std::any_of(subjects.begin(), subjects.end(), [&](const SubjectRef& s) {
+                return !is_none(s.person) && ctx.c.index_child_position(s.person) < 0;
+            });
+            if (names_adults && ctx.professional(m)) silent.push_back(m);
+        }
+        // Only disagreements between agencies count.
+        const auto named_by = agencies_of(ctx, named);
+        std::vector<std::string> silent_by;
+        for (const std::string& a : agencies_of(ctx, silent))
+            if (std::find(named_by.begin(), named_by.end(), a) == named_by.end()) silent_by.push_back(a);
+        if (named.empty() || silent_by.empty()) continue;
+        EntryList all = named;
+        for (EntryIndex m : silent)
+            if (std::find(silent_by.begin(), silent_by.end(), std::string(ctx.c.agency_name(ctx.entry(m).agency))) != silent_by.end())
+                all.push_back(m);
+        std::sort(all.begin(), all.end());
+        const std::string& name = ctx.c.person(person).name;
+        Finding f = discrepancy(cl, "people", all,
+                                label(ctx, cl) + " disagree on who was there: " +
+                                    join_names(named_by) + " name " + name + "; " + join_names(silent_by) + " do not.");
+        f.set("person", ctx.c.person(person).id);
+        out.push_back(std::move(f));
+    }
+}
+
+void duplicates(const AnalysisContext& ctx, std::vector<Finding>& out) {
+    std::map<std::tuple<std::uint32_t, std::string, std::string, std::string>, EntryList> groups;
+    for (std::uint32_t n = 0; n < ctx.size(); ++n) {
+        const auto i = static_cast<EntryIndex>(n);
+        const Entry& e = ctx.entry(i);
+        groups[{index_of(e.agency), format_date(e.date), std::string(e.type_text), normalise_word(e.summary)}].push_back(i);
+    }
+    for (const auto& [key, list] : groups) {
+        if (list.size() < 2) continue;
+        Finding f;
+        f.kind = FindingKind::DuplicateEntry;
+        f.entries = list;
+        f.from_day = f.to_day = ctx.day(list.front());
+        f.set("agency", std::string(ctx.c.agency_name(ctx.entry(list.front()).agency)));
+        f.set("count", static_cast<std::int64_t>(list.size()));
+        f.message = std::string(ctx.c.agency_name(ctx.entry(list.front()).agency)) + " recorded the same entry " +
+                    std::to_string(list.size()) + " times: " + ctx.describe(list.front()) + ". Every copy is kept.";
+        out.push_back(std::move(f));
+    }
+    std::sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) { return a.from_day < b.from_day; });
+}
+
+}  // namespace
+
+std::vector<Finding> analyse_clusters(const Case& c, const std::vector<Cluster>& clusters, const AnalysisOptions& options) {
+    const AnalysisContext ctx(c, options);
+    const ClusterScorer scorer(c);
+    std::vector<Finding> out;
+    for (const Cluster& cl : clusters) {
+        // The incident's own date: its first event record, else its first record.
+        EntryIndex event = cl.members.front();
+        for (EntryIndex m : cl.members)
+            if (is_event_type(ctx.entry(m).type) && ctx.professional(m)) {
+                event = m;
+                break;
+            }
+        const std::vector<std::string> agencies = agencies_of(ctx, cl.members);
+        Finding f;
+        f.kind = FindingKind::Corroboration;
+        f.concern = false;
+        f.entries = cl.members;
+        f.from_day = ctx.day(cl.members.front());
+        f.to_day = ctx.day(cl.members.back());
+        f.set("cluster", static_cast<std::int64_t>(cl.number));
+        f.set("date", DayValue{ctx.day(event)});
+        f.set("agencies", agencies);
+        f.set("confirmed", cl.confirmed);
+        f.set("score", static_cast<std::int64_t>(cl.score));
+        f.message = "Incident " + std::to_string(cl.number) + ", " + ctx.describe(event) + ", is recorded by " +
+                    detail::plural(static_cast<std::int64_t>(agencies.size()), "agency", "agencies") + " (" +
+                    join_names(agencies) + ") in " + std::to_string(cl.members.size()) + " accounts" +
+                    (cl.confirmed ? ", confirmed by the reviewer" : "") + ".";
+        out.push_back(std::move(f));
+        const std::size_t before = out.size();
+        date_discrepancies(ctx, cl, ctx.day(event), event, out);
+        const EntryList accounts_of_it = accounts(ctx, scorer, cl, event);
+        seen_discrepancies(ctx, cl, accounts_of_it, out);
+        people_discrepancies(ctx, cl, event, accounts_of_it, out);
+        for (std::size_t k = before; k < out.size(); ++k) {
+            if (out[k].from_day == 0) out[k].from_day = ctx.day(cl.members.front());
+            if (out[k].to_day == 0) out[k].to_day = ctx.day(cl.members.back());
+        }
+    }
+    std::vector<Finding> dups;
+    duplicates(ctx, dups);
+    out.insert(out.end(), dups.begin(), dups.end());
+    return out;
+}
+
+}  // namespace sightline::engine

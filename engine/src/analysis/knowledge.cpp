@@ -1,0 +1,198 @@
+// Who knew what: earliest-arrival of risk information over dated agency-to-agency links.
+//
+// The graph has one vertex per agency and one extra "event" vertex. Each `to:` in the chronology
+// is an edge sender -> recipient weighted by its day. For each risk event the event vertex links
+// to the recorder (at the event's day) and to every agency that recorded the same incident (at
+// the day of its account). Dijkstra with combine(d, day) = (d <= day ? day : never) then gives,
+// for every agency, the first day the information could have reached it along links that
+// respect time (a message cannot be passed on before it was received).
+#include "sightline/engine/knowledge.hpp"
+
+#include <algorithm>
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/dijkstra_shortest_paths.hpp>
+#include <boost/graph/visitors.hpp>
+#include <limits>
+#include <map>
+#include <set>
+
+#include "context.hpp"
+#include "sightline/engine/corroboration.hpp"
+
+namespace sightline::engine {
+
+namespace {
+
+using detail::AnalysisContext;
+
+struct Link {
+    std::int32_t day = 0;                  // when the sender recorded informing the recipient
+    std::uint32_t entry = k_no_index;      // the record (k_no_index for the event vertex's links)
+};
+
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, boost::no_property, Link>;
+using Vertex = boost::graph_traits<Graph>::vertex_descriptor;
+
+constexpr std::int32_t k_never = std::numeric_limits<std::int32_t>::max();
+
+struct Arrival {
+    std::int32_t operator()(std::int32_t known, std::int32_t day) const { return known <= day ? day : k_never; }
+};
+
+// Kinds that would act on risk information about a child.
+bool should_know(AgencyKind k) {
+    switch (k) {
+        case AgencyKind::ChildrensSocialCare:
+        case AgencyKind::EarlyHelp:
+        case AgencyKind::HealthVisiting:
+        case AgencyKind::FamilyNursePartnership:
+        case AgencyKind::Midwifery:
+        case AgencyKind::Gp:
+        case AgencyKind::School:
+        case AgencyKind::EarlyYears:
+        case AgencyKind::SchoolNursing:
+        case AgencyKind::Camhs:
+            return true;
+        default:
+            return false;
+    }
+}
+
+}  // namespace
+
+bool is_risk_event(const Case& c, const Entry& e) {
+    if (c.agency_kind(e.agency) == AgencyKind::Family) return false;
+    switch (e.type) {
+        case EntryType::PoliceIncident:
+        case EntryType::Injury:
+        case EntryType::Arrest:
+        case EntryType::MissingEpisode:
+            return true;
+        default:
+            break;
+    }
+    for (std::string_view tag : {"domestic_abuse", "injury", "self_harm", "sexual_abuse", "neglect", "exploitation", "risk"})
+        if (c.chronology.has_tag(e, tag)) return true;
+    return false;
+}
+
+std::vector<RiskKnowledge> who_knew(const Case& c, const std::vector<Cluster>& clusters) {
+    const AnalysisContext ctx(c, {});
+    const auto n_agencies = static_cast<Vertex>(c.agencies.size());
+    Graph g(n_agencies + 1);
+    const Vertex event_vertex = n_agencies;
+    for (std::uint32_t n = 0; n < ctx.size(); ++n) {
+        const Entry& e = ctx.entry(static_cast<EntryIndex>(n));
+        if (is_none(e.agency)) continue;
+        for (AgencyId to : c.chronology.to_of(e))
+            if (to != e.agency) boost::add_edge(index_of(e.agency), index_of(to), Link{ctx.day(static_cast<EntryIndex>(n)), n}, g);
+    }
+    std::map<std::uint32_t, const Cluster*> cluster_of;
+    for (const Cluster& cl : clusters)
+        for (EntryIndex m : cl.members) cluster_of[index_of(m)] = &cl;
+
+    std::vector<RiskKnowledge> out;
+    std::set<const Cluster*> done;
+    std::vector<std::int32_t> known(n_agencies + 1);
+    for (std::uint32_t n = 0; n < ctx.size(); ++n) {
+        const auto i = static_cast<EntryIndex>(n);
+        const Entry& e = ctx.entry(i);
+        if (!is_risk_event(c, e) || is_none(e.agency)) continue;
+        const auto cl = cluster_of.find(n);
+        if (cl != cluster_of.end() && !done.insert(cl->second).second) continue;  // the incident is counted once
+        // The same agency's follow-up records within days (an arrest after the incident) are the same event.
+        if (!out.empty() && ctx.entry(out.back().event).agency == e.agency &&
+            ctx.day(i) - ctx.day(out.back().event) <= ctx.rule(RuleId::CorroborationWindowDays))
+            continue;
+
+        const std::int32_t day = ctx.day(i);
+        boost::clear_out_edges(event_vertex, g);
+        boost::add_edge(event_vertex, index_of(e.agency), Link{day, n}, g);
+        if (cl != cluster_of.end())
+            for (EntryIndex m : cl->second->members)
+                if (ctx.professional(m) && ctx.entry(m).agency != e.agency)
+                    boost::add_edge(event_vertex, index_of(ctx.entry(m).agency), Link{std::max(day, ctx.day(m)), index_of(m)}, g);
+
+        std::fill(known.begin(), known.end(), k_never);
+        std::vector<Graph::edge_descriptor> delivered(n_agencies + 1);
+        boost::dijkstra_shortest_paths(
+            g, event_vertex,
+            boost::distance_map(boost::make_iterator_property_map(known.begin(), boost::get(boost::vertex_index, g)))
+                .visitor(boost::make_dijkstra_visitor(boost::record_edge_predecessors(
+                    boost::make_iterator_property_map(delivered.begin(), boost::get(boost::vertex_index, g)),
+                    boost::on_edge_relaxed())))
+                .weight_map(boost::get(&Link::day, g))
+                .distance_compare(std::less<std::int32_t>())
+                .distance_combine(Arrival{})
+                .distance_inf(k_never)
+                .distance_zero(day));
+
+        RiskKnowledge rk;
+        rk.event = i;
+        for (Vertex v = 0; v < n_agencies; ++v) {
+            if (known[v] == k_never) continue;
+            Knowing k;
+            k.agency = static_cast<AgencyId>(v);
+            k.day = known[v];
+            // The link that delivered it (the recorder learnt it first-hand).
+            if (v != index_of(e.agency)) k.via = static_cast<EntryIndex>(g[delivered[v]].entry);
+            rk.knew.push_back(k);
+        }
+        std::stable_sort(rk.knew.begin(), rk.knew.end(), [](const Knowing& a, const Knowing& b) { return a.day < b.day; });
+
+        // Agencies that should know, with a contact soon after, that never heard.
+        const std::int32_t window = ctx.rule(RuleId::NotSharedDays);
+        std::set<std::uint32_t> involved;
+        for (std::uint32_t m = n + 1; m < ctx.size(); ++m) {
+            const auto j = static_cast<EntryIndex>(m);
+            if (ctx.day(j) > day + window) break;
+            if (ctx.day(j) <= day || !ctx.contact(j) || !should_know(ctx.kind(j))) continue;
+            involved.insert(index_of(ctx.entry(j).agency));
+        }
+        for (std::uint32_t a : involved)
+            if (known[a] == k_never) rk.never.push_back(static_cast<AgencyId>(a));
+        out.push_back(std::move(rk));
+    }
+    return out;
+}
+
+std::vector<std::pair<EntryIndex, Knowing>> known_by(const std::vector<RiskKnowledge>& all, AgencyId agency, std::int32_t day) {
+    std::vector<std::pair<EntryIndex, Knowing>> out;
+    for (const RiskKnowledge& rk : all)
+        for (const Knowing& k : rk.knew)
+            if (k.agency == agency && k.day <= day) out.emplace_back(rk.event, k);
+    return out;
+}
+
+std::vector<Finding> analyse_knowledge(const Case& c, const std::vector<Cluster>& clusters, const AnalysisOptions& options) {
+    const AnalysisContext ctx(c, options);
+    std::vector<Finding> out;
+    for (const RiskKnowledge& rk : who_knew(c, clusters)) {
+        if (rk.never.empty()) continue;
+        std::vector<std::string> knew, never;
+        for (const Knowing& k : rk.knew)
+            knew.push_back(std::string(c.agency_name(k.agency)) + " (" + format_day(k.day) + ")");
+        for (AgencyId a : rk.never) never.emplace_back(c.agency_name(a));
+        Finding f;
+        f.kind = FindingKind::NotShared;
+        f.entries = {rk.event};
+        f.from_day = ctx.day(rk.event);
+        f.to_day = ctx.day(rk.event) + ctx.rule(RuleId::NotSharedDays);
+        f.set("date", DayValue{ctx.day(rk.event)});
+        f.set("event", EntryList{rk.event});
+        f.set("recorded_by", std::string(c.agency_name(ctx.entry(rk.event).agency)));
+        f.set("knew", knew);
+        f.set("never_received", never);
+        std::string list;
+        for (std::size_t k = 0; k < never.size(); ++k)
+            list += (k == 0 ? "" : k + 1 == never.size() ? " and " : ", ") + never[k];
+        f.message = ctx.describe(rk.event) + ": " + list + (never.size() == 1 ? " was" : " were") +
+                    " in contact with the family within " + detail::plural(ctx.rule(RuleId::NotSharedDays), "day", "days") +
+                    " but never received it. " + std::to_string(knew.size()) +
+                    (knew.size() == 1 ? " agency knew." : " agencies knew.");
+        out.push_back(std::move(f));
+    }
+    return out;
+}
+
+}  // namespace sightline::engine

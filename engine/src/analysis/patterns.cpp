@@ -1,0 +1,238 @@
+// Patterns across the chronology, each a named rule: missed appointments pooled across agencies,
+// repeated domestic abuse, a case closed then re-referred, an injury to a baby not yet mobile,
+// and frequent changes of practitioner.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "context.hpp"
+#include "sightline/engine/corroboration.hpp"
+
+namespace sightline::engine {
+
+namespace {
+
+using detail::AnalysisContext;
+
+std::string join(const std::vector<std::string>& names) {
+    std::string out;
+    for (std::size_t k = 0; k < names.size(); ++k) out += (k == 0 ? "" : k + 1 == names.size() ? " and " : ", ") + names[k];
+    return out;
+}
+
+// Runs of events where at least `count` fall within `days` of each other: every window that
+// qualifies is covered, and overlapping windows merge, so one run gives one finding.
+std::vector<EntryList> runs(const AnalysisContext& ctx, const EntryList& events, std::int64_t count, std::int32_t days) {
+    std::vector<std::pair<std::size_t, std::size_t>> covered;
+    std::size_t end = 0;
+    for (std::size_t k = 0; k < events.size(); ++k) {
+        end = std::max(end, k);
+        while (end + 1 < events.size() && ctx.day(events[end + 1]) - ctx.day(events[k]) <= days) ++end;
+        if (static_cast<std::int64_t>(end - k + 1) < count) continue;
+        if (!covered.empty() && k <= covered.back().second) covered.back().second = end;
+        else covered.emplace_back(k, end);
+    }
+    std::vector<EntryList> out;
+    for (const auto& [from, to] : covered)
+        out.emplace_back(events.begin() + static_cast<std::ptrdiff_t>(from), events.begin() + static_cast<std::ptrdiff_t>(to + 1));
+    return out;
+}
+
+bool health(AgencyKind k) {
+    switch (k) {
+        case AgencyKind::HealthVisiting:
+        case AgencyKind::FamilyNursePartnership:
+        case AgencyKind::Midwifery:
+        case AgencyKind::Gp:
+        case AgencyKind::Hospital:
+        case AgencyKind::SchoolNursing:
+        case AgencyKind::Camhs:
+        case AgencyKind::AdultMentalHealth:
+            return true;
+        default:
+            return false;
+    }
+}
+
+Finding pattern(FindingKind kind, const AnalysisContext& ctx, const EntryList& entries) {
+    Finding f;
+    f.kind = kind;
+    f.entries = entries;
+    f.from_day = ctx.day(entries.front());
+    f.to_day = ctx.day(entries.back());
+    f.set("from", DayValue{f.from_day});
+    f.set("to", DayValue{f.to_day});
+    f.set("count", static_cast<std::int64_t>(entries.size()));
+    return f;
+}
+
+std::vector<std::string> described(const AnalysisContext& ctx, const EntryList& entries) {
+    std::vector<std::string> out;
+    for (EntryIndex i : entries) out.push_back(ctx.describe(i));
+    return out;
+}
+
+void missed_appointments(const AnalysisContext& ctx, std::vector<Finding>& out) {
+    EntryList events;
+    for (std::uint32_t n = 0; n < ctx.size(); ++n) {
+        const auto i = static_cast<EntryIndex>(n);
+        const EntryType t = ctx.entry(i).type;
+        if ((t == EntryType::MissedAppointment && health(ctx.kind(i))) || (t == EntryType::NoAccessVisit && ctx.professional(i)))
+            events.push_back(i);
+    }
+    const auto count = ctx.c.rules.get(RuleId::MissedAppointmentsCount);
+    const std::int32_t days = ctx.rule(RuleId::MissedAppointmentsDays);
+    for (const EntryList& run : runs(ctx, events, count, days)) {
+        Finding f = pattern(FindingKind::MissedAppointments, ctx, run);
+        std::set<std::string> agencies;
+        for (EntryIndex i : run) agencies.insert(std::string(ctx.c.agency_name(ctx.entry(i).agency)));
+        f.message = std::to_string(run.size()) + " missed appointments, children not brought or no-access visits within " +
+                    detail::plural(ctx.day(run.back()) - ctx.day(run.front()), "day", "days") + " across " +
+                    detail::plural(static_cast<std::int64_t>(agencies.size()), "agency", "agencies") +
+                    " (each agency saw only its own): " + join(described(ctx, run)) + ".";
+        out.push_back(std::move(f));
+    }
+}
+
+bool domestic_abuse_incident(const AnalysisContext& ctx, EntryIndex i) {
+    const Entry& e = ctx.entry(i);
+    // An arrest follows an incident; it is not another one.
+    if (!ctx.professional(i) || !is_event_type(e.type) || e.type == EntryType::Arrest) return false;
+    if (ctx.c.chronology.has_tag(e, "domestic_abuse") || ctx.c.chronology.has_tag(e, "da")) return true;
+    const std::string words = normalise_word(e.type_text) + " " + normalise_word(e.summary);
+    return e.type == EntryType::PoliceIncident && (words.find("domestic") != std::string::npos);
+}
+
+void repeated_domestic_abuse(const AnalysisContext& ctx, const std::vector<Cluster>& clusters, std::vector<Finding>& out) {
+    std::map<std::uint32_t, const Cluster*> cluster_of;
+    for (const Cluster& cl : clusters)
+        for (EntryIndex m : cl.members) cluster_of[index_of(m)] = &cl;
+    std::set<const Cluster*> counted;
+    EntryList incidents;
+    for (std::uint32_t n = 0; n < ctx.size(); ++n) {
+        const auto i = static_cast<EntryIndex>(n);
+        if (!domestic_abuse_incident(ctx, i)) continue;
+        const auto cl = cluster_of.find(n);
+        if (cl != cluster_of.end() && !counted.insert(cl->second).second) continue;  // one incident, several records
+        // The same agency recording it again within days is the same incident.
+        if (!incidents.empty() && ctx.entry(incidents.back()).agency == ctx.entry(i).agency &&
+            ctx.day(i) - ctx.day(incidents.back()) <= ctx.rule(RuleId::CorroborationWindowDays))
+            continue;
+        incidents.push_back(i);
+    }
+    for (const EntryList& run : runs(ctx, incidents, ctx.c.rules.get(RuleId::DomesticAbuseCount), ctx.rule(RuleId::DomesticAbuseDays))) {
+        Finding f = pattern(FindingKind::RepeatedDomesticAbuse, ctx, run);
+        f.message = std::to_string(run.size()) + " domestic abuse incidents within " +
+                    detail::plural(ctx.day(run.back()) - ctx.day(run.front()), "day", "days") + ": " + join(described(ctx, run)) + ".";
+        out.push_back(std::move(f));
+    }
+}
+
+void rereferrals(const AnalysisContext& ctx, std::vector<Finding>& out) {
+    const std::int32_t window = ctx.rule(RuleId::RereferralDays);
+    for (std::uint32_t n = 0; n < ctx.size(); ++n) {
+        const auto closed = static_cast<EntryIndex>(n);
+        const AgencyKind kind = ctx.kind(closed);
+        if (ctx.entry(closed).type != EntryType::CaseClosed ||
+            (kind != AgencyKind::ChildrensSocialCare && kind != AgencyKind::EarlyHelp))
+            continue;
+        for (std::uint32_t m = n + 1; m < ctx.size(); ++m) {
+            const auto j = static_cast<EntryIndex>(m);
+            if (ctx.day(j) - ctx.day(closed) > window) break;
+            const Entry& e = ctx.entry(j);
+            const bool reopening = e.type == EntryType::Referral || e.type == EntryType::CaseOpened ||
+                                   e.type == EntryType::Notification || e.type == EntryType::StrategyDiscussion;
+            bool to_kind = ctx.kind(j) == kind;
+            for (AgencyId to : ctx.c.chronology.to_of(e)) to_kind = to_kind || ctx.c.agency_kind(to) == kind;
+            if (!reopening || !to_kind || ctx.day(j) <= ctx.day(closed)) continue;
+            Finding f = pattern(FindingKind::Rereferral, ctx, {closed, j});
+            f.set("days", static_cast<std::int64_t>(ctx.day(j) - ctx.day(closed)));
+            f.message = ctx.describe(closed) + ", and " + detail::plural(ctx.day(j) - ctx.day(closed), "day", "days") +
+                        " later the family came back: " + ctx.describe(j) + ".";
+            out.push_back(std::move(f));
+            break;
+        }
+    }
+}
+
+void infant_injuries(const AnalysisContext& ctx, std::vector<Finding>& out) {
+    const std::int32_t limit = ctx.rule(RuleId::InfantInjuryDays);
+    for (std::uint32_t n = 0; n < ctx.size(); ++n) {
+        const auto i = static_cast<EntryIndex>(n);
+        const Entry& e = ctx.entry(i);
+        const bool injury = e.type == EntryType::Injury || ctx.c.chronology.has_tag(e, "injury");
+        if (!injury) continue;
+        for (const detail::ChildInfo& ch : ctx.children) {
+            if (!ch.born_day || !ctx.c.chronology.names_person(e, ch.id)) continue;
+            const std::int32_t age = ctx.day(i) - *ch.born_day;
+            if (age < 0 || age >= limit) continue;
+            Finding f = pattern(FindingKind::InfantInjury, ctx, {i});
+            f.child = ch.id;
+            f.set("child", ctx.c.person(ch.id).id);
+            f.set("age_days", static_cast<std::int64_t>(age));
+            f.message = ctx.describe(i) + ": an injury to " + ctx.c.person(ch.id).name + " at " + detail::plural(age, "day", "days") +
+                        " old, before " + std::string(detail::pronoun(ctx.c.person(ch.id))) + " could move about alone.";
+            out.push_back(std::move(f));
+        }
+    }
+}
+
+// Agencies that allocate a worker to the family, for which a new worker is a change.
+bool allocates(AgencyKind k) {
+    switch (k) {
+        case AgencyKind::ChildrensSocialCare:
+        case AgencyKind::EarlyHelp:
+        case AgencyKind::HealthVisiting:
+        case AgencyKind::FamilyNursePartnership:
+        case AgencyKind::Camhs:
+        case AgencyKind::Probation:
+        case AgencyKind::YouthJustice:
+            return true;
+        default:
+            return false;
+    }
+}
+
+void practitioner_changes(const AnalysisContext& ctx, std::vector<Finding>& out) {
+    // A change is a practitioner new to that agency's work with the family; going back to
+    // someone already involved (a manager, a colleague covering) is not a change.
+    std::map<std::uint32_t, EntryList> changes;
+    std::map<std::uint32_t, std::set<std::string_view>> known;
+    for (std::uint32_t n = 0; n < ctx.size(); ++n) {
+        const auto i = static_cast<EntryIndex>(n);
+        const Entry& e = ctx.entry(i);
+        if (e.practitioner.empty() || !allocates(ctx.kind(i))) continue;
+        auto& seen = known[index_of(e.agency)];
+        const bool first = seen.empty();
+        if (!seen.insert(e.practitioner).second || first) continue;
+        changes[index_of(e.agency)].push_back(i);
+    }
+    for (const auto& [agency, list] : changes) {
+        for (const EntryList& run : runs(ctx, list, ctx.c.rules.get(RuleId::PractitionerChanges), ctx.rule(RuleId::PractitionerChangeDays))) {
+            Finding f = pattern(FindingKind::PractitionerChanges, ctx, run);
+            std::vector<std::string> who;
+            for (EntryIndex i : run) who.emplace_back(ctx.entry(i).practitioner);
+            f.set("agency", std::string(ctx.c.agency_name(static_cast<AgencyId>(agency))));
+            f.set("practitioners", who);
+            f.message = std::string(ctx.c.agency_name(static_cast<AgencyId>(agency))) + " brought in " +
+                        std::to_string(run.size()) + " new practitioners within " +
+                        detail::plural(ctx.day(run.back()) - ctx.day(run.front()), "day", "days") + " (" + join(who) + ").";
+            out.push_back(std::move(f));
+        }
+    }
+}
+
+}  // namespace
+
+std::vector<Finding> analyse_patterns(const Case& c, const std::vector<Cluster>& clusters, const AnalysisOptions& options) {
+    const AnalysisContext ctx(c, options);
+    std::vector<Finding> out;
+    missed_appointments(ctx, out);
+    repeated_domestic_abuse(ctx, clusters, out);
+    rereferrals(ctx, out);
+    infant_injuries(ctx, out);
+    practitioner_changes(ctx, out);
+    return out;
+}
+
+}  // namespace sightline::engine

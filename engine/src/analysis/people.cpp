@@ -1,0 +1,218 @@
+// People nobody assessed: subjects who are nobody in the case, adults known to police, housing or
+// probation but never to health or social care, and new household members no check names.
+#include <algorithm>
+#include <map>
+#include <cctype>
+#include <set>
+
+#include "context.hpp"
+
+namespace sightline::engine {
+
+namespace {
+
+using detail::AnalysisContext;
+
+std::string key_of(std::string_view text) {
+    std::string out;
+    for (char ch : text) {
+        if (ch == ' ' && (out.empty() || out.back() == ' ')) continue;
+        out.push_back((ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch);
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
+// Does text name the person: their name or an alias of 3 letters or more, as a whole word?
+bool text_names(std::string_view text, const Person& p) {
+    std::vector<std::string> names{p.name};
+    names.insert(names.end(), p.aliases.begin(), p.aliases.end());
+    const std::string hay = key_of(text);
+    for (const std::string& n : names) {
+        const std::string needle = key_of(n);
+        if (needle.size() < 3) continue;
+        for (std::size_t at = hay.find(needle); at != std::string::npos; at = hay.find(needle, at + 1)) {
+            const bool left = at == 0 || !std::isalnum(static_cast<unsigned char>(hay[at - 1]));
+            const std::size_t end = at + needle.size();
+            const bool right = end == hay.size() || !std::isalnum(static_cast<unsigned char>(hay[end]));
+            if (left && right) return true;
+        }
+    }
+    return false;
+}
+
+std::string join(const std::vector<std::string>& names) {
+    std::string out;
+    for (std::size_t k = 0; k < names.size(); ++k) out += (k == 0 ? "" : k + 1 == names.size() ? " and " : ", ") + names[k];
+    return out;
+}
+
+std::vector<std::string> agency_names(const AnalysisContext& ctx, const EntryList& list) {
+    std::vector<std::string> out;
+    for (EntryIndex i : list) {
+        std::string n(ctx.c.agency_name(ctx.entry(i).agency));
+        if (std::find(out.begin(), out.end(), n) == out.end()) out.push_back(std::move(n));
+    }
+    return out;
+}
+
+// Someone who is not a child at the day: unknown age counts as adult unless they are an index child.
+bool adult_at(const AnalysisContext& ctx, PersonId p, std::int32_t day) {
+    if (ctx.c.index_child_position(p) >= 0) return false;
+    const Person& person = ctx.c.person(p);
+    return !person.born || age_in_years(person.born->earliest_day(), day) >= 18;
+}
+
+void unknown_people(const AnalysisContext& ctx, std::vector<Finding>& out) {
+    std::map<std::string, std::pair<std::string, EntryList>> names;  // key -> (as first written, entries)
+    for (std::uint32_t n = 0; n < ctx.size(); ++n) {
+        const auto i = static_cast<EntryIndex>(n);
+        for (const SubjectRef& s : ctx.c.chronology.subjects_of(ctx.entry(i))) {
+            if (!is_none(s.person)) continue;
+            auto& slot = names[key_of(s.text)];
+            if (slot.first.empty()) slot.first = std::string(s.text);
+            if (slot.second.empty() || slot.second.back() != i) slot.second.push_back(i);
+        }
+    }
+    for (const auto& [key, named] : names) {
+        const auto& [written, entries] = named;
+        Finding f;
+        f.kind = FindingKind::UnknownPerson;
+        f.entries = entries;
+        f.from_day = ctx.day(entries.front());
+        f.to_day = ctx.day(entries.back());
+        const auto agencies = agency_names(ctx, entries);
+        f.set("name", written);
+        f.set("count", static_cast<std::int64_t>(entries.size()));
+        f.set("agencies", agencies);
+        f.message = "'" + written + "' is named in " + detail::plural(static_cast<std::int64_t>(entries.size()), "entry", "entries") +
+                    " (" + join(agencies) + ") but is not in the case's people, so the genogram and the other analyses do "
+                    "not know who this is.";
+        out.push_back(std::move(f));
+    }
+}
+
+// Health and social care records: where an adult in the child's life should be known.
+void invisible_adults(const AnalysisContext& ctx, std::vector<Finding>& out) {
+    const Chronology& chron = ctx.c.chronology;
+    struct Trace {
+        std::string name;
+        const Person* person = nullptr;    // nullptr for a name that is nobody in the case
+        EntryList elsewhere;                // police, probation, housing, ... records naming them
+        bool known_to_care = false;         // named by a health or social care record, as subject or in its words
+    };
+    std::map<std::string, Trace> traces;    // person id, or "?" + written name for unknown people
+    for (std::uint32_t n = 0; n < ctx.size(); ++n) {
+        const auto i = static_cast<EntryIndex>(n);
+        if (!ctx.professional(i)) continue;
+        const Entry& e = ctx.entry(i);
+        const bool care = is_health_or_social_care(ctx.kind(i));
+        for (const SubjectRef& s : chron.subjects_of(e)) {
+            if (!is_none(s.person) && !adult_at(ctx, s.person, ctx.day(i))) continue;
+            Trace& t = traces[is_none(s.person) ? "?" + key_of(s.text) : ctx.c.person(s.person).id];
+            if (t.name.empty()) {
+                t.name = is_none(s.person) ? std::string(s.text) : ctx.c.person(s.person).name;
+                t.person = is_none(s.person) ? nullptr : &ctx.c.person(s.person);
+            }
+            if (care) t.known_to_care = true;
+            else if (t.elsewhere.empty() || t.elsewhere.back() != i) t.elsewhere.push_back(i);
+        }
+    }
+    // A care record that names someone in its words knows of them too.
+    for (auto& [id, t] : traces) {
+        if (t.known_to_care || !t.person) continue;
+        for (std::uint32_t n = 0; n < ctx.size() && !t.known_to_care; ++n) {
+            const auto i = static_cast<EntryIndex>(n);
+            if (is_health_or_social_care(ctx.kind(i)) && text_names(ctx.entry(i).summary, *t.person)) t.known_to_care = true;
+        }
+    }
+    for (const auto& [id, t] : traces) {
+        if (t.known_to_care || t.elsewhere.empty()) continue;
+        const auto agencies = agency_names(ctx, t.elsewhere);
+        Finding f;
+        f.kind = FindingKind::InvisibleAdult;
+        f.entries = t.elsewhere;
+        f.from_day = ctx.day(t.elsewhere.front());
+        f.to_day = ctx.day(t.elsewhere.back());
+        f.set("person", t.person ? FieldValue{t.person->id} : FieldValue{});
+        f.set("name", t.name);
+        f.set("count", static_cast<std::int64_t>(t.elsewhere.size()));
+        f.set("agencies", agencies);
+        const std::string them = t.person && t.person->sex != Sex::Unknown ? std::string(detail::object_pronoun(*t.person))
+                                                                          : std::string("this adult");
+        f.message = t.name + " appears in " + detail::plural(static_cast<std::int64_t>(t.elsewhere.size()), "record", "records") +
+                    " of " + join(agencies) + " but in no health or social care record: no one assessing the children's "
+                    "safety knew of " + them + ".";
+        out.push_back(std::move(f));
+    }
+}
+
+// Kinds of record that amount to a check on an adult in the household.
+bool is_check(EntryType t) {
+    switch (t) {
+        case EntryType::Assessment:
+        case EntryType::InformationRequest:
+        case EntryType::StrategyDiscussion:
+        case EntryType::Conference:
+        case EntryType::HomeVisit:
+        case EntryType::Meeting:
+            return true;
+        default:
+            return false;
+    }
+}
+
+void unchecked_adults(const AnalysisContext& ctx, std::vector<Finding>& out) {
+    if (ctx.children.empty()) return;
+    const PersonId child = ctx.children.front().id;
+    const std::int32_t window = ctx.rule(RuleId::NewAdultCheckDays);
+    std::vector<const Residence*> homes;
+    for (const Residence& r : ctx.c.residences)
+        if (std::find(r.people.begin(), r.people.end(), child) != r.people.end()) homes.push_back(&r);
+    std::stable_sort(homes.begin(), homes.end(), [&](const Residence* a, const Residence* b) {
+        return (a->from ? a->from->earliest_day() : ctx.period_start) < (b->from ? b->from->earliest_day() : ctx.period_start);
+    });
+    for (std::size_t k = 1; k < homes.size(); ++k) {
+        const std::int32_t joined = homes[k]->from ? homes[k]->from->earliest_day() : ctx.period_start;
+        for (PersonId p : homes[k]->people) {
+            if (std::find(homes[k - 1]->people.begin(), homes[k - 1]->people.end(), p) != homes[k - 1]->people.end()) continue;
+            if (!adult_at(ctx, p, joined)) continue;
+            // A check naming them, from a little before they joined to the window after.
+            std::optional<EntryIndex> check;
+            for (std::uint32_t n = 0; n < ctx.size() && !check; ++n) {
+                const auto i = static_cast<EntryIndex>(n);
+                const std::int32_t d = ctx.day(i);
+                if (d < joined - window || d > joined + window || !ctx.professional(i) || !is_check(ctx.entry(i).type)) continue;
+                if (ctx.c.chronology.names_person(ctx.entry(i), p) || text_names(ctx.entry(i).summary, ctx.c.person(p))) check = i;
+            }
+            if (check) continue;
+            const Person& person = ctx.c.person(p);
+            Finding f;
+            f.kind = FindingKind::UncheckedAdult;
+            f.from_day = joined;
+            f.to_day = joined + window;
+            f.set("person", person.id);
+            f.set("joined", DayValue{joined});
+            f.set("area", std::string(ctx.c.area_name(homes[k]->area)));
+            f.set("check_days", static_cast<std::int64_t>(window));
+            f.message = person.name + " joined " + ctx.c.person(child).name + "'s household in " +
+                        std::string(ctx.c.area_name(homes[k]->area)) + " on " + format_day(joined) +
+                        ", and no assessment, check or visit naming " + std::string(detail::object_pronoun(person)) +
+                        " is recorded within " + detail::plural(window, "day", "days") + " of it.";
+            out.push_back(std::move(f));
+        }
+    }
+}
+
+}  // namespace
+
+std::vector<Finding> analyse_people(const Case& c, const AnalysisOptions& options) {
+    const AnalysisContext ctx(c, options);
+    std::vector<Finding> out;
+    unknown_people(ctx, out);
+    invisible_adults(ctx, out);
+    unchecked_adults(ctx, out);
+    return out;
+}
+
+}  // namespace sightline::engine
