@@ -1,0 +1,150 @@
+// Timeline maths: visible marks match a brute-force filter, folding, lanes, overlays, axis ticks.
+#include "sightline/engine/timeline.hpp"
+
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "support/case_text.hpp"
+
+using namespace sightline;
+using namespace sightline::engine;
+using namespace sightline::test;
+
+namespace {
+
+Track random_track(std::mt19937& rng, std::size_t n) {
+    Track t;
+    std::int64_t at = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        at += static_cast<std::int64_t>(rng() % 5000);  // clumps and gaps
+        if (rng() % 50 == 0) at += 200000;
+        const std::int64_t span = rng() % 10 == 0 ? static_cast<std::int64_t>(rng() % 40000) : 0;
+        t.start.push_back(at);
+        t.end.push_back(at + span);
+        t.entry.push_back(static_cast<std::uint32_t>(i));
+        t.style.push_back(static_cast<MarkStyle>(rng() % 5));
+        t.max_span = std::max(t.max_span, span);
+    }
+    return t;
+}
+
+TEST(Timeline, VisibleMarksCoverExactlyTheEntriesABruteForceFilterFinds) {
+    std::mt19937 rng(1234);
+    std::vector<Mark> marks;
+    for (int round = 0; round < 200; ++round) {
+        const Track t = random_track(rng, 1 + rng() % 400);
+        const std::int64_t span = t.end.back() + 1;
+        const std::int64_t v0 = static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(span)) - 1000;
+        const std::int64_t v1 = v0 + 1 + static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(span));
+        const std::int64_t gap = 1 + static_cast<std::int64_t>(rng() % 3000);
+        visible_marks(t, v0, v1, gap, marks);
+        // Brute force: the entries overlapping the view.
+        std::vector<std::uint32_t> expected;
+        for (std::uint32_t i = 0; i < t.size(); ++i)
+            if (t.start[i] <= v1 && t.end[i] >= v0) expected.push_back(i);
+        // Every expected entry is in exactly one mark; marks are in order and do not overlap.
+        std::vector<std::uint32_t> covered;
+        std::int64_t previous_last = std::numeric_limits<std::int64_t>::min();
+        for (const Mark& m : marks) {
+            ASSERT_GE(m.count, 1u);
+            EXPECT_GT(m.t0, previous_last);
+            for (std::uint32_t k = m.first; k < m.first + m.count; ++k) {
+                if (t.start[k] <= v1 && t.end[k] >= v0) covered.push_back(k);
+                if (k > m.first) {
+                    EXPECT_LT(t.start[k] - t.start[k - 1], gap);  // folded only when close
+                }
+            }
+            previous_last = t.start[m.first + m.count - 1];
+        }
+        EXPECT_EQ(covered, expected) << "round " << round;
+        // Folding keeps the number of marks to what the pixels can show.
+        EXPECT_LE(marks.size(), static_cast<std::size_t>((v1 - v0) / gap + 2 + t.max_span / gap + 1));
+    }
+}
+
+TEST(Timeline, NearestEntry) {
+    Track t;
+    for (std::int64_t s : {100, 200, 1000}) {
+        t.start.push_back(s);
+        t.end.push_back(s + 10);
+        t.entry.push_back(0);
+        t.style.push_back(MarkStyle::Seen);
+    }
+    t.max_span = 10;
+    EXPECT_EQ(nearest_in_track(t, 205, 50), 1);
+    EXPECT_EQ(nearest_in_track(t, 160, 50), 1);  // 50 past the first, 40 before the second
+    EXPECT_EQ(nearest_in_track(t, 130, 50), 0);
+    EXPECT_EQ(nearest_in_track(t, 105, 50), 0);  // inside its span
+    EXPECT_EQ(nearest_in_track(t, 600, 50), -1);
+}
+
+TEST(Timeline, LanesGroupedByAreaOrKindWithFamilyLast) {
+    const Case c = case_from_yaml(R"(sightline: 1
+case: {title: T, index_children: [kid]}
+people:
+  - {id: kid, name: Kid}
+agencies:
+  - {name: Zed CSC, kind: childrens_social_care, area: Bay}
+  - {name: Alpha GP, kind: gp, area: Bay}
+  - {name: Police, kind: police, area: Ash}
+  - {name: Gran, kind: family}
+entries:
+  - {date: 2015-01-01, agency: Gran, type: contact, summary: x, child_seen: seen}
+  - {date: 2015-01-02, agency: Zed CSC, type: home_visit, summary: x, child_seen: seen_alone}
+  - {date: 2015-01, agency: Zed CSC, type: meeting, summary: x}
+  - {date: 2015-01-03, agency: Alpha GP, type: gp_consultation, summary: x, child_seen: not_seen}
+  - {date: 2015-01-04, agency: Police, type: police_incident, summary: x}
+)");
+    const TimelineModel by_area = build_timeline(c, LaneGrouping::Area);
+    ASSERT_EQ(by_area.lanes.size(), 4u);
+    EXPECT_EQ(by_area.lanes[0].label, "Police");
+    EXPECT_EQ(by_area.lanes[1].label, "Alpha GP");
+    EXPECT_EQ(by_area.lanes[2].label, "Zed CSC");
+    EXPECT_EQ(by_area.lanes[3].label, "Gran");
+    EXPECT_EQ(by_area.lanes[2].days.size(), 1u);
+    EXPECT_EQ(by_area.lanes[2].spans.size(), 1u);  // "2015-01" spans the month
+    EXPECT_EQ(by_area.lanes[2].days.style[0], MarkStyle::SeenAlone);
+    EXPECT_EQ(by_area.lanes[1].days.style[0], MarkStyle::NotSeen);
+    EXPECT_EQ(by_area.lanes[3].days.style[0], MarkStyle::Family);
+    const TimelineModel by_kind = build_timeline(c, LaneGrouping::Kind);
+    EXPECT_EQ(by_kind.lanes[0].group, "Children's social care");
+    EXPECT_EQ(agency_colour(AgencyKind::Police, "Police"), agency_colour(AgencyKind::Police, "Police"));
+}
+
+TEST(Timeline, OverlaysFromTheSample) {
+    const Case c = formats::load_case(std::string(SIGHTLINE_SAMPLES) + "/child-r");
+    const auto findings = analyse(c);
+    const TimelineOverlays o = build_overlays(c, findings);
+    ASSERT_EQ(o.children.size(), 2u);
+    EXPECT_EQ(o.children[0].label, "Riley seen");
+    EXPECT_EQ(o.children[0].sightings.size(), 41u);
+    ASSERT_EQ(o.moves.size(), 2u);
+    EXPECT_EQ(o.moves[1].label, "Eastmere \xE2\x86\x92 Lowbridge");
+    ASSERT_EQ(o.gaps.size(), 1u);
+    EXPECT_EQ(seconds_day(o.gaps[0].t1) - seconds_day(o.gaps[0].t0), 43);
+    EXPECT_FALSE(o.markers.empty());
+}
+
+TEST(Timeline, AxisTicksReadAsYearsMonthsDaysOrHours) {
+    const std::int64_t y2014 = day_seconds(days_from_civil(2014, 1, 1));
+    const std::int64_t y2016 = day_seconds(days_from_civil(2016, 1, 1));
+    auto years = axis_ticks(day_seconds(days_from_civil(2000, 1, 1)), day_seconds(days_from_civil(2020, 1, 1)), 800);
+    ASSERT_FALSE(years.empty());
+    EXPECT_EQ(years.front().label, "2000");
+    auto months = axis_ticks(y2014, y2016, 2000);
+    EXPECT_EQ(months.front().label, "2014");
+    EXPECT_EQ(months[1].label, "Feb");
+    auto days = axis_ticks(day_seconds(days_from_civil(2015, 6, 1)), day_seconds(days_from_civil(2015, 6, 15)), 1400);
+    EXPECT_EQ(days.front().label, "1 Jun");
+    EXPECT_EQ(days[1].label, "2 Jun");
+    auto hours = axis_ticks(day_seconds(days_from_civil(2015, 6, 1)), day_seconds(days_from_civil(2015, 6, 2)), 2000);
+    EXPECT_EQ(hours.front().label, "1 Jun");
+    EXPECT_EQ(hours[1].label, "01:00");
+    auto quarters = axis_ticks(y2014, y2016, 1400);
+    EXPECT_EQ(quarters[1].label, "Apr");
+    for (const auto& ticks : {years, months, days, hours})
+        for (std::size_t k = 1; k < ticks.size(); ++k) EXPECT_GT(ticks[k].t, ticks[k - 1].t);
+}
+
+}  // namespace
