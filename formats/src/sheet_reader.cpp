@@ -152,7 +152,10 @@ void SheetMapping::fill_from(const SheetMapping& lower) {
     if (!date_order) date_order = lower.date_order;
     if (!date_1904) date_1904 = lower.date_1904;
     if (sheet.empty()) sheet = lower.sheet;
-    if (header_row == 0) header_row = lower.header_row;
+    if (header_row == 0) {
+        header_row = lower.header_row;
+        header_row_where = lower.header_row_where;
+    }
     if (delimiter == 0) delimiter = lower.delimiter;
     for (std::size_t i = 0; i < k_sheet_field_count; ++i) {
         if (columns[i].empty()) columns[i] = lower.columns[i];
@@ -655,8 +658,10 @@ void SheetReader::set_date_field(const SheetRow& row, SheetField f) {
         }
         return;
     }
-    DateColumn& dc = m_dates[is_end ? 1 : 0];
+    const DateColumn& dc = m_dates[is_end ? 1 : 0];
+    m_b.date_options.order = dc.order;
     if (dc.status != OrderStatus::Decided) {
+        // The column has no one order: a date that can be read only one way is read that way.
         const SlashDateEvidence e = slash_date_evidence(t);
         if (e.is_slash_form && e.could_be_dmy && e.could_be_mdy && !e.same_either_way) {
             m_b.error(where, "date-ambiguous",
@@ -664,8 +669,8 @@ void SheetReader::set_date_field(const SheetRow& row, SheetField f) {
                           " does not say which");
             return;
         }
+        if (e.is_slash_form && e.could_be_mdy && !e.could_be_dmy) m_b.date_options.order = DateOrder::Mdy;
     }
-    m_b.date_options.order = dc.order;
     if (is_end) {
         m_b.set_end(t, where);
         return;
