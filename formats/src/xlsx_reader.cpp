@@ -29,6 +29,12 @@ struct XlsxFailure {
     std::string message;
 };
 
+// A library's message in our style: lowercase first letter ("Not a zip archive" -> "not a zip archive").
+std::string lowercase_first(std::string s) {
+    if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z') s[0] = static_cast<char>(s[0] - 'A' + 'a');
+    return s;
+}
+
 std::string size_text(std::uint64_t bytes) {
     char buf[32];
     const double mib = static_cast<double>(bytes) / (1024.0 * 1024.0);
@@ -48,7 +54,7 @@ public:
         if (!m_zip) {
             zip_error_t e;
             zip_error_init_with_code(&e, err);
-            m_open_error = zip_error_strerror(&e);
+            m_open_error = lowercase_first(zip_error_strerror(&e));
             zip_error_fini(&e);
         }
     }
@@ -195,7 +201,7 @@ std::optional<pugi::xml_document> parse_xml(std::string& text, const std::string
     const pugi::xml_parse_result r =
         doc.load_buffer_inplace(text.data(), text.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
     if (!r) {
-        failure = XlsxFailure{"xlsx-invalid", "part '" + part + "' is not well-formed xml (" + r.description() +
+        failure = XlsxFailure{"xlsx-invalid", "part '" + part + "' is not well-formed xml (" + lowercase_first(r.description()) +
                                                   " at byte " + std::to_string(r.offset) + ")"};
         return std::nullopt;
     }

@@ -6,6 +6,7 @@
 
 #include "sightline/engine/model.hpp"
 #include "sightline/formats/case_reader.hpp"
+#include "sightline/formats/spreadsheet.hpp"
 #include "support/temp_dir.hpp"
 
 namespace sightline::test {
