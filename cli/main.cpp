@@ -14,8 +14,10 @@ Sightline merges single-agency chronologies into one integrated chronology for
 child safeguarding reviews, and finds what a reader of a 100-page table misses.
 
 commands:
-  merge CASE     the integrated chronology (Markdown, CSV or JSON)
+  merge CASE     the integrated chronology (Markdown, CSV, JSON or XLSX)
   check CASE     input problems and findings (text or JSON)
+  import SHEET   a spreadsheet (CSV, TSV, XLSX) to a native YAML chronology
+  template       a blank chronology (XLSX or CSV) for an agency to fill in
 
 Run 'sightline COMMAND --help' for a command's options.
 )";
@@ -28,6 +30,8 @@ struct Command {
 constexpr Command k_commands[] = {
     {"merge", sightline::cli::run_merge},
     {"check", sightline::cli::run_check},
+    {"import", sightline::cli::run_import},
+    {"template", sightline::cli::run_template},
 };
 
 }  // namespace

@@ -92,7 +92,8 @@ Case load_case(std::string_view path, const LoadOptions& options) {
     c.manifest_path = manifest;
     const std::vector<detail::SourceSpec> specs = detail::read_manifest(c, manifest, buf.view());
     const fs::path case_dir = fs::path(manifest).parent_path();
-    for (const detail::SourceSpec& spec : specs) read_source(c, spec, case_dir, manifest);
+    if (options.read_sources)
+        for (const detail::SourceSpec& spec : specs) read_source(c, spec, case_dir, manifest);
     if (c.info.title.empty()) {
         const fs::path dir = fs::absolute(case_dir).lexically_normal();
         c.info.title = dir.has_filename() ? dir.filename().string() : dir.parent_path().filename().string();
