@@ -172,23 +172,17 @@ bool blank(const SheetRow& row) {
     return std::all_of(row.cells.begin(), row.cells.end(), [](const SheetCell& c) { return trim(c.text).empty(); });
 }
 
-// A comment row above the header: its first cell starts with "# " (or is just "#").
+// A comment row above the header: one cell, starting with "#" ("#" alone as the first of
+// several cells is a header: a row-number column).
 bool comment(const SheetRow& row) {
-    if (row.cells.empty()) return false;
-    const std::string_view first = trim(row.cells.front().text);
-    return first == "#" || (first.size() >= 2 && first[0] == '#' && (first[1] == ' ' || first[1] == '\t'));
+    if (row.cells.empty() || trim(row.cells.front().text).substr(0, 1) != "#") return false;
+    for (std::size_t i = 1; i < row.cells.size(); ++i)
+        if (!trim(row.cells[i].text).empty()) return false;
+    return true;
 }
 
-// The text of a comment row: its cells joined, without the "#".
-std::string comment_text(const SheetRow& row) {
-    std::string out(trim(trim(row.cells.front().text).substr(1)));
-    for (std::size_t i = 1; i < row.cells.size(); ++i)
-        if (!trim(row.cells[i].text).empty()) {
-            out += ", ";
-            out += trim(row.cells[i].text);
-        }
-    return out;
-}
+// The text of a comment row, without the "#".
+std::string comment_text(const SheetRow& row) { return std::string(trim(trim(row.cells.front().text).substr(1))); }
 
 // Reads "# agency: NAME", "# kind: KIND", "# area: AREA", "# date_order: dmy" above the header.
 void read_directive(const SheetRow& row, const std::string& file, SheetMapping& directives) {
@@ -444,14 +438,14 @@ bool SheetReader::bind(const SheetRow& header) {
                               "'; its header (" + where_header + ") has: " + header_list());
         }
     }
-    // Recognised headers for the fields still unmapped. A fixed agency or area in the mapping
-    // is a choice: a column of that name then stays an extra.
+    // Recognised headers for the fields still unmapped. A fixed agency in the mapping is a
+    // choice: a column that merely looks like one ("Source") then stays an extra. An area
+    // column refines a default area.
     for (std::uint32_t i = 0; i < n; ++i) {
         if (m_bind.claimed[i]) continue;
         const auto f = recognise_header(header.cells[i].text);
         if (!f || m_bind.has(*f)) continue;
         if (*f == SheetField::Agency && !m_map.agency.empty()) continue;
-        if (*f == SheetField::Area && !m_map.area.empty()) continue;
         if (*f == SheetField::ChildSeen && !m_bind.child_seen_each.empty()) continue;
         m_bind.columns[index(*f)].push_back(i);
         m_bind.claimed[i] = true;

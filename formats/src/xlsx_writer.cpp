@@ -63,7 +63,7 @@ struct ColumnSpec {
 };
 
 constexpr std::array<ColumnSpec, k_columns> k_spec = {{
-    {"#", 6}, {"Date", 18}, {"Agency", 28}, {"Agency kind", 18}, {"Area", 14}, {"Type", 18}, {"Summary", 70},
+    {"No.", 6}, {"Date", 18}, {"Agency", 28}, {"Agency kind", 18}, {"Area", 14}, {"Type", 18}, {"Summary", 70},
     {"People", 24}, {"Child seen", 16}, {"Informed", 24}, {"Ref", 14}, {"Source", 26}, {"Id", 16},
     {"Review notes", 40},
 }};
