@@ -655,8 +655,12 @@ SlashDateEvidence slash_date_evidence(std::string_view text) {
 
 DateParseResult date_from_excel_serial(double serial, bool system_1904, bool with_time,
                                        const DateParseOptions& options) {
-    if (!std::isfinite(serial) || serial < 1.0 || serial > 2958465.0)  // 9999-12-31
-        return fail("date-serial-invalid", "excel date serial " + std::to_string(serial) + " is out of range");
+    if (!std::isfinite(serial) || serial < 1.0 || serial > 2958465.0) {  // 9999-12-31
+        char buf[32];
+        const auto res = std::to_chars(buf, buf + sizeof buf, serial);  // shortest form: "9999999", not "9999999.000000"
+        return fail("date-serial-invalid", "excel date serial " + std::string(buf, res.ptr) +
+                                               " is out of range (1 to 2958465, which is 9999-12-31)");
+    }
     const auto whole = static_cast<std::int64_t>(std::floor(serial));
     std::int64_t days = 0;
     if (system_1904) {

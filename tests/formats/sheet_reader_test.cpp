@@ -330,6 +330,9 @@ INSTANTIATE_TEST_SUITE_P(
                         "agencies/a.csv:2:1: error: cannot read date 'soon'; expected a form such as 2015-06-24, "
                         "2015-06, ~2015, spring 2015, 2015-06-24/2015-06-30 or before 2015-07, 24/06/2015, 24 June "
                         "2015 or Jun-15 [date-syntax]"},
+        SheetDiagnostic{"date-serial-invalid", "Date,Type,Summary\n9999999,contact,a\n", "agency: Metropolitan Police\n",
+                        "agencies/a.csv:2:1: error: excel date serial 9999999 is out of range (1 to 2958465, which is "
+                        "9999-12-31) [date-serial-invalid]"},
         SheetDiagnostic{"time-invalid", "Date,Time,Type,Summary\n24/06/2015,25:10,contact,a\n",
                         "agency: Metropolitan Police\n",
                         "agencies/a.csv:2:2: error: time in '24/06/2015 25:10' does not exist [time-invalid]"},
