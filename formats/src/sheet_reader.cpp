@@ -543,9 +543,9 @@ void SheetReader::decide(SheetField field, const OrderEvidence& ev) {
     DateColumn& col = m_dates[field == SheetField::Date ? 0 : 1];
     const std::string name = column_label(field);
     const Where at{m_header_line, m_bind.first(field) + 1};
-    const std::string row_word = m_rows.names_cells() ? "row " : "line ";
+    // "row" is the sheet's row number, or for CSV the physical line where the record starts.
     auto example = [&](std::string_view text, std::uint32_t line) {
-        return "'" + std::string(text) + "' at " + row_word + std::to_string(line);
+        return "'" + std::string(text) + "' at row " + std::to_string(line);
     };
     const DateOrder fallback = m_case.info.date_order;
     if (ev.dmy_line && ev.mdy_line) {

@@ -216,7 +216,7 @@ TEST(SheetReader, UndecidableColumnIsAnErrorUntilTheMappingSaysDmy) {
     const Case c = load_sheet_case(dir, "  - {file: agencies/p.csv, agency: Metropolitan Police}\n");
     const auto got = printed(c, dir);
     EXPECT_TRUE(has(got, "agencies/p.csv:1:1: error: cannot decide day/month order of column 'Date' (e.g. "
-                         "'01/02/2015' at line 3, '03/04/2015' at line 5); add date_order: dmy or mdy to the mapping "
+                         "'01/02/2015' at row 3, '03/04/2015' at row 5); add date_order: dmy or mdy to the mapping "
                          "[date-order-undecided]"))
         << joined(got);
     EXPECT_TRUE(has(got, "agencies/p.csv:3:1: error: date '01/02/2015' could be day/month or month/day, and column "
@@ -242,7 +242,7 @@ TEST(SheetReader, MixedColumnsAndConflictsWithTheCaseDefault) {
     const Case c = load_sheet_case(dir, "  - {file: agencies/m.csv, agency: Metropolitan Police}\n");
     const auto got = printed(c, dir);
     EXPECT_TRUE(has(got, "agencies/m.csv:1:1: error: column 'Date' mixes day/month and month/day dates ('26/06/2015' at "
-                         "line 2 is day first, '06/27/2015' at line 3 is month first); dates that could be either are "
+                         "row 2 is day first, '06/27/2015' at row 3 is month first); dates that could be either are "
                          "rejected: correct the column, or add date_order: dmy or mdy to the mapping [date-order-mixed]"))
         << joined(got);
     EXPECT_EQ(c.sources[0].counts.entries_made, 2u);
@@ -252,7 +252,7 @@ TEST(SheetReader, MixedColumnsAndConflictsWithTheCaseDefault) {
     const Case d = load_sheet_case(dir, "  - {file: agencies/us.csv, agency: Metropolitan Police}\n", "  date_order: dmy\n");
     EXPECT_EQ(printed(d, dir), (std::vector<std::string>{
                                    "agencies/us.csv:1:1: warning: column 'Date' is read as month/day/year because of "
-                                   "'06/27/2015' at line 2, although the case's date_order is dmy [date-order-conflict]"}));
+                                   "'06/27/2015' at row 2, although the case's date_order is dmy [date-order-conflict]"}));
     EXPECT_EQ(format_date(only_entry(d).date), "2015-06-27");
 
     // An explicit order is never overruled: a date that does not fit it does not exist.
