@@ -20,6 +20,8 @@ int run_merge(int argc, char** argv);
 int run_check(int argc, char** argv);
 int run_rules(int argc, char** argv);
 int run_knew(int argc, char** argv);
+int run_import(int argc, char** argv);
+int run_template(int argc, char** argv);
 
 // Shared helpers.
 // Prints every diagnostic to stderr, compiler style.

@@ -14,10 +14,12 @@ Sightline merges single-agency chronologies into one integrated chronology for
 child safeguarding reviews, and finds what a reader of a 100-page table misses.
 
 commands:
-  merge CASE     the integrated chronology (Markdown, CSV or JSON)
+  merge CASE     the integrated chronology (Markdown, CSV, JSON or XLSX)
   check CASE     input problems and findings (text or JSON)
   knew CASE      what one agency could have known by a date (--agency, --at)
   rules [CASE]   the analysis thresholds, their defaults and reasons
+  import SHEET   a spreadsheet (CSV, TSV, XLSX) to a native YAML chronology
+  template       a blank chronology (XLSX or CSV) for an agency to fill in
 
 Run 'sightline COMMAND --help' for a command's options.
 )";
@@ -32,6 +34,8 @@ constexpr Command k_commands[] = {
     {"check", sightline::cli::run_check},
     {"rules", sightline::cli::run_rules},
     {"knew", sightline::cli::run_knew},
+    {"import", sightline::cli::run_import},
+    {"template", sightline::cli::run_template},
 };
 
 }  // namespace

@@ -6,19 +6,23 @@
 #include "sightline/engine/merge.hpp"
 #include "sightline/formats/case_reader.hpp"
 #include "sightline/formats/chronology_writer.hpp"
+#include "sightline/formats/diagnostic_printer.hpp"
+#include "sightline/formats/xlsx_writer.hpp"
 
 namespace sightline::cli {
 
 namespace {
 
-constexpr const char* k_help = R"(usage: sightline merge CASE [--format md|csv|json] [-o FILE] [--quiet]
+constexpr const char* k_help = R"(usage: sightline merge CASE [--format md|csv|json|xlsx] [-o FILE] [--quiet]
 
 Merges every single-agency chronology of a case into one integrated chronology,
 in date order, keeping each agency's own words and where each line came from.
 
   CASE            a case folder (with case.yaml) or a manifest file
-  --format FMT    md (Markdown table, the default), csv, or json (case-format section 8);
-                  taken from the -o file's extension when not given
+  --format FMT    md (Markdown table, the default), csv, json (case-format section 8), or
+                  xlsx (a workbook: child seen coloured, frozen header, filters, an empty
+                  Review notes column; needs -o FILE); taken from the -o file's extension
+                  when not given
   -o FILE         write to FILE (atomically: a crash never leaves half a file); default stdout
   --quiet         do not print the summary to stderr
 
@@ -63,11 +67,20 @@ int run_merge(int argc, char** argv) {
     if (args.positionals().size() != 1) return usage_error("merge", "expected one CASE (a folder or case.yaml)");
     const std::optional<std::string> output = args.get("-o") ? args.get("-o") : args.get("--output");
     const std::string format = pick_format(args.get("--format"), output, "md");
-    if (format != "md" && format != "csv" && format != "json")
-        return usage_error("merge", "unknown format '" + format + "'; expected md, csv or json");
+    if (format != "md" && format != "csv" && format != "json" && format != "xlsx")
+        return usage_error("merge", "unknown format '" + format + "'; expected md, csv, json or xlsx");
+    if (format == "xlsx" && (!output || *output == "-"))
+        return usage_error("merge", "xlsx is a binary format: give -o FILE.xlsx");
 
     engine::Case c = formats::load_case(args.positionals()[0]);
     print_diagnostics(c);
+    if (format == "xlsx") {
+        engine::Diagnostics warnings;
+        formats::write_chronology_xlsx(c, *output, warnings);
+        for (const engine::Diagnostic& d : warnings.items()) std::cerr << formats::format_diagnostic(d) << '\n';
+        if (!args.has("--quiet")) print_summary(c, *output, format);
+        return c.diagnostics.has_errors() ? k_exit_input_errors : k_exit_clean;
+    }
     std::string out;
     if (format == "json") formats::write_merge_json(c, out);
     else if (format == "csv") formats::write_chronology_csv(c, out);

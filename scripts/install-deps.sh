@@ -9,6 +9,7 @@ packages=(
   # engine and formats
   libboost-graph-dev libhowardhinnant-date-dev tzdata libyaml-cpp-dev
   libzip-dev libpugixml-dev libxlsxwriter-dev
+  zipcmp zipmerge ziptool  # Debian 12's libzip CMake config refers to these tools and fails without them
   # viewer
   libimgui-dev libglfw3-dev libgl-dev libstb-dev
   # tests

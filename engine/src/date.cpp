@@ -393,9 +393,10 @@ PointRead read_sheet_point(Scanner& sc, DateOrder order) {
         sc.pos = save;
         return r;
     }
+    if (order == DateOrder::Ymd && c_count <= 2) return finish_day(sc, widen_year(a, a_count), b, c);  // 15/06/24
     const std::int32_t year = widen_year(c, c_count);
     if (order == DateOrder::Mdy) return finish_day(sc, year, a, b);
-    return finish_day(sc, year, b, a);  // Dmy, and Auto/Ymd fall back to the UK order
+    return finish_day(sc, year, b, a);  // Dmy, and Auto (or Ymd with a four-digit year last) as the UK order
 }
 
 // [SECTION] Whole-date grammar
@@ -555,6 +556,25 @@ bool FuzzyDate::is_exact_day() const {
 // ---------------------------------------------------------------------------------------------
 // Parsing
 
+std::optional<DateOrder> parse_date_order(std::string_view text) {
+    text = trim(text);
+    if (iequals(text, "auto")) return DateOrder::Auto;
+    if (iequals(text, "dmy")) return DateOrder::Dmy;
+    if (iequals(text, "mdy")) return DateOrder::Mdy;
+    if (iequals(text, "ymd")) return DateOrder::Ymd;
+    return std::nullopt;
+}
+
+std::string_view to_string(DateOrder order) {
+    switch (order) {
+        case DateOrder::Auto: return "auto";
+        case DateOrder::Dmy: return "dmy";
+        case DateOrder::Mdy: return "mdy";
+        case DateOrder::Ymd: return "ymd";
+    }
+    return "auto";
+}
+
 DateParseResult parse_date(std::string_view text, const DateParseOptions& options) {
     const std::string_view t = trim(text);
     if (t.empty()) return fail("date-missing", "date is empty");
@@ -627,6 +647,7 @@ SlashDateEvidence slash_date_evidence(std::string_view text) {
     const std::int32_t y = widen_year(c, cc);
     e.could_be_dmy = day_exists(y, static_cast<unsigned>(b), static_cast<unsigned>(a));
     e.could_be_mdy = day_exists(y, static_cast<unsigned>(a), static_cast<unsigned>(b));
+    e.same_either_way = a == b;
     return e;
 }
 
@@ -634,8 +655,12 @@ SlashDateEvidence slash_date_evidence(std::string_view text) {
 
 DateParseResult date_from_excel_serial(double serial, bool system_1904, bool with_time,
                                        const DateParseOptions& options) {
-    if (!std::isfinite(serial) || serial < 1.0 || serial > 2958465.0)  // 9999-12-31
-        return fail("date-serial-invalid", "excel date serial " + std::to_string(serial) + " is out of range");
+    if (!std::isfinite(serial) || serial < 1.0 || serial > 2958465.0) {  // 9999-12-31
+        char buf[32];
+        const auto res = std::to_chars(buf, buf + sizeof buf, serial);  // shortest form: "9999999", not "9999999.000000"
+        return fail("date-serial-invalid", "excel date serial " + std::string(buf, res.ptr) +
+                                               " is out of range (1 to 2958465, which is 9999-12-31)");
+    }
     const auto whole = static_cast<std::int64_t>(std::floor(serial));
     std::int64_t days = 0;
     if (system_1904) {

@@ -102,11 +102,22 @@ void merge(Case& c) {
         return std::tie(a.instant, a.seq, a.source_rank, a.line, a.index) <
                std::tie(b.instant, b.seq, b.source_rank, b.line, b.index);
     });
+    // Apply the order in place, cycle by cycle: a second array of entries would double the
+    // peak memory of a million-row case.
     {
-        std::vector<Entry> sorted;
-        sorted.reserve(entries.size());
-        for (const SortKey& k : keys) sorted.push_back(entries[k.index]);
-        entries = std::move(sorted);
+        std::vector<bool> placed(entries.size(), false);
+        for (std::uint32_t start = 0; start < entries.size(); ++start) {
+            if (placed[start] || keys[start].index == start) continue;
+            Entry held = std::move(entries[start]);
+            std::uint32_t to = start;
+            for (std::uint32_t from = keys[to].index; from != start; from = keys[to].index) {
+                entries[to] = std::move(entries[from]);
+                placed[to] = true;
+                to = from;
+            }
+            entries[to] = std::move(held);
+            placed[to] = true;
+        }
     }
 
     // Repeated ids get suffixes in source order (rank, line), independent of manifest order.

@@ -7,6 +7,7 @@
 #include "sightline/engine/merge.hpp"
 #include "sightline/formats/io.hpp"
 #include "sightline/formats/notes_file.hpp"
+#include "sightline/formats/spreadsheet.hpp"
 
 namespace sightline::formats {
 
@@ -33,11 +34,28 @@ void read_source(Case& c, const detail::SourceSpec& spec, const fs::path& case_d
     const auto id = static_cast<SourceId>(c.sources.size());
     c.sources.push_back(src);
 
+    if (is_spreadsheet(src.opened)) {
+        SpreadsheetOptions o;
+        o.path = src.opened;
+        if (!spec.mapping.empty()) o.mapping = (case_dir / spec.mapping).lexically_normal().generic_string();
+        o.sheet = spec.sheet;
+        o.agency = spec.agency;
+        o.kind = spec.kind;
+        o.area = spec.area;
+        o.date_order = spec.date_order;
+        detail::read_spreadsheet_source(c, id, o, manifest, spec.where);
+        return;
+    }
     if (src.format != "yaml") {
         c.diagnostics.add(Severity::Error, manifest, spec.where.line, spec.where.column, "source-format",
                           "source '" + spec.file + "' is not a format sightline reads (.yaml, .yml, .csv, .tsv, .xlsx)");
         return;
     }
+    if (!spec.mapping.empty() || !spec.sheet.empty() || !spec.agency.empty() || !spec.kind.empty() ||
+        !spec.area.empty() || !spec.date_order.empty())
+        c.diagnostics.add(Severity::Warning, manifest, spec.where.line, spec.where.column, "key-unknown",
+                          "mapping, sheet, agency, kind, area and date_order apply to spreadsheet sources; ignored for '" +
+                              spec.file + "'");
     FileBuffer buf;
     try {
         buf = read_file(src.opened);
@@ -75,7 +93,8 @@ Case load_case(std::string_view path, const LoadOptions& options) {
     c.manifest_path = manifest;
     const std::vector<detail::SourceSpec> specs = detail::read_manifest(c, manifest, buf.view());
     const fs::path case_dir = fs::path(manifest).parent_path();
-    for (const detail::SourceSpec& spec : specs) read_source(c, spec, case_dir, manifest);
+    if (options.read_sources)
+        for (const detail::SourceSpec& spec : specs) read_source(c, spec, case_dir, manifest);
     if (c.info.title.empty()) {
         const fs::path dir = fs::absolute(case_dir).lexically_normal();
         c.info.title = dir.has_filename() ? dir.filename().string() : dir.parent_path().filename().string();

@@ -199,6 +199,7 @@ void write_merge_json(const Case& c, std::string& out) {
         w.field("entries_made", s.counts.entries_made);
         w.field("rows_rejected", s.counts.rows_rejected);
         w.field("blank_rows", s.counts.blank_rows);
+        if (s.counts.skipped_rows) w.field("skipped_rows", s.counts.skipped_rows);
         w.end_object();
     }
     w.end_array();

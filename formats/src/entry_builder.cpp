@@ -61,13 +61,11 @@ void EntryBuilder::warning(Where where, std::string code, std::string message) {
 bool EntryBuilder::set_date(std::string_view text, Where where, std::string_view time, Where time_where) {
     text = trim(text);
     time = trim(time);
-    std::string joined;
     std::string_view full = text;
     if (!time.empty()) {
-        joined.reserve(text.size() + 1 + time.size());
-        joined.append(text).push_back(' ');
-        joined.append(time);
-        full = joined;
+        m_scratch.assign(text).push_back(' ');
+        m_scratch.append(time);
+        full = m_scratch;
     }
     DateParseResult r = parse_date(full, date_options);
     if (r.error) {
@@ -102,7 +100,12 @@ bool EntryBuilder::set_end(std::string_view text, Where where) {
 
 void EntryBuilder::set_type(std::string_view text) {
     text = trim(text);
-    m_entry.type = parse_entry_type(text);
+    if (const auto it = m_type_cache.find(text); it != m_type_cache.end()) {
+        m_entry.type = it->second;
+    } else {
+        m_entry.type = parse_entry_type(text);
+        m_type_cache.emplace(std::string(text), m_entry.type);
+    }
     m_entry.type_text = store(text);
 }
 
@@ -123,20 +126,19 @@ bool EntryBuilder::set_child_seen_for(std::string_view child, ChildSeen v, Where
 void EntryBuilder::add_subject(std::string_view text, Where where) {
     text = trim(text);
     if (text.empty()) return;
-    std::string key(text);
     PersonId person;
-    if (const auto it = m_subject_cache.find(key); it != m_subject_cache.end()) {
+    if (const auto it = m_subject_cache.find(text); it != m_subject_cache.end()) {
         person = it->second;
     } else {
         person = m_case.find_person(text);
-        m_subject_cache.emplace(key, person);
+        m_subject_cache.emplace(std::string(text), person);
     }
     if (is_none(person)) {
-        auto [it, inserted] = m_unknown_names.try_emplace(key);
-        if (inserted) {
-            it->second.diagnostic = m_case.diagnostics.size();
+        auto it = m_unknown_names.find(text);
+        if (it == m_unknown_names.end()) {
+            it = m_unknown_names.emplace(std::string(text), UnknownName{m_case.diagnostics.size(), 0}).first;
             warning(where, "subject-unknown",
-                    "subject '" + key + "' is not a person in the case; kept as written");
+                    "subject '" + std::string(text) + "' is not a person in the case; kept as written");
         }
         ++it->second.count;
     }
@@ -146,21 +148,43 @@ void EntryBuilder::add_subject(std::string_view text, Where where) {
 void EntryBuilder::add_recipient(std::string_view agency_name) {
     agency_name = trim(agency_name);
     if (agency_name.empty()) return;
-    std::string key(agency_name);
-    if (const auto it = m_agency_cache.find(key); it != m_agency_cache.end()) {
+    if (const auto it = m_agency_cache.find(agency_name); it != m_agency_cache.end()) {
         m_to.push_back(it->second);
         return;
     }
     const AgencyId id = m_case.intern_agency(agency_name);
-    m_agency_cache.emplace(std::move(key), id);
+    m_agency_cache.emplace(std::string(agency_name), id);
     m_to.push_back(id);
 }
 
 void EntryBuilder::add_extra(std::string_view field, std::string_view value, Where where) {
-    std::string key(field);
-    if (m_warned_fields.emplace(key, true).second)
-        warning(where, "key-unknown", "unknown field '" + key + "' is not part of the format; kept as written");
+    if (m_warned_fields.find(field) == m_warned_fields.end()) {
+        m_warned_fields.emplace(std::string(field), true);
+        warning(where, "key-unknown",
+                "unknown field '" + std::string(field) + "' is not part of the format; kept as written");
+    }
     m_extras.emplace_back(store(field), store(value));
+}
+
+bool EntryBuilder::declare_agency_kind(AgencyId agency, std::string_view kind, const std::string& file, Where where) {
+    const auto v = parse_agency_kind(kind);
+    if (!v) {
+        // A file-level problem, not a row's: reported without failing a row.
+        m_case.diagnostics.add(Severity::Error, file, where.line, where.column, "value-invalid",
+                               "unknown agency kind '" + std::string(kind) + "'; expected one of " +
+                                   allowed_agency_kinds());
+        return false;
+    }
+    Agency& a = m_case.agencies[index_of(agency)];
+    if (a.registered && !a.kind_inferred && a.kind != *v && a.kind != AgencyKind::Unknown) {
+        m_case.diagnostics.add(Severity::Warning, file, where.line, where.column, "kind-conflict",
+                               "kind '" + std::string(kind) + "' differs from the registry's '" +
+                                   std::string(to_string(a.kind)) + "' for '" + a.name + "'; the registry's is used");
+    } else {
+        a.kind = *v;
+        a.kind_inferred = false;
+    }
+    return true;
 }
 
 bool EntryBuilder::finish() {

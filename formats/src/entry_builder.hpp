@@ -2,6 +2,8 @@
 // Internal to sightline_formats.
 #pragma once
 
+#include <array>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,6 +13,15 @@
 #include "sightline/engine/model.hpp"
 
 namespace sightline::formats::detail {
+
+// Hashes std::string keys and finds them by std::string_view without building a string.
+struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+// A map from text to T, looked up by view without allocating.
+template <class T>
+using TextMap = std::unordered_map<std::string, T, TextHash, std::equal_to<>>;
 
 // A place in a source file (1-based).
 struct Where {
@@ -28,6 +39,12 @@ public:
 
     // Date options for this source (zone from the case; spreadsheet forms for sheets).
     engine::DateParseOptions date_options;
+
+    // Views inside range are already owned by the chronology's TextStore (an adopted file
+    // buffer), so setters keep them without copying. At most k_owned_ranges ranges.
+    void own_text(std::string_view range) {
+        if (m_owned_count < m_owned.size()) m_owned[m_owned_count++] = range;
+    }
 
     // Starts a row at a place.
     void begin(Where where);
@@ -47,6 +64,8 @@ public:
     void set_views_sought(bool v) { m_entry.views_sought = v ? engine::Tri::Yes : engine::Tri::No; }
     // Child seen for every index child.
     void set_child_seen(engine::ChildSeen v);
+    // Child seen for index child number `position` (its place in index_children).
+    void set_child_seen_at(int position, engine::ChildSeen v) { m_seen_each.emplace_back(position, v); }
     // Child seen for one child named by id, name or alias; error if not an index child.
     bool set_child_seen_for(std::string_view child, engine::ChildSeen v, Where where);
     // Subjects resolve by id, name or alias; an unknown name is kept as written with a warning.
@@ -55,6 +74,12 @@ public:
     void add_tag(std::string_view text) { m_tags.push_back(store(text)); }
     // A field outside the format, kept; warns once per field name per file.
     void add_extra(std::string_view field, std::string_view value, Where where);
+    // A field the reader has already reported (a spreadsheet's unmapped column): no warning.
+    void expect_extra_field(std::string_view field) { m_warned_fields.emplace(std::string(field), true); }
+    // Applies a file's `kind:` to its agency; the registry wins, with a kind-conflict warning.
+    // False (after an error) when the kind is not a word of the vocabulary.
+    // file and where place the kind (a mapping file may give it).
+    bool declare_agency_kind(engine::AgencyId agency, std::string_view kind, const std::string& file, Where where);
 
     // An error on this row: reported, and the row will be rejected.
     void error(Where where, std::string code, std::string message);
@@ -66,6 +91,8 @@ public:
     // Counts a row rejected before begin()/finish() could run (e.g. a ragged CSV row).
     void reject_row() { ++m_counts.rows_read; ++m_counts.rows_rejected; }
     void count_blank_row() { ++m_counts.blank_rows; }
+    // Counts a comment or directive row above a spreadsheet's header.
+    void count_skipped_row() { ++m_counts.skipped_rows; }
     // Writes the counts into the case's source record and appends per-name totals to warnings.
     void close();
 
@@ -76,9 +103,16 @@ public:
     // Splits a multi-value cell on ';', ',' or '|' (trimming, dropping empties).
     static std::vector<std::string_view> split_list(std::string_view cell);
 
-private:
-    std::string_view store(std::string_view text) { return m_case.chronology.text.store(text); }
+    // Copies text into the chronology's TextStore unless it is already there (see own_text).
+    std::string_view store(std::string_view text) {
+        for (std::size_t i = 0; i < m_owned_count; ++i)
+            if (std::less_equal<>{}(m_owned[i].data(), text.data()) &&
+                std::less_equal<>{}(text.data() + text.size(), m_owned[i].data() + m_owned[i].size()))
+                return text;
+        return m_case.chronology.text.store(text);
+    }
 
+private:
     engine::Case& m_case;
     engine::SourceId m_source;
     std::string m_file;
@@ -93,17 +127,21 @@ private:
     std::vector<std::pair<std::string_view, std::string_view>> m_extras;
     std::optional<engine::FuzzyDate> m_end;
     engine::SourceCounts m_counts;
+    std::array<std::string_view, 4> m_owned;  // ranges of text already in the store
+    std::size_t m_owned_count = 0;
+    std::string m_scratch;                 // date and time joined
 
     // Unknown subject names: first warning's index and how many times seen.
     struct UnknownName {
         std::size_t diagnostic = 0;
         std::uint64_t count = 0;
     };
-    std::unordered_map<std::string, UnknownName> m_unknown_names;
-    std::unordered_map<std::string, bool> m_warned_fields;
-    // Resolution cache: subject text -> person (or none).
-    std::unordered_map<std::string, engine::PersonId> m_subject_cache;
-    std::unordered_map<std::string, engine::AgencyId> m_agency_cache;
+    TextMap<UnknownName> m_unknown_names;
+    TextMap<bool> m_warned_fields;
+    // Resolution caches by text as written: subject -> person (or none), agency, type.
+    TextMap<engine::PersonId> m_subject_cache;
+    TextMap<engine::AgencyId> m_agency_cache;
+    TextMap<engine::EntryType> m_type_cache;
 };
 
 // Reads "true/false/yes/no/y/n/1/0"; nullopt otherwise.

@@ -83,6 +83,25 @@ void AtomicFile::commit() {
     m_committed = true;
 }
 
+AtomicPath::AtomicPath(std::string path) : m_path(std::move(path)) {
+    m_temp = m_path + ".tmp-" + std::to_string(::getpid());
+}
+
+AtomicPath::~AtomicPath() {
+    if (!m_committed) std::remove(m_temp.c_str());
+}
+
+void AtomicPath::commit() {
+    const int fd = ::open(m_temp.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) fail(m_path, "file-unwritable", "cannot write '" + m_path + "': " + std::strerror(errno));
+    const int synced = ::fsync(fd);
+    ::close(fd);
+    if (synced != 0) fail(m_path, "file-unwritable", "cannot write '" + m_path + "': " + std::strerror(errno));
+    if (std::rename(m_temp.c_str(), m_path.c_str()) != 0)
+        fail(m_path, "file-unwritable", "cannot replace '" + m_path + "': " + std::strerror(errno));
+    m_committed = true;
+}
+
 void write_file_atomic(const std::string& path, std::string_view bytes) {
     AtomicFile f(path);
     f.write(bytes);

@@ -6,7 +6,10 @@
 #include <vector>
 
 #include "entry_builder.hpp"
+#include "sheet_reader.hpp"
 #include "sightline/engine/model.hpp"
+#include "sightline/formats/io.hpp"
+#include "sightline/formats/spreadsheet.hpp"
 
 namespace sightline::formats::detail {
 
@@ -15,6 +18,10 @@ struct SourceSpec {
     std::string file;      // relative to the manifest's folder
     std::string mapping;   // optional mapping file for spreadsheets
     std::string sheet;     // optional sheet name for XLSX
+    std::string agency;    // spreadsheets: the agency of every row (overrides the mapping)
+    std::string kind;      // spreadsheets: that agency's kind
+    std::string area;      // spreadsheets: default area
+    std::string date_order;  // spreadsheets: dmy, mdy, ymd or auto
     Where where;           // in the manifest
 };
 
@@ -24,5 +31,22 @@ std::vector<SourceSpec> read_manifest(engine::Case& c, const std::string& file, 
 
 // Reads a native single-agency chronology (case-format §3).
 void read_agency_yaml(engine::Case& c, engine::SourceId source, const std::string& file, std::string_view text);
+
+// Reads a spreadsheet mapping file (case-format §6); problems become diagnostics in the case.
+SheetMapping read_mapping(engine::Case& c, const std::string& file, std::string_view text);
+
+// Reads a CSV (or, with tab, TSV) file's bytes as source `source`.
+void read_csv(engine::Case& c, engine::SourceId source, const std::string& file, FileBuffer bytes,
+              SheetMapping mapping, bool tab);
+
+// Reads an XLSX workbook's sheet (the mapping's, else the first) as source `source`.
+void read_xlsx(engine::Case& c, engine::SourceId source, const std::string& file, SheetMapping mapping,
+               const XlsxLimits& limits);
+
+// Reads a spreadsheet source already added to c.sources: finds its mapping (given, else
+// <name>.mapping.yaml beside it), applies the overrides, and reads it. `where`/`manifest` place
+// problems with the mapping file itself; empty manifest means the sheet's own path.
+void read_spreadsheet_source(engine::Case& c, engine::SourceId source, const SpreadsheetOptions& options,
+                             const std::string& manifest, Where where);
 
 }  // namespace sightline::formats::detail

@@ -5,6 +5,7 @@
 // [SECTION] Manifest: case, areas, people, agencies
 // [SECTION] Manifest: relationships, residences, rules, sources
 // [SECTION] Agency files
+// [SECTION] Spreadsheet mappings
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -301,12 +302,17 @@ void read_case_block(YamlFile& y, const YAML::Node& block) {
         y.error(block, "field-type", "'case' must be a map (title, index_children, scope, timezone)");
         return;
     }
-    y.check_keys(block, {"title", "index_children", "scope", "timezone"}, "case");
+    y.check_keys(block, {"title", "index_children", "scope", "timezone", "date_order"}, "case");
     if (const auto t = y.scalar(get(block, "title"), "title")) c.info.title = *t;
     const YAML::Node tz = get(block, "timezone");
     if (const auto t = y.scalar(tz, "timezone")) {
         if (find_zone(*t)) c.info.timezone = *t;
         else y.error(tz, "timezone-unknown", "unknown timezone '" + *t + "'; use an IANA name such as Europe/London");
+    }
+    const YAML::Node order = get(block, "date_order");
+    if (const auto t = y.scalar(order, "date_order")) {
+        if (const auto o = parse_date_order(*t)) c.info.date_order = *o;
+        else y.error(order, "value-invalid", "unknown date_order '" + *t + "'; expected one of dmy, mdy, ymd, auto");
     }
     const YAML::Node scope = get(block, "scope");
     if (scope.IsDefined() && !scope.IsNull()) {
@@ -590,7 +596,7 @@ std::vector<SourceSpec> read_sources(YamlFile& y, const YAML::Node& list) {
         if (n.IsScalar()) {
             s.file = n.Scalar();
         } else if (n.IsMap()) {
-            y.check_keys(n, {"file", "mapping", "sheet"}, "source");
+            y.check_keys(n, {"file", "mapping", "sheet", "agency", "kind", "area", "date_order"}, "source");
             const auto file = y.scalar(get(n, "file"), "file");
             if (!file) {
                 y.error(n, "field-missing", "source has no 'file'");
@@ -599,6 +605,10 @@ std::vector<SourceSpec> read_sources(YamlFile& y, const YAML::Node& list) {
             s.file = *file;
             s.mapping = y.scalar(get(n, "mapping"), "mapping").value_or("");
             s.sheet = y.scalar(get(n, "sheet"), "sheet").value_or("");
+            s.agency = y.scalar(get(n, "agency"), "agency").value_or("");
+            s.kind = y.scalar(get(n, "kind"), "kind").value_or("");
+            s.area = y.scalar(get(n, "area"), "area").value_or("");
+            s.date_order = y.scalar(get(n, "date_order"), "date_order").value_or("");
         } else {
             y.error(n, "field-type", "each source must be a file name or {file, mapping}");
             continue;
@@ -673,20 +683,7 @@ void read_agency_yaml(Case& c, SourceId source, const std::string& file, std::st
         y.error(*root, "field-missing", "agency chronology has no 'agency' (the agency's name)");
     }
     const YAML::Node kind = get((*root), "kind");
-    if (const auto k = y.scalar(kind, "kind"); k && !is_none(agency)) {
-        if (const auto v = parse_agency_kind(*k)) {
-            Agency& a = c.agencies[index_of(agency)];
-            if (a.registered && !a.kind_inferred && a.kind != *v && a.kind != AgencyKind::Unknown)
-                y.warning(kind, "kind-conflict", "kind '" + *k + "' differs from the registry's '" +
-                                                     std::string(to_string(a.kind)) + "' for '" + a.name + "'; the registry's is used");
-            else {
-                a.kind = *v;
-                a.kind_inferred = false;
-            }
-        } else {
-            y.error(kind, "value-invalid", "unknown agency kind '" + *k + "'; expected one of " + allowed_agency_kinds());
-        }
-    }
+    if (const auto k = y.scalar(kind, "kind"); k && !is_none(agency)) b.declare_agency_kind(agency, *k, file, where_of(kind));
     AreaId area = k_none<AreaId>;
     if (const auto a = y.scalar(get((*root), "area"), "area")) area = c.intern_area(*a);
     if (!is_none(agency)) {
@@ -697,6 +694,135 @@ void read_agency_yaml(Case& c, SourceId source, const std::string& file, std::st
     if (!entries.IsDefined() || entries.IsNull()) y.warning(*root, "entries-missing", "agency chronology has no entries");
     read_entries(y, b, entries, agency, area);
     b.close();
+}
+
+// [SECTION] Spreadsheet mappings
+
+SheetMapping read_mapping(Case& c, const std::string& file, std::string_view text) {
+    YamlFile y(c, file);
+    SheetMapping m;
+    m.file = file;
+    const std::optional<YAML::Node> root = y.load(text);
+    if (!root) return m;
+    if (!root->IsMap()) {
+        y.error(*root, "field-type", "a mapping must be a map (agency, kind, area, date_order, columns, values)");
+        return m;
+    }
+    y.check_keys(*root, {"sightline", "agency", "agency_column", "kind", "area", "area_column", "date_order",
+                         "date_system", "sheet", "header_row", "delimiter", "columns", "values"},
+                 "the mapping");
+    const YAML::Node agency = get(*root, "agency");
+    if (const auto v = y.scalar(agency, "agency")) {
+        m.agency = *v;
+        m.agency_where = where_of(agency);
+    }
+    const YAML::Node kind = get(*root, "kind");
+    if (const auto v = y.scalar(kind, "kind")) {
+        m.kind = *v;
+        m.kind_file = file;
+        m.kind_where = where_of(kind);
+    }
+    m.area = y.scalar(get(*root, "area"), "area").value_or("");
+    m.sheet = y.scalar(get(*root, "sheet"), "sheet").value_or("");
+    for (const auto& [key, field] : {std::pair{"agency_column", SheetField::Agency}, std::pair{"area_column", SheetField::Area}}) {
+        const YAML::Node n = get(*root, key);
+        if (const auto v = y.scalar(n, key)) m.columns[static_cast<std::size_t>(field)].push_back({*v, where_of(n)});
+    }
+    const YAML::Node order = get(*root, "date_order");
+    if (const auto v = y.scalar(order, "date_order")) {
+        if (const auto o = parse_date_order(*v)) m.date_order = *o;
+        else y.error(order, "value-invalid", "unknown date_order '" + *v + "'; expected one of dmy, mdy, ymd, auto");
+    }
+    const YAML::Node system = get(*root, "date_system");
+    if (const auto v = y.scalar(system, "date_system")) {
+        if (*v == "1900" || *v == "1904") m.date_1904 = *v == "1904";
+        else y.error(system, "value-invalid", "date_system must be 1900 or 1904, not '" + *v + "'");
+    }
+    const YAML::Node header = get(*root, "header_row");
+    if (const auto v = y.scalar(header, "header_row")) {
+        const auto n = parse_int(*v);
+        if (n && *n >= 1 && *n <= 1048576) {
+            m.header_row = static_cast<std::uint32_t>(*n);
+            m.header_row_where = where_of(header);
+        } else {
+            y.error(header, "value-invalid", "header_row must be a row number from 1, not '" + *v + "'");
+        }
+    }
+    const YAML::Node delimiter = get(*root, "delimiter");
+    if (const auto v = y.scalar(delimiter, "delimiter")) {
+        if (*v == "tab" || *v == "\\t" || *v == "\t") m.delimiter = '\t';
+        else if (v->size() == 1 && (*v)[0] != '"' && (*v)[0] != '\n') m.delimiter = (*v)[0];
+        else y.error(delimiter, "value-invalid", "delimiter must be one character (or 'tab'), not '" + *v + "'");
+    }
+    auto field_list = [] {
+        std::string out;
+        for (std::size_t i = 0; i < k_sheet_field_count; ++i) out += (i ? ", " : "") + std::string(field_name(static_cast<SheetField>(i)));
+        return out;
+    };
+    const YAML::Node columns = get(*root, "columns");
+    if (columns.IsDefined() && !columns.IsNull()) {
+        if (!columns.IsMap()) {
+            y.error(columns, "field-type", "'columns' must be a map of field to column header");
+        } else {
+            for (const auto& kv : columns) {
+                const std::string& name = kv.first.Scalar();
+                const auto field = parse_sheet_field(name);
+                if (!field) {
+                    y.error(kv.first, "value-invalid", "unknown field '" + name + "' in columns; expected one of " + field_list());
+                    continue;
+                }
+                auto& list = m.columns[static_cast<std::size_t>(*field)];
+                if (kv.second.IsScalar()) {
+                    list.push_back({kv.second.Scalar(), where_of(kv.second)});
+                } else if (kv.second.IsSequence() && *field == SheetField::Summary) {
+                    for (const YAML::Node& item : kv.second) {
+                        if (item.IsScalar()) list.push_back({item.Scalar(), where_of(item)});
+                        else y.error(item, "field-type", "each column of 'summary' must be one header");
+                    }
+                } else if (kv.second.IsMap() && *field == SheetField::ChildSeen) {
+                    for (const auto& child : kv.second) {
+                        if (child.second.IsScalar())
+                            m.child_seen_columns.emplace_back(child.first.Scalar(), ColumnName{child.second.Scalar(), where_of(child.second)});
+                        else y.error(child.second, "field-type", "child_seen for '" + child.first.Scalar() + "' must name one column");
+                    }
+                } else {
+                    y.error(kv.second, "field-type",
+                            "column for '" + name + "' must be one header" +
+                                (*field == SheetField::ChildSeen ? " (or a map of child to header)" : "") +
+                                "; only summary may list several");
+                }
+            }
+        }
+    }
+    const YAML::Node values = get(*root, "values");
+    if (values.IsDefined() && !values.IsNull()) {
+        if (!values.IsMap()) {
+            y.error(values, "field-type", "'values' must be a map of field to {as written: meaning}");
+        } else {
+            for (const auto& kv : values) {
+                const std::string& name = kv.first.Scalar();
+                const auto field = parse_sheet_field(name);
+                if (!field) {
+                    y.error(kv.first, "value-invalid", "unknown field '" + name + "' in values; expected one of " + field_list());
+                    continue;
+                }
+                if (!kv.second.IsMap()) {
+                    y.error(kv.second, "field-type", "values for '" + name + "' must be a map {as written: meaning}");
+                    continue;
+                }
+                for (const auto& pair : kv.second) {
+                    if (!pair.second.IsScalar() && !pair.second.IsNull()) {
+                        y.error(pair.second, "field-type", "each value for '" + name + "' must be a single word");
+                        continue;
+                    }
+                    const std::string written = pair.first.IsNull() ? std::string() : pair.first.Scalar();
+                    const std::string meaning = pair.second.IsNull() ? std::string() : pair.second.Scalar();
+                    m.values[static_cast<std::size_t>(*field)].emplace_back(written, meaning);
+                }
+            }
+        }
+    }
+    return m;
 }
 
 }  // namespace sightline::formats::detail

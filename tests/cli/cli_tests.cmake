@@ -23,7 +23,7 @@ endfunction()
 # Help for every command.
 expect_run(help 0 ${SIGHTLINE} --help)
 expect_contains(help "${last_out}" "merge CASE")
-foreach(cmd merge check rules knew)
+foreach(cmd merge check rules knew import template)
   expect_run(${cmd}-help 0 ${SIGHTLINE} ${cmd} --help)
   expect_contains(${cmd}-help "${last_out}" "usage: sightline ${cmd}")
 endforeach()
@@ -69,3 +69,62 @@ expect_contains(knew "${last_out}" "2015-11-08 21:15  Southvale Police, Police i
 expect_contains(knew "${last_out}" "known from 2015-11-24 through Southvale Police, Notification of 2015-11-24")
 expect_run(knew-unknown-agency 2 ${SIGHTLINE} knew ${SAMPLES}/child-r --agency "Nobody" --at 2015-11-30)
 expect_contains(knew-unknown-agency "${last_err}" "no agency 'Nobody' in the case")
+
+# Spreadsheets in: import the sample's police.csv (its mapping is found beside it) to YAML; the
+# sample with that YAML in place of police.yaml merges to the same entries.
+expect_run(import-police 0 ${SIGHTLINE} import ${SAMPLES}/child-r/agencies/police.csv --case ${SAMPLES}/child-r
+           -o ${WORK}/police-imported.yaml)
+expect_contains(import-police "${last_err}" "rows read 14 = entries 14 + rejected 0")
+file(READ ${WORK}/police-imported.yaml imported)
+expect_contains(import-police "${imported}" "date: 2014-11-15 22:10  # as written: 15/11/2014 22:10")
+file(COPY ${SAMPLES}/child-r DESTINATION ${WORK})
+file(COPY_FILE ${WORK}/police-imported.yaml ${WORK}/child-r/agencies/police.yaml)
+expect_run(imported-merge 0 ${SIGHTLINE} merge ${WORK}/child-r --format json -o ${WORK}/imported.json)
+expect_run(original-merge 0 ${SIGHTLINE} merge ${SAMPLES}/child-r --format json -o ${WORK}/original.json)
+function(entries_of file out)
+  file(READ ${file} json)
+  string(FIND "${json}" "\"sources\":" at)
+  string(SUBSTRING "${json}" 0 ${at} json)
+  string(REGEX REPLACE "\"source\":\"agencies/police.yaml:[0-9]+\"" "" json "${json}")
+  set(${out} "${json}" PARENT_SCOPE)
+endfunction()
+entries_of(${WORK}/imported.json imported_entries)
+entries_of(${WORK}/original.json original_entries)
+if(NOT imported_entries STREQUAL original_entries)
+  message(SEND_ERROR "import-roundtrip: the imported police.yaml merges differently from the original")
+endif()
+expect_run(import-not-a-sheet 64 ${SIGHTLINE} import ${SAMPLES}/child-r/case.yaml)
+
+# The same CSV as a source of the case, with its mapping named in the manifest.
+file(READ ${SAMPLES}/child-r/case.yaml manifest)
+string(REPLACE "  - agencies/police.yaml" "  - {file: agencies/police.csv, mapping: agencies/police.mapping.yaml}" manifest "${manifest}")
+file(WRITE ${WORK}/child-r/case.yaml "${manifest}")
+expect_run(csv-source 0 ${SIGHTLINE} merge ${WORK}/child-r --format json -o ${WORK}/csv.json)
+expect_contains(csv-source "${last_err}" "rows read 134 = entries 134 + rejected 0")
+
+# Templates: XLSX and CSV; a filled CSV template passes check without a mapping.
+expect_run(template-xlsx 0 ${SIGHTLINE} template --agency "Southvale Police" --kind police -o ${WORK}/template.xlsx)
+file(MAKE_DIRECTORY ${WORK}/tpl/agencies)
+expect_run(template-csv 0 ${SIGHTLINE} template --agency "Southvale Police" --kind police -o ${WORK}/tpl/agencies/police.csv)
+expect_run(template-no-agency 64 ${SIGHTLINE} template --kind police -o ${WORK}/t.xlsx)
+expect_run(template-bad-kind 64 ${SIGHTLINE} template --agency X --kind wizard -o ${WORK}/t.xlsx)
+file(APPEND ${WORK}/tpl/agencies/police.csv "24/06/2015,14:30,Home visit,\"Visit, all well\",Mum,Seen,Yes,Face to face,PC1,,R1,\r\n")
+file(WRITE ${WORK}/tpl/case.yaml "sightline: 1\ncase: {title: T}\npeople: [{id: mum, name: Mum}]\nsources: [agencies/police.csv]\n")
+# A filled template passes check: no input problems (exit 1 only for findings: Mum is known to police alone).
+expect_run(template-filled 1 ${SIGHTLINE} check ${WORK}/tpl)
+expect_contains(template-filled "${last_out}" "input: 0 errors, 0 warnings")
+expect_contains(template-filled "${last_out}" "1 =     1 + 0")
+
+# Spreadsheets out: XLSX to a file only.
+expect_run(merge-xlsx 0 ${SIGHTLINE} merge ${SAMPLES}/child-r --format xlsx -o ${WORK}/chronology.xlsx)
+expect_contains(merge-xlsx "${last_err}" "wrote ${WORK}/chronology.xlsx (xlsx)")
+expect_run(merge-xlsx-stdout 64 ${SIGHTLINE} merge ${SAMPLES}/child-r --format xlsx)
+
+# A day/month column that cannot be decided stops with exit 2; date_order: dmy settles it.
+file(WRITE ${WORK}/dm/agencies/a.csv "Date,Type,Summary\n01/02/2015,contact,a\n03/04/2015,contact,b\n")
+file(WRITE ${WORK}/dm/case.yaml "sightline: 1\ncase: {title: DM}\nsources:\n  - {file: agencies/a.csv, agency: Police}\n")
+expect_run(undecidable 2 ${SIGHTLINE} merge ${WORK}/dm --format json)
+expect_contains(undecidable "${last_err}" "agencies/a.csv:1:1: error: cannot decide day/month order of column 'Date' (e.g. '01/02/2015' at row 2, '03/04/2015' at row 3); add date_order: dmy or mdy to the mapping [date-order-undecided]")
+file(WRITE ${WORK}/dm/agencies/a.mapping.yaml "date_order: dmy\n")
+expect_run(date-order-dmy 0 ${SIGHTLINE} merge ${WORK}/dm --format json)
+expect_contains(date-order-dmy "${last_out}" "\"date\":\"2015-02-01\",\"date_as_written\":\"01/02/2015\"")

@@ -195,7 +195,24 @@ TEST(Dates, SlashEvidenceDecidesDayMonthOrder) {
     const SlashDateEvidence either = slash_date_evidence("01/02/2015");
     EXPECT_TRUE(either.could_be_dmy);
     EXPECT_TRUE(either.could_be_mdy);
+    EXPECT_FALSE(either.same_either_way);
+    EXPECT_TRUE(slash_date_evidence("05/05/2015").same_either_way);
+    EXPECT_TRUE(slash_date_evidence("~26.06.15").could_be_dmy);
     EXPECT_FALSE(slash_date_evidence("2015-06-24").is_slash_form);
+}
+
+TEST(Dates, DateOrderNamesAndTwoDigitYearFirst) {
+    EXPECT_EQ(parse_date_order("DMY"), DateOrder::Dmy);
+    EXPECT_EQ(parse_date_order(" mdy "), DateOrder::Mdy);
+    EXPECT_EQ(parse_date_order("ymd"), DateOrder::Ymd);
+    EXPECT_EQ(parse_date_order("auto"), DateOrder::Auto);
+    EXPECT_FALSE(parse_date_order("uk"));
+    EXPECT_EQ(to_string(DateOrder::Dmy), "dmy");
+    DateParseOptions ymd;
+    ymd.spreadsheet_forms = true;
+    ymd.order = DateOrder::Ymd;
+    EXPECT_EQ(format_date(*parse_date("15/06/24", ymd).date), "2015-06-24");
+    EXPECT_EQ(format_date(*parse_date("2015/06/24", ymd).date), "2015-06-24");
 }
 
 TEST(Dates, ExcelSerials1900And1904) {

@@ -5,10 +5,12 @@
 
 #include "sightline/engine/merge.hpp"
 #include "sightline/formats/diagnostic_printer.hpp"
+#include "support/printed.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace sightline;
 using namespace sightline::engine;
+using sightline::test::printed;
 using sightline::test::TempDir;
 
 namespace {
@@ -24,18 +26,6 @@ people:
   - {id: mother, name: Mother, aliases: [mum], sex: female, born: ~1994}
   - {id: z, name: "Z", aliases: ["Mr Z", "boyfriend"], sex: male}
 )";
-
-// Diagnostics as printed, with the temp folder's path removed.
-std::vector<std::string> printed(const Case& c, const TempDir& dir) {
-    std::vector<std::string> out;
-    for (const Diagnostic& d : c.diagnostics.items()) {
-        std::string s = formats::format_diagnostic(d);
-        const std::string prefix = dir.path() + "/";
-        for (std::size_t at; (at = s.find(prefix)) != std::string::npos;) s.erase(at, prefix.size());
-        out.push_back(s);
-    }
-    return out;
-}
 
 // A case whose manifest is the head plus extra text, with one agency file.
 Case load(TempDir& dir, const std::string& manifest_tail, const std::string& agency_file = "") {

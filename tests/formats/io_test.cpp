@@ -66,3 +66,19 @@ TEST(Io, KilledMidWriteLeavesThePreviousFileIntact) {
     EXPECT_TRUE(WIFSIGNALED(status));
     EXPECT_EQ(formats::read_file(path).view(), "previous");
 }
+
+TEST(Io, AtomicPathRenamesOnCommitAndCleansUpOtherwise) {
+    TempDir dir;
+    const std::string path = dir.write("book.xlsx", "previous");
+    {
+        formats::AtomicPath p(path);
+        dir.write("book.xlsx.tmp-" + std::to_string(::getpid()), "half");
+        EXPECT_EQ(p.temp_path(), path + ".tmp-" + std::to_string(::getpid()));
+    }  // no commit: the temporary file goes, the target stays
+    EXPECT_FALSE(std::filesystem::exists(path + ".tmp-" + std::to_string(::getpid())));
+    EXPECT_EQ(formats::read_file(path).view(), "previous");
+    formats::AtomicPath p(path);
+    dir.write("book.xlsx.tmp-" + std::to_string(::getpid()), "new");
+    p.commit();
+    EXPECT_EQ(formats::read_file(path).view(), "new");
+}

@@ -38,6 +38,11 @@ enum class DateKind : std::uint8_t { Point, Range, Before, After };
 // Day/month order for slash or dot dates in spreadsheets (case-format §4).
 enum class DateOrder : std::uint8_t { Auto, Dmy, Mdy, Ymd };
 
+// "dmy", "mdy", "ymd" or "auto" (any case); nullopt otherwise.
+std::optional<DateOrder> parse_date_order(std::string_view text);
+// "auto", "dmy", "mdy" or "ymd".
+std::string_view to_string(DateOrder order);
+
 // One point of a date as written: a year, season, month, day or minute.
 struct DatePoint {
     std::int32_t year = 0;                  // proleptic Gregorian
@@ -127,6 +132,7 @@ struct SlashDateEvidence {
     bool is_slash_form = false;   // the text is n/n/n or n.n.n
     bool could_be_dmy = false;
     bool could_be_mdy = false;
+    bool same_either_way = false; // the first two numbers are equal (05/05/2015)
 };
 SlashDateEvidence slash_date_evidence(std::string_view text);
 

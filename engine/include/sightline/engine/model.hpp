@@ -186,6 +186,7 @@ struct SourceCounts {
     std::uint64_t entries_made = 0;
     std::uint64_t rows_rejected = 0;
     std::uint64_t blank_rows = 0;
+    std::uint64_t skipped_rows = 0;        // comment and directive rows above a spreadsheet's header
 };
 
 struct Source {
@@ -204,6 +205,7 @@ struct CaseInfo {
     std::optional<FuzzyDate> scope_from;
     std::optional<FuzzyDate> scope_to;
     std::string timezone = "Europe/London";
+    DateOrder date_order = DateOrder::Auto;  // day/month order for spreadsheet columns that cannot be decided
 };
 
 // A whole case: the manifest's contents plus the merged chronology.

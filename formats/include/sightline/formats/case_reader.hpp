@@ -9,7 +9,8 @@
 namespace sightline::formats {
 
 struct LoadOptions {
-    bool merge = true;   // sort and assign ids after reading
+    bool merge = true;          // sort and assign ids after reading
+    bool read_sources = true;   // false: the manifest only (people, agencies, areas), e.g. to import into
 };
 
 // Loads a case folder (its case.yaml) or a manifest file. Problems with the input become

@@ -40,6 +40,25 @@ private:
     bool m_committed = false;
 };
 
+// A temporary path beside a target, for libraries that write files themselves (libxlsxwriter):
+// commit() renames it into place; without commit() the temporary file is removed.
+class AtomicPath {
+public:
+    explicit AtomicPath(std::string path);
+    AtomicPath(const AtomicPath&) = delete;
+    AtomicPath& operator=(const AtomicPath&) = delete;
+    ~AtomicPath();
+
+    [[nodiscard]] const std::string& temp_path() const { return m_temp; }
+    // Syncs the finished temporary file and renames it over the target; throws engine::Error.
+    void commit();
+
+private:
+    std::string m_path;
+    std::string m_temp;
+    bool m_committed = false;
+};
+
 // Writes bytes to path atomically.
 void write_file_atomic(const std::string& path, std::string_view bytes);
 

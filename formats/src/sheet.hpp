@@ -1,0 +1,56 @@
+// Rows of a spreadsheet as the readers see them: CSV records and XLSX rows alike.
+// Internal to sightline_formats.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sightline::formats::detail {
+
+// What a cell holds. CSV cells are all Text; XLSX cells are typed by their value and number format.
+enum class CellKind : std::uint8_t { Text, Number, Bool, Date, Time, DateTime };
+
+// One cell. Views stay valid until the reader is destroyed (CSV: into the file buffer).
+struct SheetCell {
+    std::string_view text;            // as written; for numbers and serials, the stored number
+    double number = 0;                // Number, Date, Time, DateTime: the value (Excel serial for dates)
+    CellKind kind = CellKind::Text;
+};
+
+// A problem the tokenizer found in a row's syntax.
+enum class RowProblem : std::uint8_t { None, UnterminatedQuote, TextAfterQuote };
+
+// One row.
+struct SheetRow {
+    std::uint32_t line = 0;           // CSV: physical line where the record starts; XLSX: the row number
+    std::vector<SheetCell> cells;     // by column from the first; sparse XLSX rows are padded with empty cells
+    RowProblem problem = RowProblem::None;
+    std::uint32_t problem_column = 0; // 1-based column of the problem
+};
+
+// A sequence of rows that can be read twice from a mark (once to decide date columns, once
+// to build entries).
+class SheetSource {
+public:
+    virtual ~SheetSource() = default;
+    // Reads the next row; false at the end. With scan_only, cells may keep CSV escapes (a
+    // read-only pass that looks at dates only).
+    virtual bool next(SheetRow& row, bool scan_only) = 0;
+    // Remembers the current place (just after the header).
+    virtual void mark() = 0;
+    // Goes back to the mark.
+    virtual void rewind() = 0;
+    // True for XLSX: messages name cells ("B14").
+    [[nodiscard]] virtual bool names_cells() const = 0;
+    // True for CSV: every row must have as many cells as the header.
+    [[nodiscard]] virtual bool fixed_width() const = 0;
+};
+
+// "A", "B", ..., "Z", "AA", ... for a 1-based column number.
+std::string column_letters(std::uint32_t column);
+// "B14".
+std::string cell_name(std::uint32_t row, std::uint32_t column);
+
+}  // namespace sightline::formats::detail

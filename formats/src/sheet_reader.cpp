@@ -1,0 +1,899 @@
+// Spreadsheet rows to entries: the part of reading CSV, TSV and XLSX that does not depend on
+// the file format.
+//
+// [SECTION] Fields and header recognition
+// [SECTION] Mappings
+// [SECTION] Header and directives
+// [SECTION] Binding columns to fields
+// [SECTION] Day/month order per column
+// [SECTION] Rows to entries
+// [SECTION] read_sheet
+#include "sheet_reader.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+namespace sightline::formats::detail {
+
+using namespace sightline::engine;
+
+// [SECTION] Fields and header recognition
+
+namespace {
+
+constexpr std::array<std::string_view, k_sheet_field_count> k_field_names = {
+    "ref", "date", "time", "type", "summary", "subjects", "child_seen", "views_sought", "modality",
+    "practitioner", "to", "area", "seq", "end", "tags", "agency"};
+
+constexpr std::size_t index(SheetField f) { return static_cast<std::size_t>(f); }
+
+struct HeaderAlias {
+    std::string_view key;  // header_key() form
+    SheetField field;
+};
+
+// Headers recognised without a mapping: the field names themselves and the words agencies use
+// (research/anchors.md §4: ChronoLator, Mosaic, Tayside, PLO, CaseMap exports).
+constexpr HeaderAlias k_header_aliases[] = {
+    {"ref", SheetField::Ref}, {"reference", SheetField::Ref}, {"record ref", SheetField::Ref},
+    {"record reference", SheetField::Ref}, {"event ref", SheetField::Ref}, {"ref no", SheetField::Ref},
+    {"reference number", SheetField::Ref}, {"record id", SheetField::Ref}, {"id", SheetField::Ref},
+    {"date", SheetField::Date}, {"date of contact", SheetField::Date}, {"contact date", SheetField::Date},
+    {"event date", SheetField::Date}, {"date of event", SheetField::Date}, {"start date", SheetField::Date},
+    {"entry date", SheetField::Date}, {"date of entry", SheetField::Date}, {"incident date", SheetField::Date},
+    {"date of incident", SheetField::Date}, {"date period", SheetField::Date},
+    {"time", SheetField::Time}, {"start time", SheetField::Time}, {"time of contact", SheetField::Time},
+    {"event time", SheetField::Time}, {"contact time", SheetField::Time},
+    {"type", SheetField::Type}, {"event type", SheetField::Type}, {"entry type", SheetField::Type},
+    {"contact type", SheetField::Type}, {"type of contact", SheetField::Type}, {"type of event", SheetField::Type},
+    {"category", SheetField::Type},
+    {"summary", SheetField::Summary}, {"details", SheetField::Summary}, {"description", SheetField::Summary},
+    {"event details", SheetField::Summary}, {"event detail", SheetField::Summary},
+    {"details of contact", SheetField::Summary}, {"event description", SheetField::Summary},
+    {"significant event", SheetField::Summary}, {"narrative", SheetField::Summary},
+    {"what happened", SheetField::Summary}, {"fact text", SheetField::Summary}, {"message", SheetField::Summary},
+    {"subjects", SheetField::Subjects}, {"subject", SheetField::Subjects}, {"people", SheetField::Subjects},
+    {"people involved", SheetField::Subjects}, {"persons involved", SheetField::Subjects},
+    {"people present", SheetField::Subjects}, {"names", SheetField::Subjects}, {"individuals", SheetField::Subjects},
+    {"child seen", SheetField::ChildSeen}, {"child seen y n", SheetField::ChildSeen},
+    {"child seen yes no", SheetField::ChildSeen}, {"was the child seen", SheetField::ChildSeen},
+    {"children seen", SheetField::ChildSeen}, {"seen", SheetField::ChildSeen},
+    {"views sought", SheetField::ViewsSought}, {"child s views sought", SheetField::ViewsSought},
+    {"childs views sought", SheetField::ViewsSought}, {"child views sought", SheetField::ViewsSought},
+    {"voice of the child", SheetField::ViewsSought}, {"wishes and feelings", SheetField::ViewsSought},
+    {"modality", SheetField::Modality}, {"contact method", SheetField::Modality}, {"method", SheetField::Modality},
+    {"method of contact", SheetField::Modality}, {"mode", SheetField::Modality}, {"contact mode", SheetField::Modality},
+    {"practitioner", SheetField::Practitioner}, {"worker", SheetField::Practitioner},
+    {"officer", SheetField::Practitioner}, {"professional", SheetField::Practitioner},
+    {"staff", SheetField::Practitioner}, {"staff member", SheetField::Practitioner},
+    {"author", SheetField::Practitioner}, {"recorded by", SheetField::Practitioner},
+    {"to", SheetField::To}, {"informed", SheetField::To}, {"agencies informed", SheetField::To},
+    {"shared with", SheetField::To}, {"information shared with", SheetField::To}, {"referred to", SheetField::To},
+    {"notified", SheetField::To}, {"sent to", SheetField::To},
+    {"area", SheetField::Area}, {"borough", SheetField::Area}, {"local authority", SheetField::Area},
+    {"la", SheetField::Area}, {"la area", SheetField::Area}, {"district", SheetField::Area},
+    {"seq", SheetField::Seq}, {"sequence", SheetField::Seq}, {"seq no", SheetField::Seq},
+    {"end", SheetField::End}, {"end date", SheetField::End}, {"date ended", SheetField::End},
+    {"tags", SheetField::Tags}, {"flags", SheetField::Tags}, {"keywords", SheetField::Tags},
+    {"agency", SheetField::Agency}, {"source", SheetField::Agency}, {"source of information", SheetField::Agency},
+    {"agency name", SheetField::Agency}, {"organisation", SheetField::Agency}, {"organization", SheetField::Agency},
+};
+
+char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool same_header(std::string_view a, std::string_view b) { return header_key(a) == header_key(b); }
+
+}  // namespace
+
+std::string_view field_name(SheetField f) { return k_field_names[index(f)]; }
+
+std::optional<SheetField> parse_sheet_field(std::string_view name) {
+    for (std::size_t i = 0; i < k_field_names.size(); ++i)
+        if (k_field_names[i] == name) return static_cast<SheetField>(i);
+    return std::nullopt;
+}
+
+std::string header_key(std::string_view header) {
+    std::string out;
+    out.reserve(header.size());
+    for (std::size_t i = 0; i < header.size(); ++i) {
+        const char c = lower(header[i]);
+        const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80;
+        if (header.substr(i, 3) == "\xE2\x80\x99") {  // a typographic apostrophe
+            i += 2;
+            if (!out.empty() && out.back() != ' ') out.push_back(' ');
+        } else if (alnum) {
+            out.push_back(c);
+        } else if (!out.empty() && out.back() != ' ') {
+            out.push_back(' ');
+        }
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
+std::optional<SheetField> recognise_header(std::string_view header) {
+    const std::string key = header_key(header);
+    for (const HeaderAlias& a : k_header_aliases)
+        if (a.key == key) return a.field;
+    return std::nullopt;
+}
+
+std::optional<double> serial_number(std::string_view text) {
+    text = trim(text);
+    std::size_t digits = 0;
+    while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
+    if (digits < 5 || digits > 7) return std::nullopt;
+    if (digits < text.size()) {
+        if (text[digits] != '.' || digits + 1 == text.size()) return std::nullopt;
+        for (std::size_t i = digits + 1; i < text.size(); ++i)
+            if (text[i] < '0' || text[i] > '9') return std::nullopt;
+    }
+    double v = 0;
+    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (ec != std::errc{} || ptr != text.data() + text.size()) return std::nullopt;
+    return v;
+}
+
+// [SECTION] Mappings
+
+void SheetMapping::fill_from(const SheetMapping& lower) {
+    if (agency.empty() && !lower.agency.empty()) {
+        agency = lower.agency;
+        agency_where = lower.agency_where;
+    }
+    if (kind.empty() && !lower.kind.empty()) {
+        kind = lower.kind;
+        kind_file = lower.kind_file;
+        kind_where = lower.kind_where;
+    }
+    if (area.empty()) area = lower.area;
+    if (!date_order) date_order = lower.date_order;
+    if (!date_1904) date_1904 = lower.date_1904;
+    if (sheet.empty()) sheet = lower.sheet;
+    if (header_row == 0) {
+        header_row = lower.header_row;
+        header_row_where = lower.header_row_where;
+    }
+    if (delimiter == 0) delimiter = lower.delimiter;
+    for (std::size_t i = 0; i < k_sheet_field_count; ++i) {
+        if (columns[i].empty()) columns[i] = lower.columns[i];
+        if (values[i].empty()) values[i] = lower.values[i];
+    }
+    if (child_seen_columns.empty()) child_seen_columns = lower.child_seen_columns;
+}
+
+namespace {
+
+// [SECTION] Header and directives
+
+bool blank(const SheetRow& row) {
+    return std::all_of(row.cells.begin(), row.cells.end(), [](const SheetCell& c) { return trim(c.text).empty(); });
+}
+
+// A comment row above the header: one cell, starting with "#" ("#" alone as the first of
+// several cells is a header: a row-number column).
+bool comment(const SheetRow& row) {
+    if (row.cells.empty() || trim(row.cells.front().text).substr(0, 1) != "#") return false;
+    for (std::size_t i = 1; i < row.cells.size(); ++i)
+        if (!trim(row.cells[i].text).empty()) return false;
+    return true;
+}
+
+// The text of a comment row, without the "#".
+std::string comment_text(const SheetRow& row) { return std::string(trim(trim(row.cells.front().text).substr(1))); }
+
+// Reads "# agency: NAME", "# kind: KIND", "# area: AREA", "# date_order: dmy" above the header.
+void read_directive(const SheetRow& row, const std::string& file, SheetMapping& directives) {
+    const std::string text = comment_text(row);
+    const std::size_t colon = text.find(':');
+    if (colon == std::string::npos) return;
+    std::string key(trim(std::string_view(text).substr(0, colon)));
+    for (char& ch : key) ch = lower(ch);
+    const std::string value(trim(std::string_view(text).substr(colon + 1)));
+    if (value.empty()) return;
+    const Where at{row.line, 1};
+    if (key == "agency") {
+        directives.agency = value;
+        directives.agency_where = at;
+    } else if (key == "kind") {
+        directives.kind = value;
+        directives.kind_where = at;
+        directives.kind_file = file;
+    } else if (key == "area") {
+        directives.area = value;
+    } else if (key == "date_order" || key == "date order") {
+        if (const auto o = parse_date_order(value)) directives.date_order = *o;
+    }
+}
+
+// [SECTION] Binding columns to fields
+
+// Which columns feed which fields.
+struct Binding {
+    std::array<std::vector<std::uint32_t>, k_sheet_field_count> columns;  // 0-based; several for summary
+    std::vector<std::pair<int, std::uint32_t>> child_seen_each;           // (index child position, column)
+    std::vector<std::string> names;        // header text by column (extras are named by it)
+    std::vector<bool> claimed;             // the column feeds a field
+    std::uint32_t width = 0;               // cells in the header row (CSV raggedness)
+
+    [[nodiscard]] bool has(SheetField f) const { return !columns[index(f)].empty(); }
+    [[nodiscard]] std::uint32_t first(SheetField f) const { return columns[index(f)].front(); }
+};
+
+// A values map, looked up by the text as written: exactly, then ignoring case and outer spaces.
+struct ValueMap {
+    TextMap<std::string_view> exact;
+    TextMap<std::string_view> folded;
+    [[nodiscard]] bool empty() const { return exact.empty(); }
+};
+
+std::string fold(std::string_view s) {
+    s = trim(s);
+    std::string out(s);
+    for (char& ch : out) ch = lower(ch);
+    return out;
+}
+
+// Date column state after the scan.
+enum class OrderStatus : std::uint8_t { Decided, Undecided, Mixed };
+
+struct DateColumn {
+    DateOrder order = DateOrder::Dmy;
+    OrderStatus status = OrderStatus::Decided;
+};
+
+// Evidence gathered from one date column.
+struct OrderEvidence {
+    std::uint32_t dmy_line = 0;
+    std::string dmy_text;
+    std::uint32_t mdy_line = 0;
+    std::string mdy_text;
+    std::vector<std::pair<std::uint32_t, std::string>> ambiguous;  // first two examples
+};
+
+// Resolved values of low-cardinality columns, memoised by text as written.
+struct Resolved {
+    std::optional<ChildSeen> seen;
+    std::optional<Modality> modality;
+    bool ok = true;
+};
+
+class SheetReader {
+public:
+    SheetReader(Case& c, SourceId source, const std::string& file, SheetSource& rows, SheetMapping mapping,
+                std::string_view owned_text)
+        : m_case(c), m_source(source), m_file(file), m_rows(rows), m_map(std::move(mapping)), m_b(c, source, file) {
+        m_b.date_options.zone = find_zone(c.info.timezone);
+        m_b.date_options.spreadsheet_forms = true;
+        if (!owned_text.empty()) m_b.own_text(owned_text);
+    }
+
+    void run();
+
+private:
+    // Diagnostics in the sheet file, or in the mapping file.
+    void error(Where at, std::string code, std::string message) {
+        m_case.diagnostics.add(Severity::Error, m_file, at.line, at.column, std::move(code), std::move(message));
+    }
+    void warning(Where at, std::string code, std::string message) {
+        m_case.diagnostics.add(Severity::Warning, m_file, at.line, at.column, std::move(code), std::move(message));
+    }
+    void mapping_error(Where at, std::string code, std::string message) {
+        m_case.diagnostics.add(Severity::Error, m_map.file.empty() ? m_file : m_map.file, at.line, at.column,
+                               std::move(code), std::move(message));
+    }
+
+    bool find_header();
+    bool bind(const SheetRow& header);
+    void prepare_values();
+    void scan_dates();
+    void decide(SheetField field, const OrderEvidence& ev);
+    void read_rows();
+    void read_row(const SheetRow& row);
+    void reject_all(std::string code, std::string message, Where at);
+
+    // Cell helpers.
+    [[nodiscard]] const SheetCell* cell(const SheetRow& row, std::uint32_t col) const {
+        return col < row.cells.size() ? &row.cells[col] : nullptr;
+    }
+    [[nodiscard]] std::string_view text(const SheetRow& row, SheetField f) const {
+        if (!m_bind.has(f)) return {};
+        const SheetCell* c = cell(row, m_bind.first(f));
+        return c ? trim(c->text) : std::string_view{};
+    }
+    [[nodiscard]] Where at(const SheetRow& row, std::uint32_t col) const { return {row.line, col + 1}; }
+    [[nodiscard]] Where at(const SheetRow& row, SheetField f) const {
+        return {row.line, m_bind.has(f) ? m_bind.first(f) + 1 : 1};
+    }
+    // " in cell B14" for XLSX, "" for CSV (whose place is in the file:line:col prefix).
+    [[nodiscard]] std::string in_cell(const SheetRow& row, std::uint32_t col) const {
+        return m_rows.names_cells() ? " in cell " + cell_name(row.line, col + 1) : std::string();
+    }
+    // The meaning of text under the field's values map (the text itself when unmapped).
+    [[nodiscard]] std::string_view mapped(SheetField f, std::string_view t) const {
+        const ValueMap& m = m_values[index(f)];
+        if (m.empty()) return t;
+        if (const auto it = m.exact.find(t); it != m.exact.end()) return it->second;
+        if (const auto it = m.folded.find(fold(t)); it != m.folded.end()) return it->second;
+        return t;
+    }
+    [[nodiscard]] std::string column_label(SheetField f) const { return "'" + m_bind.names[m_bind.first(f)] + "'"; }
+
+    AgencyId agency_of(std::string_view name, const SheetRow& row);
+    AreaId area_of(std::string_view name);
+    void set_date_field(const SheetRow& row, SheetField f);
+    void set_seen(const SheetRow& row, std::uint32_t col, int child);
+
+    Case& m_case;
+    SourceId m_source;
+    const std::string& m_file;
+    SheetSource& m_rows;
+    SheetMapping m_map;
+    EntryBuilder m_b;
+    Binding m_bind;
+    std::array<ValueMap, k_sheet_field_count> m_values;
+    std::string m_value_text;                // meanings of the values maps, adopted by the TextStore
+    std::array<DateColumn, 2> m_dates;       // date, end
+    AgencyId m_agency = k_none<AgencyId>;    // default agency
+    AreaId m_area = k_none<AreaId>;          // default area
+    std::optional<AgencyKind> m_column_kind; // `kind:` for column agencies the registry does not describe
+    bool m_rows_unreadable = false;          // a file-level problem rejects every row
+    std::uint32_t m_header_line = 0;
+    TextMap<AgencyId> m_agency_memo;
+    TextMap<AreaId> m_area_memo;
+    std::array<TextMap<Resolved>, k_sheet_field_count> m_memo;
+};
+
+// Reads up to and including the header row, counting and interpreting what comes before it.
+bool SheetReader::find_header() {
+    SheetRow row;
+    SheetMapping directives;
+    while (m_rows.next(row, false)) {
+        const bool is_blank = blank(row);
+        const bool is_header = m_map.header_row ? row.line >= m_map.header_row : (!is_blank && !comment(row));
+        if (!is_header) {
+            if (is_blank) m_b.count_blank_row();
+            else m_b.count_skipped_row();
+            if (comment(row)) read_directive(row, m_file, directives);
+            continue;
+        }
+        if (m_map.header_row && row.line != m_map.header_row) {
+            mapping_error(m_map.header_row_where, "header-missing",
+                          "header_row " + std::to_string(m_map.header_row) + " is not a row of '" + m_file +
+                              "' (the next row is " + std::to_string(row.line) + ")");
+            return false;
+        }
+        m_header_line = row.line;
+        m_map.fill_from(directives);
+        m_rows.mark();
+        return bind(row);
+    }
+    m_map.fill_from(directives);
+    if (m_map.header_row)
+        mapping_error(m_map.header_row_where, "header-missing",
+                      "header_row " + std::to_string(m_map.header_row) + " is past the end of '" + m_file + "'");
+    else
+        warning({}, "entries-missing", "spreadsheet has no header row and no entries");
+    return false;
+}
+
+bool SheetReader::bind(const SheetRow& header) {
+    const auto n = static_cast<std::uint32_t>(header.cells.size());
+    m_bind.width = n;
+    m_bind.names.resize(n);
+    m_bind.claimed.assign(n, false);
+    TextMap<int> seen_names;
+    for (std::uint32_t i = 0; i < n; ++i) {
+        std::string name(trim(header.cells[i].text));
+        if (name.empty()) name = "column " + column_letters(i + 1);
+        const int repeat = ++seen_names[name];
+        if (repeat > 1) name += " (" + std::to_string(repeat) + ")";
+        m_bind.names[i] = std::move(name);
+    }
+    auto find_column = [&](const std::string& wanted) -> std::optional<std::uint32_t> {
+        for (std::uint32_t i = 0; i < n; ++i)
+            if (same_header(header.cells[i].text, wanted)) return i;
+        return std::nullopt;
+    };
+    auto header_list = [&] {
+        std::string out;
+        for (std::uint32_t i = 0; i < n; ++i) {
+            if (trim(header.cells[i].text).empty()) continue;
+            if (!out.empty()) out += ", ";
+            out += trim(header.cells[i].text);
+        }
+        return out;
+    };
+    const std::string where_header = m_rows.names_cells() ? "row " + std::to_string(header.line) : "line " + std::to_string(header.line);
+
+    // Columns the mapping names.
+    for (std::size_t f = 0; f < k_sheet_field_count; ++f) {
+        for (const ColumnName& col : m_map.columns[f]) {
+            if (const auto i = find_column(col.header)) {
+                m_bind.columns[f].push_back(*i);
+                m_bind.claimed[*i] = true;
+            } else {
+                mapping_error(col.where, "column-missing",
+                              "no column '" + col.header + "' (for " + std::string(k_field_names[f]) + ") in '" + m_file +
+                                  "'; its header (" + where_header + ") has: " + header_list());
+            }
+        }
+    }
+    for (const auto& [child, col] : m_map.child_seen_columns) {
+        const PersonId p = m_case.find_person(child);
+        const int pos = is_none(p) ? -1 : m_case.index_child_position(p);
+        if (pos < 0) {
+            mapping_error(col.where, "child-unknown",
+                          "child_seen names '" + child + "', who is not one of the case's index_children");
+            continue;
+        }
+        if (const auto i = find_column(col.header)) {
+            m_bind.child_seen_each.emplace_back(pos, *i);
+            m_bind.claimed[*i] = true;
+        } else {
+            mapping_error(col.where, "column-missing",
+                          "no column '" + col.header + "' (for child_seen of " + child + ") in '" + m_file +
+                              "'; its header (" + where_header + ") has: " + header_list());
+        }
+    }
+    // Recognised headers for the fields still unmapped. A fixed agency in the mapping is a
+    // choice: a column that merely looks like one ("Source") then stays an extra. An area
+    // column refines a default area.
+    for (std::uint32_t i = 0; i < n; ++i) {
+        if (m_bind.claimed[i]) continue;
+        const auto f = recognise_header(header.cells[i].text);
+        if (!f || m_bind.has(*f)) continue;
+        if (*f == SheetField::Agency && !m_map.agency.empty()) continue;
+        if (*f == SheetField::ChildSeen && !m_bind.child_seen_each.empty()) continue;
+        m_bind.columns[index(*f)].push_back(i);
+        m_bind.claimed[i] = true;
+    }
+    // Unmapped columns are kept as extra fields, reported once each at their header cell.
+    for (std::uint32_t i = 0; i < n; ++i) {
+        if (m_bind.claimed[i] || trim(header.cells[i].text).empty()) continue;
+        warning({header.line, i + 1}, "key-unknown",
+                "column '" + m_bind.names[i] + "' is not an entry field; kept as written");
+        m_b.expect_extra_field(m_bind.names[i]);
+    }
+
+    // The agency: mapping (or directive) name, else a column; neither is an error.
+    if (!m_map.agency.empty()) {
+        m_agency = m_case.intern_agency(m_map.agency);
+        m_case.sources[index_of(m_source)].agency = m_agency;
+        if (!m_map.kind.empty()) m_b.declare_agency_kind(m_agency, m_map.kind, m_map.kind_file, m_map.kind_where);
+    } else if (!m_map.kind.empty()) {
+        if (const auto k = parse_agency_kind(m_map.kind)) m_column_kind = *k;
+        else
+            m_case.diagnostics.add(Severity::Error, m_map.kind_file, m_map.kind_where.line, m_map.kind_where.column,
+                                   "value-invalid",
+                                   "unknown agency kind '" + m_map.kind + "'; expected one of " + allowed_agency_kinds());
+    }
+    if (!m_map.area.empty()) {
+        m_area = m_case.intern_area(m_map.area);
+        if (!is_none(m_agency) && is_none(m_case.agencies[index_of(m_agency)].area))
+            m_case.agencies[index_of(m_agency)].area = m_area;
+    }
+    return true;
+}
+
+void SheetReader::prepare_values() {
+    // Meanings live in one buffer the TextStore adopts, so entries point at them without copies.
+    std::size_t total = 0;
+    for (const auto& list : m_map.values)
+        for (const auto& kv : list) total += kv.second.size();
+    if (total == 0) return;
+    auto buffer = std::make_unique_for_overwrite<char[]>(total);
+    char* out = buffer.get();
+    for (std::size_t f = 0; f < k_sheet_field_count; ++f) {
+        for (const auto& [written, meaning] : m_map.values[f]) {
+            std::copy(meaning.begin(), meaning.end(), out);
+            const std::string_view view(out, meaning.size());
+            out += meaning.size();
+            m_values[f].exact.emplace(written, view);
+            m_values[f].folded.emplace(fold(written), view);
+        }
+    }
+    m_b.own_text({buffer.get(), total});
+    m_case.chronology.text.adopt(std::move(buffer), total);
+}
+
+// [SECTION] Day/month order per column
+
+void SheetReader::scan_dates() {
+    std::array<std::optional<DateOrder>, 2> fixed;
+    const std::array<SheetField, 2> fields = {SheetField::Date, SheetField::End};
+    bool needed = false;
+    for (std::size_t k = 0; k < 2; ++k) {
+        if (m_map.date_order && *m_map.date_order != DateOrder::Auto) fixed[k] = *m_map.date_order;
+        if (fixed[k]) m_dates[k].order = *fixed[k];
+        else if (m_bind.has(fields[k])) needed = true;
+    }
+    if (!needed) return;
+    std::array<OrderEvidence, 2> ev;
+    SheetRow row;
+    while (m_rows.next(row, true)) {
+        for (std::size_t k = 0; k < 2; ++k) {
+            if (fixed[k] || !m_bind.has(fields[k])) continue;
+            const SheetCell* c = cell(row, m_bind.first(fields[k]));
+            if (!c || c->kind != CellKind::Text) continue;
+            const std::string_view t = trim(c->text);
+            if (t.empty() || t.size() > 40) continue;
+            const SlashDateEvidence e = slash_date_evidence(t);
+            if (!e.is_slash_form) continue;
+            OrderEvidence& o = ev[k];
+            if (e.could_be_dmy && !e.could_be_mdy && o.dmy_line == 0) {
+                o.dmy_line = row.line;
+                o.dmy_text = t;
+            } else if (e.could_be_mdy && !e.could_be_dmy && o.mdy_line == 0) {
+                o.mdy_line = row.line;
+                o.mdy_text = t;
+            } else if (e.could_be_dmy && e.could_be_mdy && !e.same_either_way && o.ambiguous.size() < 2) {
+                o.ambiguous.emplace_back(row.line, std::string(t));
+            }
+        }
+    }
+    m_rows.rewind();
+    for (std::size_t k = 0; k < 2; ++k)
+        if (!fixed[k] && m_bind.has(fields[k])) decide(fields[k], ev[k]);
+}
+
+void SheetReader::decide(SheetField field, const OrderEvidence& ev) {
+    DateColumn& col = m_dates[field == SheetField::Date ? 0 : 1];
+    const std::string name = column_label(field);
+    const Where at{m_header_line, m_bind.first(field) + 1};
+    // "row" is the sheet's row number, or for CSV the physical line where the record starts.
+    auto example = [&](std::string_view text, std::uint32_t line) {
+        return "'" + std::string(text) + "' at row " + std::to_string(line);
+    };
+    const DateOrder fallback = m_case.info.date_order;
+    if (ev.dmy_line && ev.mdy_line) {
+        col.status = OrderStatus::Mixed;
+        error(at, "date-order-mixed",
+              "column " + name + " mixes day/month and month/day dates (" + example(ev.dmy_text, ev.dmy_line) +
+                  " is day first, " + example(ev.mdy_text, ev.mdy_line) +
+                  " is month first); dates that could be either are rejected: correct the column, or add "
+                  "date_order: dmy or mdy to the mapping");
+        return;
+    }
+    if (ev.dmy_line || ev.mdy_line) {
+        col.order = ev.dmy_line ? DateOrder::Dmy : DateOrder::Mdy;
+        if ((fallback == DateOrder::Dmy || fallback == DateOrder::Mdy) && fallback != col.order)
+            warning(at, "date-order-conflict",
+                    "column " + name + " is read as " + (col.order == DateOrder::Dmy ? "day/month/year" : "month/day/year") +
+                        " because of " + (ev.dmy_line ? example(ev.dmy_text, ev.dmy_line) : example(ev.mdy_text, ev.mdy_line)) +
+                        ", although the case's date_order is " + std::string(to_string(fallback)));
+        return;
+    }
+    if (ev.ambiguous.empty()) return;  // nothing that depends on the order
+    if (fallback == DateOrder::Dmy || fallback == DateOrder::Mdy || fallback == DateOrder::Ymd) {
+        col.order = fallback;
+        return;
+    }
+    col.status = OrderStatus::Undecided;
+    std::string examples;
+    for (const auto& [line, text] : ev.ambiguous) {
+        if (!examples.empty()) examples += ", ";
+        examples += example(text, line);
+    }
+    error(at, "date-order-undecided",
+          "cannot decide day/month order of column " + name + " (e.g. " + examples +
+              "); add date_order: dmy or mdy to the mapping");
+}
+
+// [SECTION] Rows to entries
+
+AgencyId SheetReader::agency_of(std::string_view name, const SheetRow& row) {
+    if (const auto it = m_agency_memo.find(name); it != m_agency_memo.end()) return it->second;
+    const std::string_view meaning = mapped(SheetField::Agency, name);
+    const AgencyId id = m_case.intern_agency(meaning);
+    Agency& a = m_case.agencies[index_of(id)];
+    if (!a.registered && a.kind == AgencyKind::Unknown) {
+        if (m_column_kind) {
+            a.kind = *m_column_kind;
+        } else {
+            warning(at(row, SheetField::Agency), "agency-unregistered",
+                    "agency '" + std::string(meaning) + "' in column " + column_label(SheetField::Agency) +
+                        " is not in the case's agencies: and its kind cannot be told from its name; add it to agencies:");
+        }
+    }
+    m_agency_memo.emplace(std::string(name), id);
+    return id;
+}
+
+AreaId SheetReader::area_of(std::string_view name) {
+    if (const auto it = m_area_memo.find(name); it != m_area_memo.end()) return it->second;
+    const AreaId id = m_case.intern_area(mapped(SheetField::Area, name));
+    m_area_memo.emplace(std::string(name), id);
+    return id;
+}
+
+void SheetReader::set_date_field(const SheetRow& row, SheetField f) {
+    const bool is_end = f == SheetField::End;
+    const std::uint32_t col = m_bind.first(f);
+    const SheetCell* c = cell(row, col);
+    const Where where = at(row, col);
+    const std::string_view t = c ? trim(c->text) : std::string_view{};
+    const std::string_view time = is_end ? std::string_view{} : text(row, SheetField::Time);
+    const Where time_where = at(row, SheetField::Time);
+    if (!c || t.empty()) {
+        if (!is_end) m_b.error(where, "date-missing", "row has no date (column " + column_label(f) + " is empty)");
+        return;
+    }
+    const bool system_1904 = m_map.date_1904.value_or(false);
+    // Excel dates: typed cells in XLSX, serial numbers in either.
+    std::optional<double> serial;
+    bool with_time = false;
+    if (c->kind == CellKind::Date || c->kind == CellKind::DateTime) {
+        serial = c->number;
+        with_time = c->kind == CellKind::DateTime;
+    } else if (c->kind == CellKind::Time) {
+        m_b.error(where, "date-syntax", "cell holds a time of day but no date" + in_cell(row, col));
+        return;
+    } else if (c->kind == CellKind::Text || c->kind == CellKind::Number) {
+        serial = serial_number(t);
+        with_time = serial && *serial != std::floor(*serial);
+    }
+    if (serial) {
+        DateParseResult r = date_from_excel_serial(*serial, system_1904, with_time && time.empty(), m_b.date_options);
+        if (r.error) {
+            m_b.error(where, r.error->code, r.error->message + in_cell(row, col));
+            return;
+        }
+        if (r.warning) m_b.warning(where, r.warning->code, r.warning->message);
+        if (is_end) {
+            m_b.set_end(format_date(*r.date), where);
+        } else if (!time.empty()) {
+            // The time column gives the time of the day.
+            m_b.set_date(format_day(r.date->earliest_day()), where, time, time_where);
+        } else {
+            m_b.set_parsed_date(*r.date, format_date(*r.date));
+        }
+        return;
+    }
+    const DateColumn& dc = m_dates[is_end ? 1 : 0];
+    m_b.date_options.order = dc.order;
+    if (dc.status != OrderStatus::Decided) {
+        // The column has no one order: a date that can be read only one way is read that way.
+        const SlashDateEvidence e = slash_date_evidence(t);
+        if (e.is_slash_form && e.could_be_dmy && e.could_be_mdy && !e.same_either_way) {
+            m_b.error(where, "date-ambiguous",
+                      "date '" + std::string(t) + "' could be day/month or month/day, and column " + column_label(f) +
+                          " does not say which");
+            return;
+        }
+        if (e.is_slash_form && e.could_be_mdy && !e.could_be_dmy) m_b.date_options.order = DateOrder::Mdy;
+    }
+    if (is_end) {
+        m_b.set_end(t, where);
+        return;
+    }
+    m_b.set_date(t, where, time, time_where);
+}
+
+void SheetReader::set_seen(const SheetRow& row, std::uint32_t col, int child) {
+    const SheetCell* c = cell(row, col);
+    const std::string_view t = c ? trim(c->text) : std::string_view{};
+    auto& memo = m_memo[index(SheetField::ChildSeen)];
+    auto it = memo.find(t);
+    if (it == memo.end()) {
+        Resolved r;
+        r.seen = parse_child_seen(mapped(SheetField::ChildSeen, t));
+        r.ok = r.seen.has_value();
+        it = memo.emplace(std::string(t), r).first;
+    }
+    if (!it->second.ok) {
+        m_b.error(at(row, col), "value-invalid",
+                  "unknown child_seen '" + std::string(t) + "' in column '" + m_bind.names[col] + "'; expected one of " +
+                      allowed_child_seen() + " (or map it under values: child_seen:)");
+        return;
+    }
+    if (child < 0) {
+        if (!t.empty() || *it->second.seen != ChildSeen::NotRecorded) m_b.set_child_seen(*it->second.seen);
+        return;
+    }
+    m_b.set_child_seen_at(child, *it->second.seen);
+}
+
+void SheetReader::read_row(const SheetRow& row) {
+    m_b.begin({row.line, 1});
+    if (row.problem == RowProblem::UnterminatedQuote) {
+        m_b.error({row.line, row.problem_column}, "csv-quote",
+                  "quoted cell never closes; the rest of the file was read as one cell");
+        m_b.finish();
+        return;
+    }
+    if (row.problem == RowProblem::TextAfterQuote)
+        m_b.warning({row.line, row.problem_column}, "csv-quote",
+                    "text after the closing quote of a cell; kept as part of the cell");
+    if (m_rows.fixed_width() && row.cells.size() != m_bind.width) {
+        bool extra_text = false;
+        for (std::size_t i = m_bind.width; i < row.cells.size(); ++i) extra_text |= !trim(row.cells[i].text).empty();
+        if (row.cells.size() < m_bind.width || extra_text) {
+            m_b.error({row.line, static_cast<std::uint32_t>(std::min<std::size_t>(row.cells.size(), m_bind.width)) + 1},
+                      "row-ragged",
+                      "row has " + std::to_string(row.cells.size()) + " cells but the header has " +
+                          std::to_string(m_bind.width) + "; is a comma or quote missing?");
+            m_b.finish();
+            return;
+        }
+    }
+    // Agency and area.
+    m_b.set_agency(m_agency);
+    if (m_bind.has(SheetField::Agency)) {
+        const std::string_view name = text(row, SheetField::Agency);
+        if (!name.empty()) m_b.set_agency(agency_of(name, row));
+        else if (is_none(m_agency))
+            m_b.error(at(row, SheetField::Agency), "field-missing",
+                      "row has no agency (column " + column_label(SheetField::Agency) + " is empty)");
+    }
+    m_b.set_area(m_area);
+    if (m_bind.has(SheetField::Area)) {
+        const std::string_view name = text(row, SheetField::Area);
+        if (!name.empty()) m_b.set_area(area_of(name));
+    }
+    // Date (with time), end.
+    set_date_field(row, SheetField::Date);
+    if (m_bind.has(SheetField::End)) set_date_field(row, SheetField::End);
+    // Type.
+    if (const std::string_view t = text(row, SheetField::Type); !t.empty()) m_b.set_type(mapped(SheetField::Type, t));
+    else m_b.error(at(row, SheetField::Type), "field-missing", "row has no type (column " + column_label(SheetField::Type) + " is empty)");
+    // Summary: several columns are joined with " — ", skipping empty ones.
+    {
+        const auto& cols = m_bind.columns[index(SheetField::Summary)];
+        std::string_view only;
+        std::size_t parts = 0;
+        for (std::uint32_t col : cols) {
+            const SheetCell* c = cell(row, col);
+            if (c && !trim(c->text).empty()) {
+                if (++parts == 1) only = trim(c->text);
+            }
+        }
+        if (parts == 1) {
+            m_b.set_summary(only);
+        } else if (parts > 1) {
+            std::string joined;
+            for (std::uint32_t col : cols) {
+                const SheetCell* c = cell(row, col);
+                if (!c || trim(c->text).empty()) continue;
+                if (!joined.empty()) joined += " \xE2\x80\x94 ";
+                joined += trim(c->text);
+            }
+            m_b.set_summary(joined);
+        } else {
+            std::string names;
+            for (std::uint32_t col : cols) names += (names.empty() ? "'" : ", '") + m_bind.names[col] + "'";
+            m_b.error(at(row, SheetField::Summary), "field-missing",
+                      "row has no summary (column" + std::string(cols.size() > 1 ? "s " : " ") + names +
+                          (cols.size() > 1 ? " are" : " is") + " empty)");
+        }
+    }
+    // Lists.
+    if (m_bind.has(SheetField::Subjects))
+        for (std::string_view s : EntryBuilder::split_list(text(row, SheetField::Subjects)))
+            m_b.add_subject(mapped(SheetField::Subjects, s), at(row, SheetField::Subjects));
+    if (m_bind.has(SheetField::To))
+        for (std::string_view s : EntryBuilder::split_list(text(row, SheetField::To))) m_b.add_recipient(mapped(SheetField::To, s));
+    if (m_bind.has(SheetField::Tags))
+        for (std::string_view s : EntryBuilder::split_list(text(row, SheetField::Tags))) m_b.add_tag(mapped(SheetField::Tags, s));
+    // Child seen: one column for every index child, or one per child.
+    if (m_bind.has(SheetField::ChildSeen)) set_seen(row, m_bind.first(SheetField::ChildSeen), -1);
+    for (const auto& [child, col] : m_bind.child_seen_each) set_seen(row, col, child);
+    // Views sought, modality.
+    if (const std::string_view t = text(row, SheetField::ViewsSought); !t.empty()) {
+        if (const auto v = parse_bool(mapped(SheetField::ViewsSought, t))) m_b.set_views_sought(*v);
+        else m_b.error(at(row, SheetField::ViewsSought), "value-invalid", "views_sought must be yes or no, not '" + std::string(t) + "'");
+    }
+    if (const std::string_view t = text(row, SheetField::Modality); !t.empty()) {
+        auto& memo = m_memo[index(SheetField::Modality)];
+        auto it = memo.find(t);
+        if (it == memo.end()) {
+            Resolved r;
+            r.modality = parse_modality(mapped(SheetField::Modality, t));
+            r.ok = r.modality.has_value();
+            it = memo.emplace(std::string(t), r).first;
+        }
+        if (it->second.ok) m_b.set_modality(*it->second.modality);
+        else
+            m_b.error(at(row, SheetField::Modality), "value-invalid",
+                      "unknown modality '" + std::string(t) + "' in column " + column_label(SheetField::Modality) +
+                          "; expected one of " + allowed_modality() + " (or map it under values: modality:)");
+    }
+    if (const std::string_view t = text(row, SheetField::Practitioner); !t.empty()) m_b.set_practitioner(mapped(SheetField::Practitioner, t));
+    if (const std::string_view t = text(row, SheetField::Ref); !t.empty()) m_b.set_ref(mapped(SheetField::Ref, t));
+    if (const std::string_view t = text(row, SheetField::Seq); !t.empty()) {
+        const auto v = parse_int(t);
+        if (v && *v >= 0 && *v < 1000000) m_b.set_seq(static_cast<std::int32_t>(*v));
+        else m_b.error(at(row, SheetField::Seq), "value-invalid", "seq must be a whole number from 0, not '" + std::string(t) + "'");
+    }
+    // Everything else is kept.
+    const std::size_t n = std::min<std::size_t>(row.cells.size(), m_bind.width);
+    for (std::size_t i = 0; i < row.cells.size(); ++i) {
+        if (i < n && m_bind.claimed[i]) continue;
+        const SheetCell& c = row.cells[i];
+        const std::string_view t = trim(c.text);
+        if (t.empty()) continue;
+        const std::string& name = i < m_bind.names.size() ? m_bind.names[i] : "column " + column_letters(static_cast<std::uint32_t>(i + 1));
+        if (c.kind == CellKind::Date || c.kind == CellKind::DateTime) {
+            // A date cell that is not the entry's date: kept as ISO text.
+            const DateParseResult r = date_from_excel_serial(c.number, m_map.date_1904.value_or(false),
+                                                             c.kind == CellKind::DateTime, m_b.date_options);
+            if (r.date) {
+                m_b.add_extra(name, format_date(*r.date), at(row, static_cast<std::uint32_t>(i)));
+                continue;
+            }
+        }
+        m_b.add_extra(name, t, at(row, static_cast<std::uint32_t>(i)));
+    }
+    m_b.finish();
+}
+
+void SheetReader::reject_all(std::string code, std::string message, Where where) {
+    SheetRow row;
+    std::uint64_t n = 0;
+    while (m_rows.next(row, true)) {
+        if (blank(row)) {
+            m_b.count_blank_row();
+            continue;
+        }
+        m_b.reject_row();
+        ++n;
+    }
+    error(where, std::move(code), message + "; all " + std::to_string(n) + " rows rejected");
+}
+
+void SheetReader::read_rows() {
+    SheetRow row;
+    while (m_rows.next(row, false)) {
+        if (blank(row)) {
+            m_b.count_blank_row();
+            continue;
+        }
+        read_row(row);
+    }
+}
+
+void SheetReader::run() {
+    if (!find_header()) {
+        m_b.close();
+        return;
+    }
+    prepare_values();
+    // Fields no row can do without.
+    const Where header_at{m_header_line, 0};
+    if (!m_bind.has(SheetField::Date) || !m_bind.has(SheetField::Type) || !m_bind.has(SheetField::Summary)) {
+        std::string missing;
+        for (SheetField f : {SheetField::Date, SheetField::Type, SheetField::Summary})
+            if (!m_bind.has(f)) missing += (missing.empty() ? "" : ", ") + std::string(field_name(f));
+        reject_all("column-missing",
+                   "no column for " + missing +
+                       ": name the columns in a mapping file (columns:) or use headers such as Date, Type and Summary",
+                   header_at);
+        m_b.close();
+        return;
+    }
+    if (is_none(m_agency) && !m_bind.has(SheetField::Agency)) {
+        reject_all("agency-missing",
+                   "no agency for the rows: add 'agency: NAME' to the mapping or the source in case.yaml, an Agency "
+                   "column, or a line '# agency: NAME' above the header",
+                   header_at);
+        m_b.close();
+        return;
+    }
+    scan_dates();
+    read_rows();
+    m_b.close();
+}
+
+}  // namespace
+
+// [SECTION] read_sheet
+
+void read_sheet(Case& c, SourceId source, const std::string& file, SheetSource& rows, SheetMapping mapping,
+                std::string_view owned_text) {
+    SheetReader reader(c, source, file, rows, std::move(mapping), owned_text);
+    reader.run();
+}
+
+}  // namespace sightline::formats::detail

@@ -1,0 +1,506 @@
+// XLSX sources: a zip of XML parts (ECMA-376) read with libzip and pugixml, then the shared
+// sheet reader.
+//
+// [SECTION] Zip parts with limits
+// [SECTION] XML helpers
+// [SECTION] Workbook, relationships, shared strings, styles
+// [SECTION] Rows of a worksheet
+// [SECTION] read_xlsx
+#include <zip.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <deque>
+#include <pugixml.hpp>
+
+#include "readers.hpp"
+#include "text_encoding.hpp"
+
+namespace sightline::formats::detail {
+
+using namespace sightline::engine;
+
+namespace {
+
+// Why a workbook cannot be read: a message for an `xlsx-invalid` or `xlsx-too-large` error.
+struct XlsxFailure {
+    std::string code;
+    std::string message;
+};
+
+// A library's message in our style: lowercase first letter ("Not a zip archive" -> "not a zip archive").
+std::string lowercase_first(std::string s) {
+    if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z') s[0] = static_cast<char>(s[0] - 'A' + 'a');
+    return s;
+}
+
+std::string size_text(std::uint64_t bytes) {
+    char buf[32];
+    const double mib = static_cast<double>(bytes) / (1024.0 * 1024.0);
+    std::snprintf(buf, sizeof buf, "%.1f MiB", mib);
+    return buf;
+}
+
+// [SECTION] Zip parts with limits
+
+// An open archive. Every part read counts towards the limits, by what it really expands to,
+// not by what its header claims.
+class ZipParts {
+public:
+    ZipParts(const std::string& path, const XlsxLimits& limits) : m_path(path), m_limits(limits) {
+        int err = 0;
+        m_zip = zip_open(path.c_str(), ZIP_RDONLY, &err);
+        if (!m_zip) {
+            zip_error_t e;
+            zip_error_init_with_code(&e, err);
+            m_open_error = lowercase_first(zip_error_strerror(&e));
+            zip_error_fini(&e);
+        }
+    }
+    ~ZipParts() {
+        if (m_zip) zip_discard(m_zip);
+    }
+    ZipParts(const ZipParts&) = delete;
+    ZipParts& operator=(const ZipParts&) = delete;
+
+    [[nodiscard]] bool ok() const { return m_zip != nullptr; }
+    [[nodiscard]] const std::string& open_error() const { return m_open_error; }
+    [[nodiscard]] bool has(const std::string& name) const {
+        return zip_name_locate(m_zip, name.c_str(), ZIP_FL_NOCASE) >= 0;
+    }
+
+    // Reads a part into a NUL-terminated buffer; nullopt with failure set when it cannot.
+    std::optional<std::string> read(const std::string& name, std::optional<XlsxFailure>& failure) {
+        const zip_int64_t index = zip_name_locate(m_zip, name.c_str(), ZIP_FL_NOCASE);
+        if (index < 0) {
+            failure = XlsxFailure{"xlsx-invalid", "the workbook has no part '" + name + "'"};
+            return std::nullopt;
+        }
+        zip_stat_t st;
+        zip_stat_init(&st);
+        if (zip_stat_index(m_zip, static_cast<zip_uint64_t>(index), 0, &st) != 0) {
+            failure = XlsxFailure{"xlsx-invalid", "cannot read part '" + name + "': " + zip_strerror(m_zip)};
+            return std::nullopt;
+        }
+        if ((st.valid & ZIP_STAT_SIZE) && !too_big(name, st.size, failure)) return std::nullopt;
+        zip_file_t* f = zip_fopen_index(m_zip, static_cast<zip_uint64_t>(index), 0);
+        if (!f) {
+            failure = XlsxFailure{"xlsx-invalid", "cannot read part '" + name + "': " + zip_strerror(m_zip)};
+            return std::nullopt;
+        }
+        std::string out;
+        if (st.valid & ZIP_STAT_SIZE) out.reserve(static_cast<std::size_t>(st.size));
+        char buf[1 << 16];
+        for (;;) {
+            const zip_int64_t n = zip_fread(f, buf, sizeof buf);
+            if (n < 0) {
+                failure = XlsxFailure{"xlsx-invalid", "cannot read part '" + name + "': " + zip_file_strerror(f)};
+                zip_fclose(f);
+                return std::nullopt;
+            }
+            if (n == 0) break;
+            out.append(buf, static_cast<std::size_t>(n));
+            // The header may lie: count what actually comes out.
+            if (!too_big(name, out.size(), failure)) {
+                zip_fclose(f);
+                return std::nullopt;
+            }
+        }
+        zip_fclose(f);
+        m_total += out.size();
+        return out;
+    }
+
+private:
+    // False (with failure set) when a part of this size would pass a limit.
+    bool too_big(const std::string& name, std::uint64_t size, std::optional<XlsxFailure>& failure) const {
+        if (size > m_limits.max_part_bytes)
+            failure = XlsxFailure{"xlsx-too-large", "part '" + name + "' expands to more than " +
+                                                        size_text(m_limits.max_part_bytes) +
+                                                        "; refused (is the file damaged or a zip bomb?)"};
+        else if (m_total + size > m_limits.max_total_bytes)
+            failure = XlsxFailure{"xlsx-too-large", "the workbook expands to more than " +
+                                                        size_text(m_limits.max_total_bytes) +
+                                                        "; refused (is the file damaged or a zip bomb?)"};
+        else
+            return true;
+        return false;
+    }
+
+    std::string m_path;
+    XlsxLimits m_limits;
+    zip_t* m_zip = nullptr;
+    std::string m_open_error;
+    std::uint64_t m_total = 0;
+};
+
+// [SECTION] XML helpers
+
+// An element's name without its namespace prefix ("x:row" -> "row").
+std::string_view local(const pugi::xml_node& n) {
+    const std::string_view name = n.name();
+    const std::size_t colon = name.find(':');
+    return colon == std::string_view::npos ? name : name.substr(colon + 1);
+}
+
+pugi::xml_node child(const pugi::xml_node& n, std::string_view name) {
+    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling())
+        if (c.type() == pugi::node_element && local(c) == name) return c;
+    return {};
+}
+
+// An attribute by local name ("r:id" matches "id" only when asked for with a prefix-free name).
+pugi::xml_attribute attribute(const pugi::xml_node& n, std::string_view name) {
+    for (pugi::xml_attribute a = n.first_attribute(); a; a = a.next_attribute()) {
+        std::string_view an = a.name();
+        const std::size_t colon = an.find(':');
+        if (colon != std::string_view::npos) an = an.substr(colon + 1);
+        if (an == name) return a;
+    }
+    return {};
+}
+
+// Decodes Excel's _xHHHH_ escapes for characters XML cannot hold (_x000D_ is a carriage return).
+void decode_excel_escapes(std::string& s) {
+    if (s.find("_x") == std::string::npos) return;
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '_' && i + 6 < s.size() && s[i + 1] == 'x' && s[i + 6] == '_') {
+            unsigned v = 0;
+            const auto [p, ec] = std::from_chars(s.data() + i + 2, s.data() + i + 6, v, 16);
+            if (ec == std::errc{} && p == s.data() + i + 6) {
+                append_utf8(out, v);
+                i += 6;
+                continue;
+            }
+        }
+        out.push_back(s[i]);
+    }
+    s = std::move(out);
+}
+
+// The text of a string item (<si> or <is>): its <t>, or the <t> of each rich-text run <r>;
+// phonetic runs (<rPh>) are not part of the text.
+std::string string_item(const pugi::xml_node& si) {
+    std::string out;
+    for (pugi::xml_node c = si.first_child(); c; c = c.next_sibling()) {
+        if (c.type() != pugi::node_element) continue;
+        if (local(c) == "t") out += c.text().get();
+        else if (local(c) == "r")
+            if (const pugi::xml_node t = child(c, "t")) out += t.text().get();
+    }
+    decode_excel_escapes(out);
+    return out;
+}
+
+std::optional<pugi::xml_document> parse_xml(std::string& text, const std::string& part,
+                                            std::optional<XlsxFailure>& failure) {
+    pugi::xml_document doc;
+    const pugi::xml_parse_result r =
+        doc.load_buffer_inplace(text.data(), text.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
+    if (!r) {
+        failure = XlsxFailure{"xlsx-invalid", "part '" + part + "' is not well-formed xml (" + lowercase_first(r.description()) +
+                                                  " at byte " + std::to_string(r.offset) + ")"};
+        return std::nullopt;
+    }
+    return doc;
+}
+
+// [SECTION] Workbook, relationships, shared strings, styles
+
+// What a number format shows.
+enum class FormatKind : std::uint8_t { Number, Date, Time, DateTime };
+
+// Classifies a custom number format code: d or y (outside quotes, escapes and [..]) mean a
+// date; h or s a time; m alone is ambiguous (month or minute) and follows them.
+FormatKind classify_format(std::string_view code) {
+    // Only the first section (before ';') decides what a positive number shows.
+    bool date = false, time = false;
+    for (std::size_t i = 0; i < code.size(); ++i) {
+        const char c = code[i];
+        if (c == ';') break;
+        if (c == '"') {
+            const std::size_t close = code.find('"', i + 1);
+            if (close == std::string_view::npos) break;
+            i = close;
+        } else if (c == '\\' || c == '_' || c == '*') {
+            ++i;  // the next character is literal (or padding)
+        } else if (c == '[') {
+            const std::size_t close = code.find(']', i + 1);
+            if (close == std::string_view::npos) break;
+            const std::string_view inside = code.substr(i + 1, close - i - 1);
+            // [h], [mm], [ss]: elapsed time; [Red], [$-809], [<=100]: not date parts.
+            if (!inside.empty() && (inside[0] == 'h' || inside[0] == 'H' || inside[0] == 's' || inside[0] == 'S'))
+                time = true;
+            i = close;
+        } else if (c == 'd' || c == 'D' || c == 'y' || c == 'Y' || c == 'e') {
+            date = true;
+        } else if (c == 'h' || c == 'H' || c == 's' || c == 'S') {
+            time = true;
+        }
+    }
+    if (date && time) return FormatKind::DateTime;
+    if (date) return FormatKind::Date;
+    if (time) return FormatKind::Time;
+    return FormatKind::Number;
+}
+
+// Built-in number formats (ECMA-376 18.8.30): 14-17 dates, 18-21 and 45-47 times, 22 both.
+FormatKind builtin_format(unsigned id) {
+    if (id >= 14 && id <= 17) return FormatKind::Date;
+    if ((id >= 18 && id <= 21) || (id >= 45 && id <= 47)) return FormatKind::Time;
+    if (id == 22) return FormatKind::DateTime;
+    return FormatKind::Number;
+}
+
+// The kind of each cell style (cellXfs index).
+std::vector<FormatKind> read_styles(const pugi::xml_document& doc) {
+    std::vector<FormatKind> out;
+    const pugi::xml_node root = doc.document_element();
+    std::vector<std::pair<unsigned, FormatKind>> custom;
+    if (const pugi::xml_node fmts = child(root, "numFmts"))
+        for (pugi::xml_node f = fmts.first_child(); f; f = f.next_sibling())
+            if (local(f) == "numFmt")
+                custom.emplace_back(attribute(f, "numFmtId").as_uint(), classify_format(attribute(f, "formatCode").value()));
+    if (const pugi::xml_node xfs = child(root, "cellXfs")) {
+        for (pugi::xml_node xf = xfs.first_child(); xf; xf = xf.next_sibling()) {
+            if (local(xf) != "xf") continue;
+            const unsigned id = attribute(xf, "numFmtId").as_uint();
+            FormatKind k = builtin_format(id);
+            for (const auto& [cid, ck] : custom)
+                if (cid == id) k = ck;
+            out.push_back(k);
+        }
+    }
+    return out;
+}
+
+// 1-based column of a cell reference ("AB12" -> 28); 0 when malformed.
+std::uint32_t column_of(std::string_view ref) {
+    std::uint32_t col = 0;
+    std::size_t i = 0;
+    for (; i < ref.size(); ++i) {
+        const char c = ref[i];
+        if (c >= 'A' && c <= 'Z') col = col * 26 + static_cast<std::uint32_t>(c - 'A' + 1);
+        else if (c >= 'a' && c <= 'z') col = col * 26 + static_cast<std::uint32_t>(c - 'a' + 1);
+        else break;
+        if (col > 16384) return 0;  // past XFD, Excel's last column
+    }
+    return i == 0 ? 0 : col;
+}
+
+// Sheet names compare without regard to ASCII case, as Excel compares them.
+bool same_name(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        const auto lo = [](char ch) { return (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch; };
+        if (lo(a[i]) != lo(b[i])) return false;
+    }
+    return true;
+}
+
+// "14:30" for a fraction of a day.
+std::string time_of_day(double fraction) {
+    auto minutes = static_cast<std::int64_t>(std::llround((fraction - std::floor(fraction)) * 1440.0));
+    if (minutes >= 1440) minutes = 0;
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "%02d:%02d", static_cast<int>(minutes / 60), static_cast<int>(minutes % 60));
+    return buf;
+}
+
+// [SECTION] Rows of a worksheet
+
+class XlsxRows final : public SheetSource {
+public:
+    XlsxRows(const pugi::xml_node& sheet_data, const std::vector<std::string>& shared,
+             const std::vector<FormatKind>& styles)
+        : m_shared(shared), m_styles(styles) {
+        m_first = child(sheet_data, "row");
+        m_cursor = m_first;
+        m_mark = m_first;
+    }
+
+    bool next(SheetRow& row, bool) override {
+        while (m_cursor && local(m_cursor) != "row") m_cursor = m_cursor.next_sibling();
+        if (!m_cursor) return false;
+        const pugi::xml_node r = m_cursor;
+        m_cursor = m_cursor.next_sibling();
+        const unsigned number = attribute(r, "r").as_uint();
+        m_line = number ? number : m_line + 1;
+        row.line = m_line;
+        row.cells.clear();
+        row.problem = RowProblem::None;
+        std::uint32_t col = 0;
+        for (pugi::xml_node c = r.first_child(); c; c = c.next_sibling()) {
+            if (local(c) != "c") continue;
+            const std::uint32_t at = column_of(attribute(c, "r").value());
+            col = at ? at : col + 1;
+            if (col == 0 || col > 16384) continue;
+            if (row.cells.size() < col) row.cells.resize(col);
+            row.cells[col - 1] = cell(c);
+        }
+        return true;
+    }
+    void mark() override {
+        m_mark = m_cursor;
+        m_mark_line = m_line;
+    }
+    void rewind() override {
+        m_cursor = m_mark;
+        m_line = m_mark_line;
+    }
+    [[nodiscard]] bool names_cells() const override { return true; }
+    [[nodiscard]] bool fixed_width() const override { return false; }
+
+private:
+    std::string_view keep(std::string text) { return m_owned.emplace_back(std::move(text)); }
+
+    SheetCell cell(const pugi::xml_node& c) {
+        SheetCell out;
+        const std::string_view type = attribute(c, "t").value();
+        const pugi::xml_node v = child(c, "v");
+        const std::string_view value = v ? std::string_view(v.text().get()) : std::string_view{};
+        if (type == "s") {
+            const unsigned i = v.text().as_uint(0xFFFFFFFFu);
+            if (i < m_shared.size()) out.text = m_shared[i];
+            return out;
+        }
+        if (type == "inlineStr") {
+            if (const pugi::xml_node is = child(c, "is")) out.text = keep(string_item(is));
+            return out;
+        }
+        if (type == "str" || type == "e") {
+            std::string s(value);
+            decode_excel_escapes(s);
+            out.text = keep(std::move(s));
+            return out;
+        }
+        if (type == "b") {
+            out.kind = CellKind::Bool;
+            out.text = value == "1" ? "TRUE" : "FALSE";
+            return out;
+        }
+        if (type == "d") {
+            // An ISO 8601 date (strict OOXML); midnight means a date without a time.
+            std::string s(value);
+            if (s.size() > 10 && s.substr(10) == "T00:00:00") s.resize(10);
+            out.text = keep(std::move(s));
+            return out;
+        }
+        if (value.empty()) return out;
+        // A number: typed as a date or time by its style's number format.
+        out.text = value;
+        double number = 0;
+        const auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), number);
+        if (ec != std::errc{}) return out;
+        out.number = number;
+        out.kind = CellKind::Number;
+        const unsigned style = attribute(c, "s").as_uint();
+        const FormatKind fk = style < m_styles.size() ? m_styles[style] : FormatKind::Number;
+        if (fk == FormatKind::Date) out.kind = CellKind::Date;
+        else if (fk == FormatKind::DateTime) out.kind = number < 1.0 ? CellKind::Time : CellKind::DateTime;
+        else if (fk == FormatKind::Time) {
+            out.kind = CellKind::Time;
+            out.text = keep(time_of_day(number));
+        }
+        if (out.kind == CellKind::Time && fk == FormatKind::DateTime) out.text = keep(time_of_day(number));
+        return out;
+    }
+
+    const std::vector<std::string>& m_shared;
+    const std::vector<FormatKind>& m_styles;
+    std::deque<std::string> m_owned;  // decoded inline strings and times
+    pugi::xml_node m_first, m_cursor, m_mark;
+    std::uint32_t m_line = 0, m_mark_line = 0;
+};
+
+}  // namespace
+
+// [SECTION] read_xlsx
+
+void read_xlsx(Case& c, SourceId source, const std::string& file, SheetMapping mapping, const XlsxLimits& limits) {
+    std::optional<XlsxFailure> failure;
+    auto fail = [&](const XlsxFailure& f) {
+        c.diagnostics.add(Severity::Error, file, 0, 0, f.code, "cannot read '" + file + "' as a workbook: " + f.message);
+    };
+    ZipParts zip(file, limits);
+    if (!zip.ok()) {
+        fail({"xlsx-invalid", "not an xlsx file (" + zip.open_error() + ")"});
+        return;
+    }
+    // The workbook: its sheets in order, and the date system.
+    std::optional<std::string> workbook_text = zip.read("xl/workbook.xml", failure);
+    if (!workbook_text) return fail(*failure);
+    std::optional<pugi::xml_document> workbook = parse_xml(*workbook_text, "xl/workbook.xml", failure);
+    if (!workbook) return fail(*failure);
+    const pugi::xml_node wb = workbook->document_element();
+    if (const pugi::xml_node pr = child(wb, "workbookPr")) {
+        const std::string_view d1904 = attribute(pr, "date1904").value();
+        mapping.date_1904 = d1904 == "1" || d1904 == "true";
+    }
+    std::optional<std::string> rels_text = zip.read("xl/_rels/workbook.xml.rels", failure);
+    if (!rels_text) return fail(*failure);
+    std::optional<pugi::xml_document> rels = parse_xml(*rels_text, "xl/_rels/workbook.xml.rels", failure);
+    if (!rels) return fail(*failure);
+    auto target_of = [&](std::string_view id) -> std::string {
+        for (pugi::xml_node r = rels->document_element().first_child(); r; r = r.next_sibling()) {
+            if (local(r) != "Relationship" || attribute(r, "Id").value() != id) continue;
+            std::string t = attribute(r, "Target").value();
+            if (!t.empty() && t[0] == '/') return t.substr(1);
+            return "xl/" + t;
+        }
+        return {};
+    };
+    std::string part, names;
+    std::string chosen;
+    const pugi::xml_node sheets = child(wb, "sheets");
+    for (pugi::xml_node s = sheets ? sheets.first_child() : pugi::xml_node{}; s; s = s.next_sibling()) {
+        if (local(s) != "sheet") continue;
+        const std::string name = attribute(s, "name").value();
+        const std::string target = target_of(attribute(s, "id").value());
+        if (target.find("worksheets/") == std::string::npos) continue;  // a chart sheet
+        names += (names.empty() ? "'" : ", '") + name + "'";
+        const bool wanted = mapping.sheet.empty() || same_name(name, mapping.sheet);
+        if (wanted && part.empty()) {
+            part = target;
+            chosen = name;
+        }
+    }
+    if (part.empty()) {
+        if (mapping.sheet.empty()) fail({"xlsx-invalid", "the workbook has no worksheet"});
+        else
+            c.diagnostics.add(Severity::Error, file, 0, 0, "sheet-missing",
+                              "no sheet '" + mapping.sheet + "' in '" + file + "'; its sheets are " + names);
+        return;
+    }
+    // Shared strings and styles are optional parts.
+    std::vector<std::string> shared;
+    if (zip.has("xl/sharedStrings.xml")) {
+        std::optional<std::string> text = zip.read("xl/sharedStrings.xml", failure);
+        if (!text) return fail(*failure);
+        std::optional<pugi::xml_document> doc = parse_xml(*text, "xl/sharedStrings.xml", failure);
+        if (!doc) return fail(*failure);
+        for (pugi::xml_node si = doc->document_element().first_child(); si; si = si.next_sibling())
+            if (local(si) == "si") shared.push_back(string_item(si));
+    }
+    std::vector<FormatKind> styles;
+    if (zip.has("xl/styles.xml")) {
+        std::optional<std::string> text = zip.read("xl/styles.xml", failure);
+        if (!text) return fail(*failure);
+        std::optional<pugi::xml_document> doc = parse_xml(*text, "xl/styles.xml", failure);
+        if (!doc) return fail(*failure);
+        styles = read_styles(*doc);
+    }
+    std::optional<std::string> sheet_text = zip.read(part, failure);
+    if (!sheet_text) return fail(*failure);
+    std::optional<pugi::xml_document> sheet = parse_xml(*sheet_text, part, failure);
+    if (!sheet) return fail(*failure);
+    const pugi::xml_node data = child(sheet->document_element(), "sheetData");
+    if (!data) return fail({"xlsx-invalid", "sheet '" + chosen + "' has no sheetData"});
+    XlsxRows rows(data, shared, styles);
+    read_sheet(c, source, file, rows, std::move(mapping));
+}
+
+}  // namespace sightline::formats::detail

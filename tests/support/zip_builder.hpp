@@ -1,0 +1,56 @@
+// Writes zip archives part by part (hand-made XLSX files for reader tests).
+#pragma once
+
+#include <zip.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace sightline::test {
+
+// Writes parts (name, content) into a new zip at path.
+inline void write_zip(const std::string& path, const std::vector<std::pair<std::string, std::string>>& parts) {
+    int err = 0;
+    zip_t* z = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &err);
+    if (!z) throw std::runtime_error("cannot create " + path);
+    for (const auto& [name, content] : parts) {
+        // libzip reads the buffer at close: keep a copy alive until then.
+        void* copy = std::malloc(content.size() ? content.size() : 1);
+        std::memcpy(copy, content.data(), content.size());
+        zip_source_t* src = zip_source_buffer(z, copy, content.size(), 1);
+        if (!src || zip_file_add(z, name.c_str(), src, ZIP_FL_OVERWRITE) < 0) throw std::runtime_error("cannot add " + name);
+    }
+    if (zip_close(z) != 0) throw std::runtime_error("cannot write " + path);
+}
+
+// A minimal workbook: one sheet "Sheet1" with sheet_data (the <sheetData> children), optional
+// shared strings (<si> items), cellXfs (<xf> items) and custom numFmts, and the 1904 flag.
+inline void write_xlsx(const std::string& path, const std::string& sheet_data, const std::string& shared = "",
+                       const std::string& xfs = "<xf numFmtId=\"0\"/>", const std::string& num_fmts = "",
+                       bool date1904 = false, const std::string& sheet_name = "Sheet1") {
+    const std::string ns = "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"";
+    const std::string rns = "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"";
+    std::vector<std::pair<std::string, std::string>> parts = {
+        {"[Content_Types].xml", "<?xml version=\"1.0\"?><Types/>"},
+        {"xl/workbook.xml", "<?xml version=\"1.0\"?><workbook " + ns + " " + rns + ">" +
+                                (date1904 ? "<workbookPr date1904=\"1\"/>" : "") + "<sheets><sheet name=\"" +
+                                sheet_name + "\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"},
+        {"xl/_rels/workbook.xml.rels",
+         "<?xml version=\"1.0\"?><Relationships><Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/>"
+         "</Relationships>"},
+        {"xl/worksheets/sheet1.xml",
+         "<?xml version=\"1.0\"?><worksheet " + ns + "><sheetData>" + sheet_data + "</sheetData></worksheet>"},
+        {"xl/styles.xml", "<?xml version=\"1.0\"?><styleSheet " + ns + ">" +
+                              (num_fmts.empty() ? "" : "<numFmts>" + num_fmts + "</numFmts>") + "<cellXfs>" + xfs +
+                              "</cellXfs></styleSheet>"},
+    };
+    if (!shared.empty())
+        parts.emplace_back("xl/sharedStrings.xml", "<?xml version=\"1.0\"?><sst " + ns + ">" + shared + "</sst>");
+    write_zip(path, parts);
+}
+
+}  // namespace sightline::test
