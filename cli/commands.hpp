@@ -18,6 +18,7 @@ inline constexpr int k_exit_usage = 64;
 
 int run_merge(int argc, char** argv);
 int run_check(int argc, char** argv);
+int run_genogram(int argc, char** argv);
 
 // Shared helpers.
 // Prints every diagnostic to stderr, compiler style.

@@ -16,6 +16,7 @@ child safeguarding reviews, and finds what a reader of a 100-page table misses.
 commands:
   merge CASE     the integrated chronology (Markdown, CSV or JSON)
   check CASE     input problems and findings (text or JSON)
+  genogram CASE  the family and households at a date (SVG or JSON)
 
 Run 'sightline COMMAND --help' for a command's options.
 )";
@@ -28,6 +29,7 @@ struct Command {
 constexpr Command k_commands[] = {
     {"merge", sightline::cli::run_merge},
     {"check", sightline::cli::run_check},
+    {"genogram", sightline::cli::run_genogram},
 };
 
 }  // namespace
