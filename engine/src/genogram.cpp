@@ -375,31 +375,48 @@ void assign_generations(const Case& c, FamilyGraph& g, std::vector<bool>& droppe
     }
     const std::size_t classes = class_number.size();
 
-    const std::string& file = c.manifest_path;
-    auto report = [&](const ChildLink& l, const std::string& why) {
-        const std::uint32_t line = l.relationship == k_no_index ? 0 : c.relationships[l.relationship].line;
-        g.diagnostics.add(Severity::Warning, file, line, 0, "genogram-cycle",
+    // Reported at the line of the parent relationship itself (a union can stand for two).
+    auto report = [&](const ChildLink& l, PersonId parent, const std::string& why) {
+        std::uint32_t line = l.relationship == k_no_index ? 0 : c.relationships[l.relationship].line;
+        for (const Relationship& r : c.relationships)
+            if (is_parent_kind(r.kind) && r.first == parent && r.second == l.child) {
+                line = r.line;
+                break;
+            }
+        g.diagnostics.add(Severity::Warning, c.manifest_path, line, 0, "genogram-cycle",
                           "'" + c.person(l.child).id + "' " + why + "; the genogram leaves out this parent link");
     };
 
     // A parent in the child's own row (a partner or sibling who is also a parent) is a
-    // contradiction; so is a cycle of parents.
-    using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, boost::no_property,
-                                        boost::property<boost::edge_index_t, std::uint32_t>>;
-    Graph cg(classes);
+    // contradiction; so is a cycle of parents. Edges carry (link, parent).
     for (std::uint32_t i = 0; i < g.links.size(); ++i) {
         const ChildLink& l = g.links[i];
         for (const PersonId p : partners_of(g.union_of(l.from))) {
-            if (is_none(p)) continue;
-            if (class_of[index_of(p)] == class_of[index_of(l.child)]) {
-                if (!dropped[i])
-                    report(l, "would be in the same generation as their parent '" + c.person(p).id +
-                                  "' (a partner or sibling of theirs)");
-                dropped[i] = true;
-            } else {
-                boost::add_edge(class_of[index_of(p)], class_of[index_of(l.child)], i, cg);
-            }
+            if (is_none(p) || dropped[i] || class_of[index_of(p)] != class_of[index_of(l.child)]) continue;
+            report(l, p, "would be in the same generation as their parent '" + c.person(p).id +
+                             "' (a partner or sibling of theirs)");
+            dropped[i] = true;
         }
+    }
+    using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, boost::no_property,
+                                        boost::property<boost::edge_index_t, std::uint32_t>>;
+    Graph cg(classes);
+    std::vector<PersonId> edge_parent;
+    for (std::uint32_t i = 0; i < g.links.size(); ++i) {
+        if (dropped[i]) continue;
+        const ChildLink& l = g.links[i];
+        for (const PersonId p : partners_of(g.union_of(l.from))) {
+            if (is_none(p)) continue;
+            boost::add_edge(class_of[index_of(p)], class_of[index_of(l.child)],
+                            static_cast<std::uint32_t>(edge_parent.size()), cg);
+            edge_parent.push_back(p);
+        }
+    }
+    std::vector<std::uint32_t> edge_link;
+    for (std::uint32_t i = 0; i < g.links.size(); ++i) {
+        if (dropped[i]) continue;
+        for (const PersonId p : partners_of(g.union_of(g.links[i].from)))
+            if (!is_none(p)) edge_link.push_back(i);
     }
     std::vector<std::size_t> scc(classes);
     const std::size_t scc_count = boost::strong_components(
@@ -412,14 +429,16 @@ void assign_generations(const Case& c, FamilyGraph& g, std::vector<bool>& droppe
             const std::size_t a = boost::source(e, cg);
             const std::size_t b = boost::target(e, cg);
             if (scc[a] == scc[b] && scc_size[scc[a]] > 1) {
-                const std::uint32_t i = boost::get(boost::edge_index, cg, e);
-                if (!dropped[i]) report(g.links[i], "is in a cycle of parents (someone is their own ancestor)");
+                const std::uint32_t k = boost::get(boost::edge_index, cg, e);
+                const std::uint32_t i = edge_link[k];
+                if (!dropped[i]) report(g.links[i], edge_parent[k], "is in a cycle of parents (someone is their own ancestor)");
                 dropped[i] = true;
             }
         }
     }
     for (const auto e : boost::make_iterator_range(boost::edges(cg)))
-        if (!dropped[boost::get(boost::edge_index, cg, e)]) edges.emplace_back(boost::source(e, cg), boost::target(e, cg));
+        if (!dropped[edge_link[boost::get(boost::edge_index, cg, e)]])
+            edges.emplace_back(boost::source(e, cg), boost::target(e, cg));
 
     const std::vector<std::int32_t> rows = layer_classes(classes, edges);
     for (std::size_t p = 0; p < n; ++p) g.generation[p] = rows[class_of[p]];

@@ -19,8 +19,20 @@ class FamilyGenerator {
 public:
     explicit FamilyGenerator(std::uint32_t seed) : m_rng(seed) {}
 
-    // A case of four generations with roughly `target` people (about 20 per founding couple).
+    // A case of four generations with between 3/4 and 3/2 of `target` people: families are
+    // drawn until one fits (the draws go on from the same generator, so this is deterministic).
     engine::Case make(std::size_t target) {
+        engine::Case c;
+        for (int attempt = 0; attempt < 1000; ++attempt) {
+            c = make_one(target);
+            if (c.people.size() * 4 >= target * 3 && c.people.size() * 2 <= target * 3) break;
+        }
+        return c;
+    }
+
+private:
+    // One family of four generations, about 20 people per founding couple.
+    engine::Case make_one(std::size_t target) {
         using namespace sightline::engine;
         m_couples.clear();
         m_step.clear();
@@ -91,6 +103,14 @@ public:
                     next_couples.push_back({child, engine::k_none<PersonId>});
                 }
             }
+            if (next_couples.empty() && !children.empty()) {
+                // Someone always carries the family on to the next generation.
+                const PersonId child = children.front();
+                const Sex other = c.person(child).sex == Sex::Male ? Sex::Female : Sex::Male;
+                const PersonId in_law = person(c, other, birth_year(c, child));
+                partner(c, child, in_law, birth_year(c, child) + 20, PartnershipEnd::None);
+                next_couples.push_back({child, in_law});
+            }
             m_couples = std::move(next_couples);
         }
         // Step links: a new partner becomes step-parent of the first partnership's children.
@@ -118,7 +138,6 @@ public:
         return c;
     }
 
-private:
     // A uniform draw in [0, n) from the raw generator output.
     std::uint32_t draw(std::uint32_t n) { return static_cast<std::uint32_t>(m_rng() % n); }
 
