@@ -90,7 +90,6 @@ namespace {
 using DisjointSets = boost::disjoint_sets_with_storage<>;
 
 constexpr std::int32_t k_no_day = std::numeric_limits<std::int32_t>::max();
-constexpr float k_tab_height = 17;  // household label tab, units
 
 // Birth order key: known births first, by day; unknown births after, by manifest order.
 std::int32_t birth_key(const Case& c, PersonId p) {
@@ -752,11 +751,11 @@ GenogramAt genogram_at(const GenogramLayout& layout, const Case& c, std::int32_t
         ha.number = static_cast<std::uint32_t>(at.households.size() + 1);
         ha.label = std::string(c.area_name(h.area));
         if (!h.address.empty()) ha.label += ": " + h.address;
-        ha.outline = group_outline(layout, h.members, k_tab_height);
+        ha.outline = group_outline(layout, h.members, layout.tab_height);
         if (ha.outline.tab >= 0) {
             const Rect& tab = ha.outline.rects[static_cast<std::size_t>(ha.outline.tab)];
             ha.badge_width = 13 + 6 * static_cast<float>(std::to_string(ha.number).size() - 1);
-            ha.badge_at = {tab.x0 + 6 + ha.badge_width / 2, tab.y1 - k_tab_height / 2 + 1};
+            ha.badge_at = {tab.x0 + 6 + ha.badge_width / 2, tab.y1 - layout.tab_height / 2 + 1};
             ha.label_at = {tab.x0 + 11 + ha.badge_width, tab.y1 - 5};
             const float room = tab.x1 - ha.label_at.x - 4;
             if (measure(ha.label) <= room) ha.tab_text = ha.label;

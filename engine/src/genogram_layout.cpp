@@ -122,6 +122,8 @@ std::vector<double> place_in_order(const std::vector<double>& desired, const std
     return x;
 }
 
+constexpr float k_bar_drop = 20;  // sibling bar above the children's symbols, units
+
 // Floors x + 0.5: unlike std::round, shifting by a whole unit shifts the result by one.
 float snap(double x) { return static_cast<float>(std::floor(x + 0.5)); }
 
@@ -149,6 +151,8 @@ private:
     void sort_row(std::uint32_t r, bool down);
     void birth_order(std::uint32_t r);
     void flip_blocks(std::uint32_t r, std::uint32_t upper);
+    double reach(const Block& block) const;
+    std::size_t row_size(std::uint32_t r) const;
     void order_rows();
     // Positions
     double min_distance(std::uint32_t a, std::uint32_t b) const;
@@ -315,9 +319,11 @@ std::vector<std::uint32_t> order_block(const std::vector<std::uint32_t>& members
         }
         return out;
     }
+    // People only first; each stub then goes right beside its parent, on the outer side.
+    auto is_stub = [&](std::uint32_t node) { return nodes[node].kind == NodeKind::Stub; };
     std::uint32_t centre = members.front();
     for (const std::uint32_t m : members)
-        if (adjacent[m].size() > adjacent[centre].size()) centre = m;
+        if (!is_stub(m) && (is_stub(centre) || adjacent[m].size() > adjacent[centre].size())) centre = m;
     std::vector<std::uint32_t> left;
     std::vector<std::uint32_t> right;
     std::map<std::uint32_t, bool> placed{{centre, true}};
@@ -327,7 +333,7 @@ std::vector<std::uint32_t> order_block(const std::vector<std::uint32_t>& members
         std::vector<std::uint32_t> next;
         for (const std::uint32_t f : frontier)
             for (const std::uint32_t m : adjacent[f]) {
-                if (placed[m]) continue;
+                if (placed[m] || is_stub(m)) continue;
                 placed[m] = true;
                 (to_left ? left : right).push_back(m);
                 to_left = !to_left;
@@ -338,6 +344,14 @@ std::vector<std::uint32_t> order_block(const std::vector<std::uint32_t>& members
     out.assign(left.rbegin(), left.rend());
     out.push_back(centre);
     out.insert(out.end(), right.begin(), right.end());
+    for (const std::uint32_t m : members) {
+        if (!is_stub(m)) continue;
+        const std::uint32_t parent = adjacent[m].front();
+        const auto at = std::find(out.begin(), out.end(), parent);
+        const auto centre_at = std::find(out.begin(), out.end(), centre);
+        const bool outer_left = at < centre_at || (at == centre_at && left.size() <= right.size());
+        out.insert(outer_left ? at : at + 1, m);
+    }
     return out;
 }
 
@@ -421,10 +435,12 @@ void Layouter::number_row(std::uint32_t r) {
 }
 
 // The two neighbouring nodes between which a union's line to the children drops: the
-// partners when adjacent; otherwise the gap beside the partner with fewer partnerships.
+// partners when adjacent; otherwise the gap beside the partner with fewer partnerships. A
+// single parent's line leaves at the stub itself, an unknown pair's at its node.
 std::pair<std::uint32_t, std::uint32_t> Layouter::hub_pair(std::uint32_t u) const {
     const auto& slots = m_slots[u];
     if (slots.size() == 1) return {slots[0], slots[0]};
+    if (m_family.unions[u].kind == UnionKind::SingleParent) return {slots[1], slots[1]};
     std::uint32_t a = slots[0];
     std::uint32_t b = slots[1];
     if (m_nodes[a].pos > m_nodes[b].pos) std::swap(a, b);
@@ -565,26 +581,60 @@ void Layouter::birth_order(std::uint32_t r) {
     }
 }
 
-// Reverses a block when that strictly reduces crossings with the neighbouring row.
+// How far a block's unions sit from their children, with both rows scaled to [0, 1].
+double Layouter::reach(const Block& block) const {
+    double total = 0;
+    for (const std::uint32_t n : block.nodes)
+        for (const std::uint32_t u : m_node_unions[n]) {
+            const std::uint32_t row = m_nodes[n].row;
+            if (row + 1 >= m_rows.size()) continue;
+            const double from = union_ord(u) / std::max(1.0, static_cast<double>(row_size(row)) - 1);
+            for (const auto* list : {&m_kids[u], &m_extra[u]})
+                for (const std::uint32_t k : *list)
+                    if (m_nodes[k].row == row + 1)
+                        total += std::abs(from - m_nodes[k].pos / std::max(1.0, static_cast<double>(row_size(row + 1)) - 1));
+        }
+    return total;
+}
+
+std::size_t Layouter::row_size(std::uint32_t r) const {
+    std::size_t n = 0;
+    for (const Block& b : m_rows[r].blocks) n += b.nodes.size();
+    return n;
+}
+
+// Reverses a block when that reduces crossings with the neighbouring row; on a tie, when it
+// brings the block's unions nearer their children (a single parent's stub turns towards the
+// child). Couples have the same reach both ways, so the man stays on the left.
 void Layouter::flip_blocks(std::uint32_t r, std::uint32_t upper) {
     for (auto& block : m_rows[r].blocks) {
         if (block.nodes.size() < 2) continue;
         const std::uint32_t before = crossings(upper);
-        if (before == 0) return;
+        const double reach_before = reach(block);
         std::reverse(block.nodes.begin(), block.nodes.end());
         number_row(r);
-        if (crossings(upper) >= before) {
+        const std::uint32_t after = crossings(upper);
+        if (after > before || (after == before && reach(block) >= reach_before - 1e-9)) {
             std::reverse(block.nodes.begin(), block.nodes.end());
             number_row(r);
         }
     }
 }
 
+// Sweeps down and up, keeping the best order seen: fewest crossings, then least reach. At
+// least two sweeps (for birth order and stub sides), then on while the order improves.
 void Layouter::order_rows() {
     const auto rows = static_cast<std::uint32_t>(m_rows.size());
+    auto total_reach = [&] {
+        double sum = 0;
+        for (const Row& row : m_rows)
+            for (const Block& b : row.blocks) sum += reach(b);
+        return sum;
+    };
     std::vector<Row> best = m_rows;
-    std::uint32_t best_crossings = total_crossings();
-    for (int sweep = 0; sweep < m_opt.sweeps && best_crossings > 0; ++sweep) {
+    std::uint32_t best_crossings = std::numeric_limits<std::uint32_t>::max();
+    double best_reach = std::numeric_limits<double>::max();
+    for (int sweep = 0; sweep < m_opt.sweeps; ++sweep) {
         for (std::uint32_t r = 1; r < rows; ++r) {
             sort_row(r, true);
             birth_order(r);
@@ -596,9 +646,13 @@ void Layouter::order_rows() {
             flip_blocks(r, r);
         }
         const std::uint32_t now = total_crossings();
-        if (now < best_crossings) {
+        const double now_reach = total_reach();
+        if (now < best_crossings || (now == best_crossings && now_reach < best_reach - 1e-9)) {
             best_crossings = now;
+            best_reach = now_reach;
             best = m_rows;
+        } else if (sweep >= 1) {
+            break;
         }
     }
     m_rows = std::move(best);
@@ -636,7 +690,9 @@ double Layouter::min_distance(std::uint32_t a, std::uint32_t b) const {
         else if (!is_none(parents_of(a)) && parents_of(a) == parents_of(b)) gap = m_opt.sibling_gap;
         d = (na.ext + nb.ext) / 2 + gap;
     }
-    // A line down to children between them must clear both labels.
+    // A line down to children between them must clear both labels (a stub is itself the
+    // place where the line leaves, so it needs only its parent's clearance, above).
+    if (na.kind == NodeKind::Stub || nb.kind == NodeKind::Stub) return d;
     for (const std::uint32_t u : m_node_unions[a]) {
         const auto [l, r] = hub_pair(u);
         if (l == a && r == b) d = std::max(d, std::max(na.ext, nb.ext) + 2 * clear);
@@ -750,6 +806,7 @@ GenogramLayout Layouter::build() {
     out.row_below = below;
     out.outline_pad = std::min(6.0f, m_opt.trunk_clear - 2);
     out.outline_band = 8;
+    out.tab_height = 17;
     out.crossings = m_crossings;
 
     // Normalise x so that the leftmost extent is at the margin; snap to whole units.
@@ -834,9 +891,10 @@ GenogramLayout Layouter::build() {
                 gu.mark = {snap((static_cast<double>(x[a]) + half + hub) / 2), y};
                 gu.dates_at = {hub, y - 9};
             } else {
-                // Over the people between them, higher for wider spans.
+                // Just over the people between them (higher for wider spans), under the
+                // sibling bar of the row's own parents.
                 const double between = std::abs(m_nodes[b].pos - m_nodes[a].pos) - 1;
-                const float over = y - half - 10 - 6 * static_cast<float>(between - 1);
+                const float over = y - half - std::min(10 + 4 * static_cast<float>(between - 1), k_bar_drop - 3);
                 gu.path = {{x[a], y - half}, {x[a], over}, {x[b], over}, {x[b], y - half}};
                 gu.hub = {hub, over};
                 const float far = hl == a ? x[b] : x[a];
@@ -847,7 +905,7 @@ GenogramLayout Layouter::build() {
         if (m_kids[u].empty()) continue;
         gu.has_children = true;
         const float child_y = row_y(m_nodes[m_kids[u].front()].row);
-        gu.bar_y = child_y - half - 16;
+        gu.bar_y = child_y - half - k_bar_drop;
         if (fu.kind == UnionKind::UnknownParents) gu.hub.y = gu.bar_y - 14;
         gu.bar_x0 = gu.hub.x;
         gu.bar_x1 = gu.hub.x;
@@ -909,7 +967,8 @@ GenogramLayout Layouter::build() {
     }
     if (people == 0) b = {0, 0, 0, 0};
     const float m = m_opt.margin;
-    out.bounds = {b.x0 - m, b.y0 - m, b.x1 + m, b.y1 + m};
+    // Below the last row, room for an outline's padding and label tab at any date.
+    out.bounds = {b.x0 - m, b.y0 - m, b.x1 + m, b.y1 + m + out.outline_pad + out.tab_height};
     return out;
 }
 

@@ -840,7 +840,7 @@ TEST(GenogramAt, OutlinesOfRandomGroupsInRandomFamilies) {
             std::vector<PersonId> members;
             for (std::uint32_t p = 0; p < c.people.size(); ++p)
                 if (rng() % 5 == 0) members.push_back(static_cast<PersonId>(p));
-            expect_outline(c, l, members, group_outline(l, members, 17));
+            expect_outline(c, l, members, group_outline(l, members, l.tab_height));
         }
         const GenogramAt at = genogram_at(l, c, day("2016-01-01"));
         for (const HouseholdAt& h : at.households) expect_outline(c, l, h.household.members, h.outline);

@@ -230,6 +230,7 @@ struct GenogramLayout {
     Rect bounds;                               // everything drawn, with the margin
     float outline_pad = 0;                     // household outline padding round a person's extent
     float outline_band = 0;                    // width of outline connectors
+    float tab_height = 0;                      // height of a household's label tab
     std::uint32_t crossings = 0;               // parent-child line crossings left after the sweeps
     std::uint64_t fingerprint = 0;             // genogram_fingerprint() of the input
     GenogramOptions options;                   // as used (measure filled in)
