@@ -53,7 +53,7 @@ int run_genogram(int argc, char** argv) {
     if (const auto at = args.get("--at")) {
         const engine::DateParseResult parsed = engine::parse_date(*at);
         if (!parsed.date) {
-            std::cerr << "sightline genogram: error: --at " << parsed.error->message << " [" << parsed.error->code << "]\n";
+            std::cerr << "sightline genogram: error: --at: " << parsed.error->message << " [" << parsed.error->code << "]\n";
             return k_exit_input_errors;
         }
         day = parsed.date->earliest_day();
