@@ -74,3 +74,9 @@ expect_run(genogram-garbage-date 2 ${SIGHTLINE} genogram ${SAMPLES}/child-r --at
 expect_contains(genogram-garbage-date "${last_err}" "error: --at: cannot read date 'soon'")
 expect_run(genogram-bad-format 64 ${SIGHTLINE} genogram ${SAMPLES}/child-r --format png)
 expect_run(genogram-no-case 64 ${SIGHTLINE} genogram)
+# Contradictory family data: warnings at the relationship's line, and a drawing all the same.
+file(WRITE ${WORK}/cycle/case.yaml "sightline: 1\ncase: {title: Cycle}\npeople:\n  - {id: a, name: A}\n  - {id: b, name: B}\nrelationships:\n  - {kind: parent, parent: a, child: b}\n  - {kind: parent, parent: b, child: a}\n")
+expect_run(genogram-cycle 0 ${SIGHTLINE} genogram ${WORK}/cycle --at 2015-01-01 -o ${WORK}/cycle.svg)
+expect_contains(genogram-cycle "${last_err}" "cycle/case.yaml:8: warning: 'a' is in a cycle of parents (someone is their own ancestor); the genogram leaves out this parent link [genogram-cycle]")
+expect_run(genogram-no-date 64 ${SIGHTLINE} genogram ${WORK}/cycle)
+expect_contains(genogram-no-date "${last_err}" "the case has no scope end and no entries; give --at DATE")
