@@ -159,6 +159,7 @@ private:
     double hub_x(std::uint32_t u) const;
     void place_row(std::uint32_t r, bool down);
     void place();
+    bool turn_stubs();
     // Output
     GenogramLayout build();
 
@@ -789,6 +790,41 @@ void Layouter::place() {
     }
 }
 
+// A lone parent's stub belongs on the side of their children. Where it is not, and turning
+// the parent round adds no crossing, turn it; true when anything turned.
+bool Layouter::turn_stubs() {
+    bool turned = false;
+    for (std::uint32_t r = 0; r + 1 < m_rows.size(); ++r)
+        for (Block& block : m_rows[r].blocks) {
+            if (block.nodes.size() != 2) continue;
+            const std::uint32_t stub = m_nodes[block.nodes[0]].kind == NodeKind::Stub ? block.nodes[0] : block.nodes[1];
+            const std::uint32_t parent = stub == block.nodes[0] ? block.nodes[1] : block.nodes[0];
+            if (m_nodes[stub].kind != NodeKind::Stub) continue;
+            const std::uint32_t u = index_of(m_nodes[stub].owner);
+            double sum = 0;
+            double count = 0;
+            for (const auto* list : {&m_kids[u], &m_extra[u]})
+                for (const std::uint32_t k : *list) {
+                    sum += m_nodes[k].x;
+                    count += 1;
+                }
+            if (count == 0) continue;
+            const bool children_right = sum / count > m_nodes[parent].x;
+            if (children_right == (m_nodes[stub].x > m_nodes[parent].x)) continue;
+            const std::uint32_t before = crossings(r) + (r > 0 ? crossings(r - 1) : 0);
+            std::swap(block.nodes[0], block.nodes[1]);
+            number_row(r);
+            if (crossings(r) + (r > 0 ? crossings(r - 1) : 0) > before) {
+                std::swap(block.nodes[0], block.nodes[1]);
+                number_row(r);
+                continue;
+            }
+            std::swap(m_nodes[stub].x, m_nodes[parent].x);
+            turned = true;
+        }
+    return turned;
+}
+
 // [SECTION] Geometry
 
 GenogramLayout Layouter::build() {
@@ -804,7 +840,7 @@ GenogramLayout Layouter::build() {
     const auto generations = static_cast<std::size_t>(std::max(m_family.generation_count, 0));
     out.row_above = half;
     out.row_below = below;
-    out.outline_pad = std::min(6.0f, m_opt.trunk_clear - 2);
+    out.outline_pad = std::min(6.0f, m_opt.trunk_clear / 2 - 1);
     out.outline_band = 8;
     out.tab_height = 17;
     out.crossings = m_crossings;
@@ -981,6 +1017,7 @@ GenogramLayout Layouter::run() {
     initial_order();
     order_rows();
     place();
+    if (turn_stubs()) place();
     GenogramLayout out = build();
     out.options = m_opt;
     out.diagnostics = m_family.diagnostics;
