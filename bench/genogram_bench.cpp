@@ -55,12 +55,12 @@ int main(int argc, char** argv) {
         std::string svg;
         formats::write_genogram_svg(c, layout, engine::genogram_at(layout, c, day), svg);
         formats::write_file_atomic(argv[4], svg);
-        std::printf("wrote %s: %zu people, %zu generations, %u crossings\n", argv[4], c.people.size(), layout.rows.size(),
-                    layout.crossings);
+        std::printf("wrote %s: %zu people, %zu generations, %u crossings\n", argv[4], c.people.size(),
+                    layout.rows.size(), layout.crossings);
         return 0;
     }
-    std::printf("%-26s %6s %6s %5s %9s %10s %10s\n", "case", "people", "links", "rows", "crossings", "layout ms",
-                "at-date ms");
+    std::printf("%-26s %6s %6s %5s %9s %10s %10s\n", "case", "people", "links", "rows", "crossings",
+                "layout ms", "at-date ms");
     const engine::Case sample = formats::load_case(SIGHTLINE_SAMPLES "/child-r");
     report("sample child-r", sample, engine::days_from_civil(2015, 11, 1));
     // For each size, the generated family (seeds 1..50) closest to it.

@@ -43,7 +43,8 @@ int run_genogram(int argc, char** argv) {
         std::cout << k_help;
         return k_exit_clean;
     }
-    if (args.positionals().size() != 1) return usage_error("genogram", "expected one CASE (a folder or case.yaml)");
+    if (args.positionals().size() != 1)
+        return usage_error("genogram", "expected one CASE (a folder or case.yaml)");
     const std::optional<std::string> output = args.get("-o") ? args.get("-o") : args.get("--output");
     const std::string format = pick_format(args.get("--format"), output, "svg");
     if (format != "svg" && format != "json")
@@ -53,7 +54,8 @@ int run_genogram(int argc, char** argv) {
     if (const auto at = args.get("--at")) {
         const engine::DateParseResult parsed = engine::parse_date(*at);
         if (!parsed.date) {
-            std::cerr << "sightline genogram: error: --at: " << parsed.error->message << " [" << parsed.error->code << "]\n";
+            std::cerr << "sightline genogram: error: --at: " << parsed.error->message << " ["
+                      << parsed.error->code << "]\n";
             return k_exit_input_errors;
         }
         day = parsed.date->earliest_day();
@@ -62,17 +64,22 @@ int run_genogram(int argc, char** argv) {
     engine::Case c = formats::load_case(args.positionals()[0]);
     print_diagnostics(c);
     if (!day) {
-        if (c.info.scope_to) day = c.info.scope_to->latest_day();
-        else if (!c.chronology.entries.empty()) day = c.chronology.entries.back().date.latest_day();
-        else return usage_error("genogram", "the case has no scope end and no entries; give --at DATE");
+        if (c.info.scope_to)
+            day = c.info.scope_to->latest_day();
+        else if (!c.chronology.entries.empty())
+            day = c.chronology.entries.back().date.latest_day();
+        else
+            return usage_error("genogram", "the case has no scope end and no entries; give --at DATE");
     }
     const engine::GenogramLayout layout = engine::compute_layout(c);
     for (const engine::Diagnostic& d : layout.diagnostics.items())
         std::cerr << formats::format_diagnostic(d) << '\n';
     const engine::GenogramAt at = engine::genogram_at(layout, c, *day);
     std::string out;
-    if (format == "json") formats::write_genogram_json(c, layout, at, out);
-    else formats::write_genogram_svg(c, layout, at, out);
+    if (format == "json")
+        formats::write_genogram_json(c, layout, at, out);
+    else
+        formats::write_genogram_svg(c, layout, at, out);
     write_output(output.value_or(""), out);
     return c.diagnostics.has_errors() ? k_exit_input_errors : k_exit_clean;
 }

@@ -22,11 +22,11 @@
 
 // disjoint_sets before strong_components: the latter declares a boost::detail::get that would
 // hide the pointer property-map get() that disjoint_sets relies on.
-#include <boost/property_map/property_map.hpp>
-#include <boost/pending/disjoint_sets.hpp>
 #include <boost/graph/connected_components.hpp>
 #include <boost/graph/strong_components.hpp>
 #include <boost/graph/topological_sort.hpp>
+#include <boost/pending/disjoint_sets.hpp>
+#include <boost/property_map/property_map.hpp>
 
 #include "sightline/engine/merge.hpp"
 
@@ -36,49 +36,68 @@ namespace sightline::engine {
 
 std::string_view to_string(ParentKind v) {
     switch (v) {
-        case ParentKind::Birth: return "birth";
-        case ParentKind::Adoptive: return "adoptive";
-        case ParentKind::Foster: return "foster";
-        case ParentKind::Step: return "step";
+        case ParentKind::Birth:
+            return "birth";
+        case ParentKind::Adoptive:
+            return "adoptive";
+        case ParentKind::Foster:
+            return "foster";
+        case ParentKind::Step:
+            return "step";
     }
     return "birth";
 }
 
 std::string_view to_string(UnionKind v) {
     switch (v) {
-        case UnionKind::Partnership: return "partnership";
-        case UnionKind::CoParents: return "co_parents";
-        case UnionKind::SingleParent: return "single_parent";
-        case UnionKind::UnknownParents: return "unknown_parents";
+        case UnionKind::Partnership:
+            return "partnership";
+        case UnionKind::CoParents:
+            return "co_parents";
+        case UnionKind::SingleParent:
+            return "single_parent";
+        case UnionKind::UnknownParents:
+            return "unknown_parents";
     }
     return "partnership";
 }
 
 std::string_view to_string(Symbol v) {
     switch (v) {
-        case Symbol::Square: return "square";
-        case Symbol::Circle: return "circle";
-        case Symbol::Diamond: return "diamond";
+        case Symbol::Square:
+            return "square";
+        case Symbol::Circle:
+            return "circle";
+        case Symbol::Diamond:
+            return "diamond";
     }
     return "diamond";
 }
 
 std::string_view to_string(LifeState v) {
     switch (v) {
-        case LifeState::NotBorn: return "not_born";
-        case LifeState::Alive: return "alive";
-        case LifeState::Dead: return "dead";
+        case LifeState::NotBorn:
+            return "not_born";
+        case LifeState::Alive:
+            return "alive";
+        case LifeState::Dead:
+            return "dead";
     }
     return "alive";
 }
 
 std::string_view to_string(UnionState v) {
     switch (v) {
-        case UnionState::NotYet: return "not_yet";
-        case UnionState::Current: return "current";
-        case UnionState::Separated: return "separated";
-        case UnionState::Divorced: return "divorced";
-        case UnionState::Widowed: return "widowed";
+        case UnionState::NotYet:
+            return "not_yet";
+        case UnionState::Current:
+            return "current";
+        case UnionState::Separated:
+            return "separated";
+        case UnionState::Divorced:
+            return "divorced";
+        case UnionState::Widowed:
+            return "widowed";
     }
     return "current";
 }
@@ -99,16 +118,20 @@ std::int32_t birth_key(const Case& c, PersonId p) {
 
 ParentKind parent_kind(RelationshipKind k) {
     switch (k) {
-        case RelationshipKind::AdoptiveParent: return ParentKind::Adoptive;
-        case RelationshipKind::FosterParent: return ParentKind::Foster;
-        case RelationshipKind::StepParent: return ParentKind::Step;
-        default: return ParentKind::Birth;
+        case RelationshipKind::AdoptiveParent:
+            return ParentKind::Adoptive;
+        case RelationshipKind::FosterParent:
+            return ParentKind::Foster;
+        case RelationshipKind::StepParent:
+            return ParentKind::Step;
+        default:
+            return ParentKind::Birth;
     }
 }
 
 bool is_parent_kind(RelationshipKind k) {
-    return k == RelationshipKind::Parent || k == RelationshipKind::StepParent || k == RelationshipKind::FosterParent ||
-           k == RelationshipKind::AdoptiveParent;
+    return k == RelationshipKind::Parent || k == RelationshipKind::StepParent ||
+           k == RelationshipKind::FosterParent || k == RelationshipKind::AdoptiveParent;
 }
 
 // One recorded parent of a child.
@@ -195,7 +218,8 @@ std::vector<std::vector<ParentRef>> parents_by_child(const Case& c) {
         if (!is_parent_kind(r.kind)) continue;
         auto& refs = out[index_of(r.second)];
         const ParentKind kind = parent_kind(r.kind);
-        const auto same = std::find_if(refs.begin(), refs.end(), [&](const ParentRef& p) { return p.parent == r.first; });
+        const auto same =
+            std::find_if(refs.begin(), refs.end(), [&](const ParentRef& p) { return p.parent == r.first; });
         if (same != refs.end()) {
             if (kind < same->kind) *same = {r.first, kind, i};
             continue;
@@ -203,7 +227,8 @@ std::vector<std::vector<ParentRef>> parents_by_child(const Case& c) {
         refs.push_back({r.first, kind, i});
     }
     for (auto& refs : out)
-        std::stable_sort(refs.begin(), refs.end(), [](const ParentRef& a, const ParentRef& b) { return a.kind < b.kind; });
+        std::stable_sort(refs.begin(), refs.end(),
+                         [](const ParentRef& a, const ParentRef& b) { return a.kind < b.kind; });
     return out;
 }
 
@@ -232,9 +257,10 @@ void add_parent_links(const Case& c, UnionTable& table, FamilyGraph& g) {
             const bool is_primary = i == 0;
             if (j - i > 2) {
                 const ParentRef& extra = refs[i + 2];
-                g.diagnostics.add(Severity::Warning, file, c.relationships[extra.relationship].line, 0, "genogram-parents",
-                                  "'" + c.person(cp).id + "' has more than two " + std::string(to_string(kind)) +
-                                      " parents; the genogram places the child under the first two");
+                g.diagnostics.add(
+                    Severity::Warning, file, c.relationships[extra.relationship].line, 0, "genogram-parents",
+                    "'" + c.person(cp).id + "' has more than two " + std::string(to_string(kind)) +
+                        " parents; the genogram places the child under the first two");
             }
             UnionId u;
             if (j - i >= 2) {
@@ -280,7 +306,8 @@ void add_sibling_links(const Case& c, UnionTable& table, FamilyGraph& g) {
     std::vector<std::vector<std::uint32_t>> ordered;
     for (auto& [rep, members] : groups)
         if (members.size() > 1) ordered.push_back(std::move(members));
-    std::sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) { return a.front() < b.front(); });
+    std::sort(ordered.begin(), ordered.end(),
+              [](const auto& a, const auto& b) { return a.front() < b.front(); });
     for (const auto& members : ordered) {
         UnionId target = k_none<UnionId>;
         for (const std::uint32_t m : members)
@@ -301,7 +328,9 @@ void add_sibling_links(const Case& c, UnionTable& table, FamilyGraph& g) {
 // [SECTION] Generations
 
 // The people a union's parent side stands for (none, one or two).
-std::array<PersonId, 2> partners_of(const FamilyUnion& u) { return {u.first, u.second}; }
+std::array<PersonId, 2> partners_of(const FamilyUnion& u) {
+    return {u.first, u.second};
+}
 
 // Rows for the classes of a DAG given by `edges` (class -> class, one per link). Longest path
 // from the top, then each class moves within its slack to the row that shortens its lines
@@ -335,8 +364,10 @@ std::vector<std::int32_t> layer_classes(std::size_t classes,
                 ++succs;
             }
             std::int32_t want = row[v];
-            if (succs >= preds && succs > 0) want = hi;       // towards the children (free on a tie)
-            else if (preds > succs) want = lo;                 // towards the parents
+            if (succs >= preds && succs > 0)
+                want = hi;  // towards the children (free on a tie)
+            else if (preds > succs)
+                want = lo;  // towards the parents
             if (want != row[v]) {
                 row[v] = want;
                 moved = true;
@@ -360,8 +391,10 @@ void assign_generations(const Case& c, FamilyGraph& g, std::vector<bool>& droppe
         for (const ChildLink& l : g.links) {
             if (!l.primary) continue;
             std::uint32_t& f = first_child[index_of(l.from)];
-            if (f == k_no_index) f = index_of(l.child);
-            else same.union_set(f, index_of(l.child));
+            if (f == k_no_index)
+                f = index_of(l.child);
+            else
+                same.union_set(f, index_of(l.child));
         }
     }
     // Classes numbered by their first person.
@@ -382,8 +415,9 @@ void assign_generations(const Case& c, FamilyGraph& g, std::vector<bool>& droppe
                 line = r.line;
                 break;
             }
-        g.diagnostics.add(Severity::Warning, c.manifest_path, line, 0, "genogram-cycle",
-                          "'" + c.person(l.child).id + "' " + why + "; the genogram leaves out this parent link");
+        g.diagnostics.add(
+            Severity::Warning, c.manifest_path, line, 0, "genogram-cycle",
+            "'" + c.person(l.child).id + "' " + why + "; the genogram leaves out this parent link");
     };
 
     // A parent in the child's own row (a partner or sibling who is also a parent) is a
@@ -392,8 +426,9 @@ void assign_generations(const Case& c, FamilyGraph& g, std::vector<bool>& droppe
         const ChildLink& l = g.links[i];
         for (const PersonId p : partners_of(g.union_of(l.from))) {
             if (is_none(p) || dropped[i] || class_of[index_of(p)] != class_of[index_of(l.child)]) continue;
-            report(l, p, "would be in the same generation as their parent '" + c.person(p).id +
-                             "' (a partner or sibling of theirs)");
+            report(l, p,
+                   "would be in the same generation as their parent '" + c.person(p).id +
+                       "' (a partner or sibling of theirs)");
             dropped[i] = true;
         }
     }
@@ -430,7 +465,9 @@ void assign_generations(const Case& c, FamilyGraph& g, std::vector<bool>& droppe
             if (scc[a] == scc[b] && scc_size[scc[a]] > 1) {
                 const std::uint32_t k = boost::get(boost::edge_index, cg, e);
                 const std::uint32_t i = edge_link[k];
-                if (!dropped[i]) report(g.links[i], edge_parent[k], "is in a cycle of parents (someone is their own ancestor)");
+                if (!dropped[i])
+                    report(g.links[i], edge_parent[k],
+                           "is in a cycle of parents (someone is their own ancestor)");
                 dropped[i] = true;
             }
         }
@@ -500,7 +537,8 @@ void align_families(const Case& c, FamilyGraph& g) {
                 bool dated = false;
                 for (std::size_t p = 0; p < n; ++p) {
                     if (g.family[p] != f || !c.people[p].born) continue;
-                    cost += std::abs(static_cast<double>(birth_mid(*c.people[p].born)) - expected(g.generation[p] + s));
+                    cost += std::abs(static_cast<double>(birth_mid(*c.people[p].born)) -
+                                     expected(g.generation[p] + s));
                     dated = true;
                 }
                 if (!dated) break;
@@ -537,7 +575,8 @@ void find_families(const Case& c, FamilyGraph& g, const std::vector<bool>& dropp
         number.emplace(component[index_of(child)], 0);
         break;
     }
-    for (std::size_t p = 0; p < n; ++p) number.emplace(component[p], static_cast<std::uint32_t>(number.size()));
+    for (std::size_t p = 0; p < n; ++p)
+        number.emplace(component[p], static_cast<std::uint32_t>(number.size()));
     for (std::size_t p = 0; p < n; ++p) g.family[p] = number[component[p]];
     g.family_count = static_cast<std::uint32_t>(number.size());
 }
@@ -654,7 +693,8 @@ std::vector<Household> households_at(const Case& c, std::int32_t day) {
         if (!used) continue;
         std::size_t h = out.size();
         if (!r.address.empty()) {
-            const auto [it, inserted] = by_address.emplace(std::make_pair(index_of(r.area), r.address), out.size());
+            const auto [it, inserted] =
+                by_address.emplace(std::make_pair(index_of(r.area), r.address), out.size());
             h = it->second;
         }
         if (h == out.size()) out.push_back({r.area, r.address, {}, {}});
@@ -680,7 +720,8 @@ std::string age_at(const FuzzyDate& born, std::int32_t day) {
     if (born.approximate) {
         const std::int32_t mid = static_cast<std::int32_t>((static_cast<std::int64_t>(first) + last) / 2);
         const std::int32_t months = age_in_months(mid, day);
-        return months < 24 ? "~" + std::to_string(months) + "m" : "~" + std::to_string(age_in_years(mid, day));
+        return months < 24 ? "~" + std::to_string(months) + "m"
+                           : "~" + std::to_string(age_in_years(mid, day));
     }
     const std::int32_t oldest_months = age_in_months(first, day);
     if (oldest_months < 24) return text(age_in_months(last, day), oldest_months, "m");
@@ -693,7 +734,8 @@ namespace {
 std::string union_dates(const FamilyUnion& u, bool ended) {
     std::string s;
     if (u.from) s = (u.from->approximate ? "~" : "") + std::to_string(u.from->first.year);
-    if (ended && u.to) s += "\u2013" + std::string(u.to->approximate ? "~" : "") + std::to_string(u.to->first.year);
+    if (ended && u.to)
+        s += "\u2013" + std::string(u.to->approximate ? "~" : "") + std::to_string(u.to->first.year);
     return s;
 }
 
@@ -702,9 +744,12 @@ UnionState union_state(const Case& c, const FamilyUnion& u, std::int32_t day) {
     if (u.from && day < u.from->earliest_day()) return UnionState::NotYet;
     auto end_state = [&] {
         switch (u.ended) {
-            case PartnershipEnd::Divorced: return UnionState::Divorced;
-            case PartnershipEnd::Died: return UnionState::Widowed;
-            default: return UnionState::Separated;
+            case PartnershipEnd::Divorced:
+                return UnionState::Divorced;
+            case PartnershipEnd::Died:
+                return UnionState::Widowed;
+            default:
+                return UnionState::Separated;
         }
     };
     if (u.to) return day >= u.to->earliest_day() ? end_state() : UnionState::Current;
@@ -726,8 +771,10 @@ GenogramAt genogram_at(const GenogramLayout& layout, const Case& c, std::int32_t
     for (std::size_t p = 0; p < c.people.size(); ++p) {
         const Person& person = c.people[p];
         PersonAt& pa = at.people[p];
-        if (person.born && day < person.born->earliest_day()) pa.life = LifeState::NotBorn;
-        else if (person.died && day >= person.died->earliest_day()) pa.life = LifeState::Dead;
+        if (person.born && day < person.born->earliest_day())
+            pa.life = LifeState::NotBorn;
+        else if (person.died && day >= person.died->earliest_day())
+            pa.life = LifeState::Dead;
         if (pa.life == LifeState::Alive && person.born) pa.age = age_at(*person.born, day);
         pa.label = layout.people[p].name;
         if (!pa.age.empty()) pa.label += ", " + pa.age;
@@ -742,7 +789,8 @@ GenogramAt genogram_at(const GenogramLayout& layout, const Case& c, std::int32_t
     // The index children's homes first: they are number 1 (and 2...) in any key.
     std::vector<Household> homes = households_at(c, day);
     auto is_focus = [&](const Household& h) {
-        return std::any_of(h.members.begin(), h.members.end(), [&](PersonId m) { return c.index_child_position(m) >= 0; });
+        return std::any_of(h.members.begin(), h.members.end(),
+                           [&](PersonId m) { return c.index_child_position(m) >= 0; });
     };
     std::stable_partition(homes.begin(), homes.end(), is_focus);
     for (Household& h : homes) {
@@ -758,8 +806,10 @@ GenogramAt genogram_at(const GenogramLayout& layout, const Case& c, std::int32_t
             ha.badge_at = {tab.x0 + 6 + ha.badge_width / 2, tab.y1 - layout.tab_height / 2 + 1};
             ha.label_at = {tab.x0 + 11 + ha.badge_width, tab.y1 - 5};
             const float room = tab.x1 - ha.label_at.x - 4;
-            if (measure(ha.label) <= room) ha.tab_text = ha.label;
-            else if (measure(c.area_name(h.area)) <= room) ha.tab_text = std::string(c.area_name(h.area));
+            if (measure(ha.label) <= room)
+                ha.tab_text = ha.label;
+            else if (measure(c.area_name(h.area)) <= room)
+                ha.tab_text = std::string(c.area_name(h.area));
         }
         const auto index = static_cast<std::int32_t>(at.households.size());
         for (const PersonId m : h.members) {
@@ -780,7 +830,8 @@ GenogramAt genogram_at(const GenogramLayout& layout, const Case& c, std::int32_t
         ua.state = union_state(c, fu, day);
         const bool ended = ua.state == UnionState::Separated || ua.state == UnionState::Divorced ||
                            (ua.state == UnionState::Widowed && fu.to && day >= fu.to->earliest_day());
-        if (fu.kind == UnionKind::Partnership && ua.state != UnionState::NotYet) ua.dates = union_dates(fu, ended);
+        if (fu.kind == UnionKind::Partnership && ua.state != UnionState::NotYet)
+            ua.dates = union_dates(fu, ended);
         bool faded = any_focus;
         for (const PersonId p : partners_of(fu))
             if (!is_none(p)) faded = faded && at.people[index_of(p)].faded;
@@ -819,8 +870,8 @@ std::uint64_t genogram_fingerprint(const Case& c, const GenogramOptions& o) {
     }
     blob.push_back('\x1e');
     for (const PersonId p : c.info.index_children) add(std::to_string(index_of(p)));
-    for (const float f : {o.symbol, o.name_size, o.detail_size, o.label_gap, o.line_zone, o.partner_gap, o.sibling_gap,
-                          o.family_gap, o.component_gap, o.trunk_clear, o.margin})
+    for (const float f : {o.symbol, o.name_size, o.detail_size, o.label_gap, o.line_zone, o.partner_gap,
+                          o.sibling_gap, o.family_gap, o.component_gap, o.trunk_clear, o.margin})
         add(std::to_string(f));
     add(std::to_string(o.sweeps));
     add(c.manifest_path);

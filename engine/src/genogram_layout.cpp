@@ -58,9 +58,12 @@ std::string dates_line(const Person& p) {
 
 Symbol symbol_of(Sex s) {
     switch (s) {
-        case Sex::Male: return Symbol::Square;
-        case Sex::Female: return Symbol::Circle;
-        default: return Symbol::Diamond;
+        case Sex::Male:
+            return Symbol::Square;
+        case Sex::Female:
+            return Symbol::Circle;
+        default:
+            return Symbol::Diamond;
     }
 }
 
@@ -70,21 +73,21 @@ enum class NodeKind : std::uint8_t { Person, Stub, Unknown };
 
 struct Node {
     NodeKind kind = NodeKind::Person;
-    PersonId person = k_none<PersonId>;    // Person nodes
-    UnionId owner = k_none<UnionId>;       // Stub and Unknown nodes: the union they stand in
-    std::uint32_t row = 0;                 // internal row: generation + 1
+    PersonId person = k_none<PersonId>;  // Person nodes
+    UnionId owner = k_none<UnionId>;     // Stub and Unknown nodes: the union they stand in
+    std::uint32_t row = 0;               // internal row: generation + 1
     std::uint32_t family = 0;
-    double ext = 0;                        // width taken in the row, units
-    std::uint32_t block = 0;               // index of its block in its row
-    double pos = 0;                        // ordinal in its row
-    double x = 0;                          // centre, units
+    double ext = 0;           // width taken in the row, units
+    std::uint32_t block = 0;  // index of its block in its row
+    double pos = 0;           // ordinal in its row
+    double x = 0;             // centre, units
 };
 
 // Partners (and a single parent's stub) that move together, left to right.
 struct Block {
     std::vector<std::uint32_t> nodes;
     std::uint32_t family = 0;
-    std::uint32_t first = 0;               // smallest node index: a stable tie-break
+    std::uint32_t first = 0;  // smallest node index: a stable tie-break
 };
 
 struct Row {
@@ -125,7 +128,9 @@ std::vector<double> place_in_order(const std::vector<double>& desired, const std
 constexpr float k_bar_drop = 20;  // sibling bar above the children's symbols, units
 
 // Floors x + 0.5: unlike std::round, shifting by a whole unit shifts the result by one.
-float snap(double x) { return static_cast<float>(std::floor(x + 0.5)); }
+float snap(double x) {
+    return static_cast<float>(std::floor(x + 0.5));
+}
 
 class Layouter {
 public:
@@ -367,12 +372,14 @@ void Layouter::make_blocks() {
     for (std::uint32_t i = 0; i < m_nodes.size(); ++i) groups[sets.find_set(i)].push_back(i);
     std::vector<std::vector<std::uint32_t>> ordered;
     for (auto& [rep, members] : groups) ordered.push_back(std::move(members));
-    std::sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) { return a.front() < b.front(); });
+    std::sort(ordered.begin(), ordered.end(),
+              [](const auto& a, const auto& b) { return a.front() < b.front(); });
     for (const auto& members : ordered) {
         std::vector<std::pair<std::uint32_t, std::uint32_t>> edges;
         for (const std::uint32_t m : members)
             for (const std::uint32_t u : m_node_unions[m])
-                if (m_slots[u].size() == 2 && m_slots[u][0] == m) edges.emplace_back(m_slots[u][0], m_slots[u][1]);
+                if (m_slots[u].size() == 2 && m_slots[u][0] == m)
+                    edges.emplace_back(m_slots[u][0], m_slots[u][1]);
         Block b;
         b.nodes = order_block(members, edges, m_nodes, m_case, m_slots);
         b.first = members.front();
@@ -396,7 +403,8 @@ void Layouter::visit(std::uint32_t row, std::uint32_t block, std::vector<std::ve
     for (const std::uint32_t n : b.nodes) {
         const UnionId up = parents_of(n);
         if (is_none(up)) continue;
-        for (const std::uint32_t s : m_slots[index_of(up)]) visit(m_nodes[s].row, m_nodes[s].block, seen, order);
+        for (const std::uint32_t s : m_slots[index_of(up)])
+            visit(m_nodes[s].row, m_nodes[s].block, seen, order);
     }
 }
 
@@ -417,7 +425,8 @@ void Layouter::initial_order() {
         std::vector<Block> blocks;
         for (const std::uint32_t b : order[r]) blocks.push_back(std::move(m_rows[r].blocks[b]));
         // Families stay together, in family order (visit() can reach into another row early).
-        std::stable_sort(blocks.begin(), blocks.end(), [](const Block& a, const Block& b) { return a.family < b.family; });
+        std::stable_sort(blocks.begin(), blocks.end(),
+                         [](const Block& a, const Block& b) { return a.family < b.family; });
         m_rows[r].blocks = std::move(blocks);
         number_row(r);
     }
@@ -447,8 +456,10 @@ std::pair<std::uint32_t, std::uint32_t> Layouter::hub_pair(std::uint32_t u) cons
     if (m_nodes[a].pos > m_nodes[b].pos) std::swap(a, b);
     if (m_nodes[b].pos - m_nodes[a].pos < 1.5) return {a, b};
     const Block& block = block_of(a);
-    const auto ia = static_cast<std::size_t>(std::find(block.nodes.begin(), block.nodes.end(), a) - block.nodes.begin());
-    const auto ib = static_cast<std::size_t>(std::find(block.nodes.begin(), block.nodes.end(), b) - block.nodes.begin());
+    const auto ia =
+        static_cast<std::size_t>(std::find(block.nodes.begin(), block.nodes.end(), a) - block.nodes.begin());
+    const auto ib =
+        static_cast<std::size_t>(std::find(block.nodes.begin(), block.nodes.end(), b) - block.nodes.begin());
     if (m_node_unions[b].size() <= m_node_unions[a].size()) return {block.nodes[ib - 1], b};
     return {a, block.nodes[ia + 1]};
 }
@@ -562,8 +573,10 @@ void Layouter::birth_order(std::uint32_t r) {
             for (const std::uint32_t n : b.nodes) {
                 const UnionId up = parents_of(n);
                 if (is_none(up)) continue;
-                if (index_of(up) == u) ++children_of_u;
-                else only_this = false;
+                if (index_of(up) == u)
+                    ++children_of_u;
+                else
+                    only_this = false;
             }
             if (only_this && children_of_u == 1) kids.emplace_back(birth_key(k), m_nodes[k].block);
         }
@@ -593,7 +606,9 @@ double Layouter::reach(const Block& block) const {
             for (const auto* list : {&m_kids[u], &m_extra[u]})
                 for (const std::uint32_t k : *list)
                     if (m_nodes[k].row == row + 1)
-                        total += std::abs(from - m_nodes[k].pos / std::max(1.0, static_cast<double>(row_size(row + 1)) - 1));
+                        total +=
+                            std::abs(from - m_nodes[k].pos /
+                                                std::max(1.0, static_cast<double>(row_size(row + 1)) - 1));
         }
     return total;
 }
@@ -681,14 +696,17 @@ double Layouter::min_distance(std::uint32_t a, std::uint32_t b) const {
             d = std::max(sym / 2 + m_opt.partner_gap / 2, parent.ext / 2 + clear);
         } else {
             const double dates = m_date_width[partners] > 0 ? m_date_width[partners] + 16 : 0;
-            d = std::max(sym + std::max<double>(m_opt.partner_gap, dates), std::max(na.ext, nb.ext) + 2 * clear);
+            d = std::max(sym + std::max<double>(m_opt.partner_gap, dates),
+                         std::max(na.ext, nb.ext) + 2 * clear);
         }
     } else if (na.block == nb.block) {
         d = (na.ext + nb.ext) / 2 + m_opt.sibling_gap;
     } else {
         double gap = m_opt.family_gap;
-        if (na.family != nb.family) gap = m_opt.component_gap;
-        else if (!is_none(parents_of(a)) && parents_of(a) == parents_of(b)) gap = m_opt.sibling_gap;
+        if (na.family != nb.family)
+            gap = m_opt.component_gap;
+        else if (!is_none(parents_of(a)) && parents_of(a) == parents_of(b))
+            gap = m_opt.sibling_gap;
         d = (na.ext + nb.ext) / 2 + gap;
     }
     // A line down to children between them must clear both labels (a stub is itself the
@@ -767,7 +785,8 @@ void Layouter::place_row(std::uint32_t r, bool down) {
         gap[b] = offset[b].back() + min_distance(blocks[b].nodes.back(), blocks[b + 1].nodes.front());
     const std::vector<double> left = place_in_order(desired, weight, gap);
     for (std::size_t b = 0; b < blocks.size(); ++b)
-        for (std::size_t i = 0; i < blocks[b].nodes.size(); ++i) m_nodes[blocks[b].nodes[i]].x = left[b] + offset[b][i];
+        for (std::size_t i = 0; i < blocks[b].nodes.size(); ++i)
+            m_nodes[blocks[b].nodes[i]].x = left[b] + offset[b][i];
 }
 
 void Layouter::place() {
@@ -797,7 +816,8 @@ bool Layouter::turn_stubs() {
     for (std::uint32_t r = 0; r + 1 < m_rows.size(); ++r)
         for (Block& block : m_rows[r].blocks) {
             if (block.nodes.size() != 2) continue;
-            const std::uint32_t stub = m_nodes[block.nodes[0]].kind == NodeKind::Stub ? block.nodes[0] : block.nodes[1];
+            const std::uint32_t stub =
+                m_nodes[block.nodes[0]].kind == NodeKind::Stub ? block.nodes[0] : block.nodes[1];
             const std::uint32_t parent = stub == block.nodes[0] ? block.nodes[1] : block.nodes[0];
             if (m_nodes[stub].kind != NodeKind::Stub) continue;
             const std::uint32_t u = index_of(m_nodes[stub].owner);
@@ -857,7 +877,8 @@ GenogramLayout Layouter::build() {
 
     // Room above the top row for the stub of any unknown parents there.
     bool unknown_on_top = false;
-    for (const Node& n : m_nodes) unknown_on_top = unknown_on_top || (n.kind == NodeKind::Unknown && n.row == 0);
+    for (const Node& n : m_nodes)
+        unknown_on_top = unknown_on_top || (n.kind == NodeKind::Unknown && n.row == 0);
     const float top = m_opt.margin + half + (unknown_on_top ? 24.0f : 0.0f);
     out.row_y.resize(generations);
     for (std::size_t g = 0; g < generations; ++g) out.row_y[g] = top + static_cast<float>(g) * pitch;
@@ -930,7 +951,8 @@ GenogramLayout Layouter::build() {
                 // Just over the people between them (higher for wider spans), under the
                 // sibling bar of the row's own parents.
                 const double between = std::abs(m_nodes[b].pos - m_nodes[a].pos) - 1;
-                const float over = y - half - std::min(10 + 4 * static_cast<float>(between - 1), k_bar_drop - 3);
+                const float over =
+                    y - half - std::min(10 + 4 * static_cast<float>(between - 1), k_bar_drop - 3);
                 gu.path = {{x[a], y - half}, {x[a], over}, {x[b], over}, {x[b], y - half}};
                 gu.hub = {hub, over};
                 const float far = hl == a ? x[b] : x[a];
@@ -950,8 +972,10 @@ GenogramLayout Layouter::build() {
         bool first_kid = true;
         for (const ChildLink& l : m_family.links) {
             if (index_of(l.from) != u || !l.primary) continue;
-            if (first_kid) kind = l.kind;
-            else same_kind = same_kind && l.kind == kind;
+            if (first_kid)
+                kind = l.kind;
+            else
+                same_kind = same_kind && l.kind == kind;
             first_kid = false;
         }
         gu.trunk = same_kind ? kind : ParentKind::Birth;
@@ -985,8 +1009,8 @@ GenogramLayout Layouter::build() {
     }
 
     // Bounds: everything drawn, with room for outlines and household labels.
-    Rect b{std::numeric_limits<float>::max(), std::numeric_limits<float>::max(), std::numeric_limits<float>::lowest(),
-           std::numeric_limits<float>::lowest()};
+    Rect b{std::numeric_limits<float>::max(), std::numeric_limits<float>::max(),
+           std::numeric_limits<float>::lowest(), std::numeric_limits<float>::lowest()};
     auto grow = [&](float px, float py) {
         b.x0 = std::min(b.x0, px);
         b.y0 = std::min(b.y0, py);
@@ -1063,7 +1087,8 @@ class Router {
 public:
     explicit Router(const GenogramLayout& l) : m_layout(l), m_half_band(l.outline_band / 2) {
         for (const GenogramUnion& u : l.unions)
-            if (u.has_children) m_lines.push_back({u.hub.x, std::min(u.hub.y, u.bar_y), std::max(u.hub.y, u.bar_y)});
+            if (u.has_children)
+                m_lines.push_back({u.hub.x, std::min(u.hub.y, u.bar_y), std::max(u.hub.y, u.bar_y)});
         for (const GenogramChild& ch : l.children)
             for (std::size_t i = 1; i < ch.path.size(); ++i)
                 if (ch.path[i].x == ch.path[i - 1].x)
@@ -1136,7 +1161,8 @@ public:
         return {x - m_half_band, std::min(y0, y1), x + m_half_band, std::max(y0, y1)};
     }
     [[nodiscard]] Rect horizontal(float y, float x0, float x1) const {
-        return {std::min(x0, x1) - m_half_band, y - m_half_band, std::max(x0, x1) + m_half_band, y + m_half_band};
+        return {std::min(x0, x1) - m_half_band, y - m_half_band, std::max(x0, x1) + m_half_band,
+                y + m_half_band};
     }
 
     // Runs a (above or left) and b: straight down where they overlap in adjacent rows; else

@@ -35,18 +35,23 @@ void rect(JsonWriter& w, const Rect& r) {
 
 void date_or_null(JsonWriter& w, std::string_view key, const std::optional<FuzzyDate>& d) {
     w.key(key);
-    if (d) w.value(format_date(*d));
-    else w.null();
+    if (d)
+        w.value(format_date(*d));
+    else
+        w.null();
 }
 
 void person_or_null(JsonWriter& w, const Case& c, PersonId p) {
-    if (is_none(p)) w.null();
-    else w.value(c.person(p).id);
+    if (is_none(p))
+        w.null();
+    else
+        w.value(c.person(p).id);
 }
 
 }  // namespace
 
-void write_genogram_json(const Case& c, const GenogramLayout& layout, const GenogramAt& at, std::string& out) {
+void write_genogram_json(const Case& c, const GenogramLayout& layout, const GenogramAt& at,
+                         std::string& out) {
     JsonWriter w(out);
     w.begin_object();
     w.field("sightline", 1);
@@ -78,13 +83,17 @@ void write_genogram_json(const Case& c, const GenogramLayout& layout, const Geno
         date_or_null(w, "died", person.died);
         w.field("life", to_string(pa.life));
         w.key("age");
-        if (pa.age.empty()) w.null();
-        else w.value(pa.age);
+        if (pa.age.empty())
+            w.null();
+        else
+            w.value(pa.age);
         w.field("label", pa.label);
         w.field("dates", gp.dates);
         w.key("household");
-        if (pa.household < 0) w.null();
-        else w.value(pa.household);
+        if (pa.household < 0)
+            w.null();
+        else
+            w.value(pa.household);
         w.field("faded", pa.faded);
         w.key("extent");
         rect(w, gp.extent);

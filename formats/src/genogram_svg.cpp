@@ -49,11 +49,20 @@ std::string num(double v) {
 void append_escaped(std::string& out, std::string_view text) {
     for (const char ch : text) {
         switch (ch) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out.push_back(ch);
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            default:
+                out.push_back(ch);
         }
     }
 }
@@ -84,10 +93,14 @@ constexpr HouseholdStyle k_other_home{"#9a9a9a", "#f2f2f2", "#5a5a5a"};
 // stroke-dasharray for a child line: birth solid, step dashed, adoptive dotted, foster dash-dot.
 std::string_view dashes(ParentKind k) {
     switch (k) {
-        case ParentKind::Birth: return "";
-        case ParentKind::Step: return " stroke-dasharray=\"8 4\"";
-        case ParentKind::Adoptive: return " stroke-dasharray=\"1 3.5\" stroke-linecap=\"round\"";
-        case ParentKind::Foster: return " stroke-dasharray=\"7 3 1 3\" stroke-linecap=\"round\"";
+        case ParentKind::Birth:
+            return "";
+        case ParentKind::Step:
+            return " stroke-dasharray=\"8 4\"";
+        case ParentKind::Adoptive:
+            return " stroke-dasharray=\"1 3.5\" stroke-linecap=\"round\"";
+        case ParentKind::Foster:
+            return " stroke-dasharray=\"7 3 1 3\" stroke-linecap=\"round\"";
     }
     return "";
 }
@@ -98,7 +111,8 @@ public:
     explicit Svg(std::string& out) : m_out(out) {}
 
     void line(Vec2 a, Vec2 b, std::string_view attributes = {}) {
-        m_out += "<line x1=\"" + num(a.x) + "\" y1=\"" + num(a.y) + "\" x2=\"" + num(b.x) + "\" y2=\"" + num(b.y) + "\"";
+        m_out += "<line x1=\"" + num(a.x) + "\" y1=\"" + num(a.y) + "\" x2=\"" + num(b.x) + "\" y2=\"" +
+                 num(b.y) + "\"";
         m_out += attributes;
         m_out += "/>\n";
     }
@@ -114,8 +128,8 @@ public:
         m_out += "/>\n";
     }
     void rect(const Rect& r, float radius, std::string_view attributes) {
-        m_out += "<rect x=\"" + num(r.x0) + "\" y=\"" + num(r.y0) + "\" width=\"" + num(r.width()) + "\" height=\"" +
-                 num(r.height()) + "\"";
+        m_out += "<rect x=\"" + num(r.x0) + "\" y=\"" + num(r.y0) + "\" width=\"" + num(r.width()) +
+                 "\" height=\"" + num(r.height()) + "\"";
         if (radius > 0) m_out += " rx=\"" + num(radius) + "\"";
         m_out += attributes;
         m_out += "/>\n";
@@ -136,11 +150,16 @@ public:
     void symbol(Symbol shape, Vec2 c, float s, std::string_view attributes) {
         const float h = s / 2;
         switch (shape) {
-            case Symbol::Square: rect({c.x - h, c.y - h, c.x + h, c.y + h}, 0, attributes); break;
-            case Symbol::Circle: circle(c, h, attributes); break;
+            case Symbol::Square:
+                rect({c.x - h, c.y - h, c.x + h, c.y + h}, 0, attributes);
+                break;
+            case Symbol::Circle:
+                circle(c, h, attributes);
+                break;
             case Symbol::Diamond:
-                m_out += "<polygon points=\"" + num(c.x) + "," + num(c.y - h) + " " + num(c.x + h) + "," + num(c.y) + " " +
-                         num(c.x) + "," + num(c.y + h) + " " + num(c.x - h) + "," + num(c.y) + "\"";
+                m_out += "<polygon points=\"" + num(c.x) + "," + num(c.y - h) + " " + num(c.x + h) + "," +
+                         num(c.y) + " " + num(c.x) + "," + num(c.y + h) + " " + num(c.x - h) + "," +
+                         num(c.y) + "\"";
                 m_out += attributes;
                 m_out += "/>\n";
                 break;
@@ -179,7 +198,8 @@ std::string stroke(const char* colour, float width) {
 
 // A household's number in a small filled pill.
 void badge(Svg& svg, Vec2 c, std::uint32_t number, float width, const HouseholdStyle& style) {
-    svg.rect({c.x - width / 2, c.y - 6.5f, c.x + width / 2, c.y + 6.5f}, 6.5f, " fill=\"" + std::string(style.border) + "\"");
+    svg.rect({c.x - width / 2, c.y - 6.5f, c.x + width / 2, c.y + 6.5f}, 6.5f,
+             " fill=\"" + std::string(style.border) + "\"");
     svg.text({c.x, c.y + 3.5f}, std::to_string(number),
              " font-size=\"10\" font-weight=\"bold\" text-anchor=\"middle\" fill=\"#fff\"");
 }
@@ -191,7 +211,8 @@ void draw_households(Svg& svg, const GenogramAt& at) {
             if (h.focus != focus || h.outline.rects.empty()) continue;
             const HouseholdStyle& style = focus ? k_focus_home : k_other_home;
             svg.open_group(" class=\"household\"");
-            const std::string border = " fill=\"" + std::string(style.border) + "\"" + stroke(style.border, 3.0f);
+            const std::string border =
+                " fill=\"" + std::string(style.border) + "\"" + stroke(style.border, 3.0f);
             const std::string fill = " fill=\"" + std::string(style.fill) + "\"";
             for (const std::string* attributes : {&border, &fill})
                 for (const Rect& r : h.outline.rects)
@@ -209,8 +230,9 @@ void draw_household_labels(Svg& svg, const GenogramLayout& layout, const Genogra
         badge(svg, h.badge_at, h.number, h.badge_width, style);
         if (!h.tab_text.empty())
             svg.text(h.label_at, h.tab_text,
-                     " font-size=\"" + num(detail) + "\" font-style=\"italic\" fill=\"" + std::string(style.text) +
-                         "\" stroke=\"" + style.fill + "\" stroke-width=\"4\" paint-order=\"stroke\"");
+                     " font-size=\"" + num(detail) + "\" font-style=\"italic\" fill=\"" +
+                         std::string(style.text) + "\" stroke=\"" + style.fill +
+                         "\" stroke-width=\"4\" paint-order=\"stroke\"");
     }
 }
 
@@ -241,12 +263,14 @@ void draw_lines(Svg& svg, const GenogramLayout& layout, const GenogramAt& at) {
         svg.line(u.hub, {u.hub.x, u.bar_y}, style);
         if (u.bar_x1 > u.bar_x0) svg.line({u.bar_x0, u.bar_y}, {u.bar_x1, u.bar_y}, style);
         if (u.kind == UnionKind::UnknownParents)
-            svg.text({u.hub.x + 5, u.hub.y + 4}, "?", " font-size=\"" + num(detail) + "\" fill=\"" + k_muted + "\"");
+            svg.text({u.hub.x + 5, u.hub.y + 4}, "?",
+                     " font-size=\"" + num(detail) + "\" fill=\"" + k_muted + "\"");
         if (grouped) svg.close_group();
     }
     for (const GenogramChild& ch : layout.children) {
         const PersonAt& pa = at.people[index_of(ch.child)];
-        const bool grouped = open(pa.faded && at.unions[index_of(ch.from)].faded, pa.life == LifeState::NotBorn);
+        const bool grouped =
+            open(pa.faded && at.unions[index_of(ch.from)].faded, pa.life == LifeState::NotBorn);
         std::string style = ink + std::string(dashes(ch.kind));
         if (ch.implied) style = stroke("#888", k_stroke) + std::string(dashes(ch.kind));
         svg.polyline(ch.path, style);
@@ -272,25 +296,29 @@ void draw_lines(Svg& svg, const GenogramLayout& layout, const GenogramAt& at) {
 
 void draw_person(Svg& svg, const GenogramLayout& layout, const GenogramPerson& gp, const PersonAt& pa) {
     const bool ghost = pa.life == LifeState::NotBorn;
-    if (pa.faded || ghost) svg.open_group(" opacity=\"" + std::string(ghost ? k_ghost_opacity : k_faded_opacity) + "\"");
+    if (pa.faded || ghost)
+        svg.open_group(" opacity=\"" + std::string(ghost ? k_ghost_opacity : k_faded_opacity) + "\"");
     const std::string outline = " fill=\"#fff\"" + stroke(k_ink, ghost ? 1.2f : 1.8f) +
                                 (ghost ? std::string(" stroke-dasharray=\"4 3\"") : std::string());
     svg.symbol(gp.symbol, gp.centre, gp.size, outline);
     if (gp.index_child) svg.symbol(gp.symbol, gp.centre, gp.size - 9, " fill=\"none\"" + stroke(k_ink, 1.8f));
     if (pa.life == LifeState::Dead) svg.cross(gp.symbol, gp.centre, gp.size, stroke(k_ink, 1.6f));
     const GenogramOptions& o = layout.options;
-    std::string name_style = " font-size=\"" + num(o.name_size) + "\" text-anchor=\"middle\" fill=\"" + k_ink + "\"";
+    std::string name_style =
+        " font-size=\"" + num(o.name_size) + "\" text-anchor=\"middle\" fill=\"" + k_ink + "\"";
     if (gp.index_child) name_style += " font-weight=\"bold\"";
     svg.text(gp.name_at, pa.label, name_style);
     if (!gp.dates.empty())
-        svg.text(gp.dates_at, gp.dates, " font-size=\"" + num(o.detail_size) + "\" text-anchor=\"middle\" fill=\"" + k_muted + "\"");
+        svg.text(gp.dates_at, gp.dates,
+                 " font-size=\"" + num(o.detail_size) + "\" text-anchor=\"middle\" fill=\"" + k_muted + "\"");
     if (pa.faded || ghost) svg.close_group();
 }
 
 // [SECTION] Legend
 
 // "1  Eastmere: Cannon Street flat: Dana, Skye, Riley", one line per household; its height.
-float draw_key(Svg& svg, const GenogramLayout& layout, const GenogramAt& at, float x0, float y0, float width) {
+float draw_key(Svg& svg, const GenogramLayout& layout, const GenogramAt& at, float x0, float y0,
+               float width) {
     if (at.households.empty()) return 0;
     const float size = layout.options.detail_size + 0.5f;
     const float line_height = 19;
@@ -322,8 +350,10 @@ float draw_key(Svg& svg, const GenogramLayout& layout, const GenogramAt& at, flo
         const HouseholdAt& h = at.households[i];
         const float x = x0 + static_cast<float>(i / per_column) * widest;
         const float y = top + line_height * static_cast<float>(i % per_column + 1);
-        badge(svg, {x + h.badge_width / 2, y - 4}, h.number, h.badge_width, h.focus ? k_focus_home : k_other_home);
-        svg.text({x + 25, y}, lines[i], " font-size=\"" + num(size) + "\" fill=\"" + std::string(k_ink) + "\"");
+        badge(svg, {x + h.badge_width / 2, y - 4}, h.number, h.badge_width,
+              h.focus ? k_focus_home : k_other_home);
+        svg.text({x + 25, y}, lines[i],
+                 " font-size=\"" + num(size) + "\" fill=\"" + std::string(k_ink) + "\"");
     }
     return line_height * static_cast<float>(per_column) + 22;
 }
@@ -334,9 +364,15 @@ struct LegendItem {
     void (*icon)(Svg&, Vec2);  // draws centred at the point
 };
 
-void icon_male(Svg& s, Vec2 c) { s.symbol(Symbol::Square, c, 14, " fill=\"#fff\"" + stroke(k_ink, 1.4f)); }
-void icon_female(Svg& s, Vec2 c) { s.symbol(Symbol::Circle, c, 14, " fill=\"#fff\"" + stroke(k_ink, 1.4f)); }
-void icon_unknown(Svg& s, Vec2 c) { s.symbol(Symbol::Diamond, c, 15, " fill=\"#fff\"" + stroke(k_ink, 1.4f)); }
+void icon_male(Svg& s, Vec2 c) {
+    s.symbol(Symbol::Square, c, 14, " fill=\"#fff\"" + stroke(k_ink, 1.4f));
+}
+void icon_female(Svg& s, Vec2 c) {
+    s.symbol(Symbol::Circle, c, 14, " fill=\"#fff\"" + stroke(k_ink, 1.4f));
+}
+void icon_unknown(Svg& s, Vec2 c) {
+    s.symbol(Symbol::Diamond, c, 15, " fill=\"#fff\"" + stroke(k_ink, 1.4f));
+}
 void icon_dead(Svg& s, Vec2 c) {
     icon_male(s, c);
     s.cross(Symbol::Square, c, 14, stroke(k_ink, 1.3f));
@@ -345,7 +381,9 @@ void icon_index(Svg& s, Vec2 c) {
     icon_male(s, c);
     s.symbol(Symbol::Square, c, 9, " fill=\"none\"" + stroke(k_ink, 1.4f));
 }
-void icon_partners(Svg& s, Vec2 c) { s.line({c.x - 12, c.y}, {c.x + 12, c.y}, stroke(k_ink, k_stroke)); }
+void icon_partners(Svg& s, Vec2 c) {
+    s.line({c.x - 12, c.y}, {c.x + 12, c.y}, stroke(k_ink, k_stroke));
+}
 void icon_separated(Svg& s, Vec2 c) {
     icon_partners(s, c);
     s.slashes(c, 1, stroke(k_ink, k_stroke));
@@ -358,15 +396,28 @@ void icon_child_line(Svg& s, Vec2 c, ParentKind k) {
     s.polyline(std::array<Vec2, 3>{Vec2{c.x - 10, c.y - 8}, Vec2{c.x - 10, c.y + 2}, Vec2{c.x + 12, c.y + 2}},
                stroke(k_ink, k_stroke) + std::string(dashes(k)));
 }
-void icon_birth(Svg& s, Vec2 c) { icon_child_line(s, c, ParentKind::Birth); }
-void icon_step(Svg& s, Vec2 c) { icon_child_line(s, c, ParentKind::Step); }
-void icon_adoptive(Svg& s, Vec2 c) { icon_child_line(s, c, ParentKind::Adoptive); }
-void icon_foster(Svg& s, Vec2 c) { icon_child_line(s, c, ParentKind::Foster); }
-void icon_home(Svg& s, Vec2 c, const HouseholdStyle& st) {
-    s.rect({c.x - 12, c.y - 8, c.x + 12, c.y + 8}, 5, " fill=\"" + std::string(st.fill) + "\"" + stroke(st.border, 1.5f));
+void icon_birth(Svg& s, Vec2 c) {
+    icon_child_line(s, c, ParentKind::Birth);
 }
-void icon_focus_home(Svg& s, Vec2 c) { icon_home(s, c, k_focus_home); }
-void icon_other_home(Svg& s, Vec2 c) { icon_home(s, c, k_other_home); }
+void icon_step(Svg& s, Vec2 c) {
+    icon_child_line(s, c, ParentKind::Step);
+}
+void icon_adoptive(Svg& s, Vec2 c) {
+    icon_child_line(s, c, ParentKind::Adoptive);
+}
+void icon_foster(Svg& s, Vec2 c) {
+    icon_child_line(s, c, ParentKind::Foster);
+}
+void icon_home(Svg& s, Vec2 c, const HouseholdStyle& st) {
+    s.rect({c.x - 12, c.y - 8, c.x + 12, c.y + 8}, 5,
+           " fill=\"" + std::string(st.fill) + "\"" + stroke(st.border, 1.5f));
+}
+void icon_focus_home(Svg& s, Vec2 c) {
+    icon_home(s, c, k_focus_home);
+}
+void icon_other_home(Svg& s, Vec2 c) {
+    icon_home(s, c, k_other_home);
+}
 void icon_faded(Svg& s, Vec2 c) {
     s.open_group(" opacity=\"" + std::string(k_faded_opacity) + "\"");
     icon_female(s, c);
@@ -417,8 +468,8 @@ std::vector<LegendItem> legend_items(const GenogramLayout& layout, const Genogra
 }
 
 // Lays the items out in lines no wider than `width`; returns the legend's height.
-float draw_legend(Svg& svg, const GenogramLayout& layout, const std::vector<LegendItem>& items, float x0, float y0,
-                  float width) {
+float draw_legend(Svg& svg, const GenogramLayout& layout, const std::vector<LegendItem>& items, float x0,
+                  float y0, float width) {
     const float size = layout.options.detail_size + 0.5f;
     const float line_height = 24;
     float x = x0;
@@ -430,7 +481,8 @@ float draw_legend(Svg& svg, const GenogramLayout& layout, const std::vector<Lege
             y += line_height;
         }
         item.icon(svg, {x + 14, y});
-        svg.text({x + 34, y + size * 0.36f}, item.words, " font-size=\"" + num(size) + "\" fill=\"" + k_muted + "\"");
+        svg.text({x + 34, y + size * 0.36f}, item.words,
+                 " font-size=\"" + num(size) + "\" fill=\"" + k_muted + "\"");
         x += w;
     }
     return y - y0 + line_height / 2;
@@ -443,13 +495,14 @@ float draw_legend(Svg& svg, const GenogramLayout& layout, const std::vector<Lege
 void write_genogram_svg(const Case& c, const GenogramLayout& layout, const GenogramAt& at, std::string& out) {
     const Rect& b = layout.bounds;
     const GenogramOptions& o = layout.options;
-    const std::string title = (c.info.title.empty() ? std::string("Genogram") : c.info.title + ": genogram") + " at " +
-                              format_day(at.day);
-    const std::string subtitle = "Households from the residences recorded for that day. Faded: outside the index "
-                                 "child's household.";
+    const std::string title = (c.info.title.empty() ? std::string("Genogram") : c.info.title + ": genogram") +
+                              " at " + format_day(at.day);
+    const std::string subtitle =
+        "Households from the residences recorded for that day. Faded: outside the index "
+        "child's household.";
     const float margin = o.margin;
-    const float width =
-        std::max({b.width(), measure(layout, title, 17) + 2 * margin, measure(layout, subtitle, 11) + 2 * margin});
+    const float width = std::max(
+        {b.width(), measure(layout, title, 17) + 2 * margin, measure(layout, subtitle, 11) + 2 * margin});
     const std::vector<LegendItem> items = legend_items(layout, at);
 
     // The key's and legend's heights are known only once laid out: draw them aside first.
@@ -458,7 +511,8 @@ void write_genogram_svg(const Case& c, const GenogramLayout& layout, const Genog
     const float key_top = k_header + b.height();
     const float key_height = draw_key(legend_svg, layout, at, margin, key_top, width - 2 * margin);
     const float legend_top = key_top + key_height + (key_height > 0 ? 12 : 0);
-    const float legend_height = draw_legend(legend_svg, layout, items, margin, legend_top, width - 2 * margin);
+    const float legend_height =
+        draw_legend(legend_svg, layout, items, margin, legend_top, width - 2 * margin);
     const float height = legend_top + legend_height + margin / 2;
 
     out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
@@ -469,7 +523,8 @@ void write_genogram_svg(const Case& c, const GenogramLayout& layout, const Genog
     out += "</title>\n";
     Svg svg(out);
     svg.rect({0, 0, width, height}, 0, " fill=\"#fff\"");
-    svg.text({margin, 30}, title, " font-size=\"17\" font-weight=\"bold\" fill=\"" + std::string(k_ink) + "\"");
+    svg.text({margin, 30}, title,
+             " font-size=\"17\" font-weight=\"bold\" fill=\"" + std::string(k_ink) + "\"");
     svg.text({margin, 48}, subtitle, " font-size=\"11\" fill=\"" + std::string(k_muted) + "\"");
     // Centre a narrow drawing under a wider title or legend.
     const float dx = (width - b.width()) / 2 - b.x0;
@@ -477,7 +532,8 @@ void write_genogram_svg(const Case& c, const GenogramLayout& layout, const Genog
     draw_households(svg, at);
     draw_lines(svg, layout, at);
     draw_household_labels(svg, layout, at);
-    for (std::size_t p = 0; p < layout.people.size(); ++p) draw_person(svg, layout, layout.people[p], at.people[p]);
+    for (std::size_t p = 0; p < layout.people.size(); ++p)
+        draw_person(svg, layout, layout.people[p], at.people[p]);
     svg.close_group();
     svg.line({margin, key_top - 6}, {width - margin, key_top - 6}, stroke("#ddd", 1));
     out += legend;

@@ -22,7 +22,9 @@ FuzzyDate date(const char* text) {
     return r.date.value_or(FuzzyDate{});
 }
 
-std::int32_t day(const char* text) { return date(text).earliest_day(); }
+std::int32_t day(const char* text) {
+    return date(text).earliest_day();
+}
 
 // Builds a case in code: people by id, relationships and residences by those ids.
 class Family {
@@ -44,8 +46,8 @@ public:
     }
     PersonId id_of(const char* id) const { return c.find_person(id); }
 
-    void relate(RelationshipKind kind, const char* a, const char* b, const char* from = nullptr, const char* to = nullptr,
-                PartnershipEnd ended = PartnershipEnd::None) {
+    void relate(RelationshipKind kind, const char* a, const char* b, const char* from = nullptr,
+                const char* to = nullptr, PartnershipEnd ended = PartnershipEnd::None) {
         Relationship r;
         r.kind = kind;
         r.first = id_of(a);
@@ -61,8 +63,8 @@ public:
                  PartnershipEnd ended = PartnershipEnd::None) {
         relate(RelationshipKind::Partner, a, b, from, to, ended);
     }
-    void home(std::initializer_list<const char*> people, const char* area, const char* address, const char* from,
-              const char* to = nullptr) {
+    void home(std::initializer_list<const char*> people, const char* area, const char* address,
+              const char* from, const char* to = nullptr) {
         Residence r;
         for (const char* p : people) r.people.push_back(id_of(p));
         r.area = c.intern_area(area);
@@ -87,7 +89,8 @@ Family child_r() {
     f.person("kerry", Sex::Female);
     f.person("pat", Sex::Female, "1968");
     f.person("ron", Sex::Male, "1965", "2012-08");
-    const char* const names[][2] = {{"child-r", "Riley"}, {"child-s", "Skye"}, {"mother", "Dana"}, {"father", "Craig"}};
+    const char* const names[][2] = {
+        {"child-r", "Riley"}, {"child-s", "Skye"}, {"mother", "Dana"}, {"father", "Craig"}};
     for (const auto& [id, name] : names) f.c.people[index_of(f.id_of(id))].name = name;
     f.index("child-r");
     f.index("child-s");
@@ -101,7 +104,8 @@ Family child_r() {
     f.partner("mother", "father", "2009", "2015-02", PartnershipEnd::Separated);
     f.partner("mother", "lee", "~2015-05");
     f.partner("father", "kerry", "~2015-09");
-    f.home({"mother", "child-s", "child-r", "pat"}, "Harrowfield", "grandmother's house", "2013-09", "2015-01-31");
+    f.home({"mother", "child-s", "child-r", "pat"}, "Harrowfield", "grandmother's house", "2013-09",
+           "2015-01-31");
     f.home({"pat"}, "Harrowfield", "grandmother's house", "2015-01-31");
     f.home({"father"}, "Harrowfield", "own flat", "2013-09");
     f.home({"mother", "child-s", "child-r"}, "Eastmere", "Cannon Street flat", "2015-02-14", "2015-10-12");
@@ -143,7 +147,8 @@ void expect_invariants(const Case& c, const GenogramLayout& l) {
     std::size_t placed = 0;
     for (std::size_t g = 0; g < l.rows.size(); ++g) {
         if (g > 0) {
-            EXPECT_GT(l.row_y[g] - l.row_above, l.row_y[g - 1] + l.row_below) << "rows " << g - 1 << " and " << g;
+            EXPECT_GT(l.row_y[g] - l.row_above, l.row_y[g - 1] + l.row_below)
+                << "rows " << g - 1 << " and " << g;
         }
         for (const PersonId p : l.rows[g]) {
             EXPECT_EQ(l.person(p).generation, static_cast<std::int32_t>(g));
@@ -154,11 +159,13 @@ void expect_invariants(const Case& c, const GenogramLayout& l) {
         for (std::size_t i = 1; i < l.rows[g].size(); ++i) {
             const Rect& a = l.person(l.rows[g][i - 1]).extent;
             const Rect& b = l.person(l.rows[g][i]).extent;
-            EXPECT_LE(a.x1, b.x0) << c.person(l.rows[g][i - 1]).id << " overlaps " << c.person(l.rows[g][i]).id;
+            EXPECT_LE(a.x1, b.x0) << c.person(l.rows[g][i - 1]).id << " overlaps "
+                                  << c.person(l.rows[g][i]).id;
         }
     }
     EXPECT_EQ(placed, c.people.size());
-    for (const GenogramPerson& gp : l.people) EXPECT_TRUE(l.bounds.contains(gp.extent)) << c.person(gp.person).id;
+    for (const GenogramPerson& gp : l.people)
+        EXPECT_TRUE(l.bounds.contains(gp.extent)) << c.person(gp.person).id;
     // Parents above children, and every child line ends on top of its child.
     for (const ChildLink& link : l.family.links) {
         const FamilyUnion& u = l.family.union_of(link.from);
@@ -175,12 +182,14 @@ void expect_invariants(const Case& c, const GenogramLayout& l) {
     }
     // Partners side by side when no one in the family has more than two partnerships.
     const auto degree = partnerships(l);
-    const bool simple = std::all_of(degree.begin(), degree.end(), [](const auto& d) { return d.second <= 2; });
+    const bool simple =
+        std::all_of(degree.begin(), degree.end(), [](const auto& d) { return d.second <= 2; });
     for (const FamilyUnion& u : l.family.unions) {
         if (u.kind != UnionKind::Partnership && u.kind != UnionKind::CoParents) continue;
         EXPECT_EQ(l.person(u.first).generation, l.person(u.second).generation);
         if (simple) {
-            EXPECT_TRUE(adjacent(l, u.first, u.second)) << c.person(u.first).id << " and " << c.person(u.second).id;
+            EXPECT_TRUE(adjacent(l, u.first, u.second))
+                << c.person(u.first).id << " and " << c.person(u.second).id;
         }
     }
 }
@@ -202,15 +211,18 @@ void expect_same_layout(const GenogramLayout& a, const GenogramLayout& b) {
 }
 
 // An outline encloses each member's extent, touches no one else's, and is one shape.
-void expect_outline(const Case& c, const GenogramLayout& l, const std::vector<PersonId>& members, const Outline& o) {
+void expect_outline(const Case& c, const GenogramLayout& l, const std::vector<PersonId>& members,
+                    const Outline& o) {
     std::set<PersonId> in(members.begin(), members.end());
     for (const GenogramPerson& gp : l.people) {
         if (in.count(gp.person) > 0) {
-            EXPECT_TRUE(std::any_of(o.rects.begin(), o.rects.end(), [&](const Rect& r) { return r.contains(gp.extent); }))
+            EXPECT_TRUE(std::any_of(o.rects.begin(), o.rects.end(),
+                                    [&](const Rect& r) { return r.contains(gp.extent); }))
                 << c.person(gp.person).id << " is not inside";
         } else {
             for (const Rect& r : o.rects)
-                EXPECT_FALSE(r.overlaps(gp.extent)) << c.person(gp.person).id << " is inside an outline it is not in";
+                EXPECT_FALSE(r.overlaps(gp.extent))
+                    << c.person(gp.person).id << " is inside an outline it is not in";
         }
     }
     // Connected: rectangles that overlap or touch link up into one component.
@@ -229,7 +241,8 @@ void expect_outline(const Case& c, const GenogramLayout& l, const std::vector<Pe
             }
         }
     }
-    EXPECT_TRUE(std::all_of(seen.begin(), seen.end(), [](bool s) { return s; })) << "the outline is in pieces";
+    EXPECT_TRUE(std::all_of(seen.begin(), seen.end(), [](bool s) { return s; }))
+        << "the outline is in pieces";
 }
 
 std::vector<std::string> ids(const Case& c, const std::vector<PersonId>& people) {
@@ -255,7 +268,8 @@ TEST(GenogramGraph, OneUnionPerPartnershipWithChildrenFromTheUnion) {
     ASSERT_FALSE(is_none(parents));
     EXPECT_EQ(parents, g.parents[index_of(f.id_of("child-s"))]);
     const FamilyUnion& u = g.union_of(parents);
-    EXPECT_EQ(std::set<PersonId>({u.first, u.second}), std::set<PersonId>({f.id_of("mother"), f.id_of("father")}));
+    EXPECT_EQ(std::set<PersonId>({u.first, u.second}),
+              std::set<PersonId>({f.id_of("mother"), f.id_of("father")}));
     EXPECT_EQ(u.ended, PartnershipEnd::Separated);
     // Children of one union in birth order: Skye (2010) before Riley (2014).
     std::vector<PersonId> kids;
@@ -356,7 +370,8 @@ TEST(GenogramGraph, StepFosterAndAdoptiveParentsAreDistinguished) {
     ASSERT_NE(step, nullptr);
     EXPECT_FALSE(step->primary);
     const FamilyUnion& su = g.union_of(step->from);
-    EXPECT_EQ(std::set<PersonId>({su.first, su.second}), std::set<PersonId>({f.id_of("mother"), f.id_of("lee")}));
+    EXPECT_EQ(std::set<PersonId>({su.first, su.second}),
+              std::set<PersonId>({f.id_of("mother"), f.id_of("lee")}));
     EXPECT_EQ(g.union_of(g.parents[index_of(f.id_of("child-r"))]).first, f.id_of("mother"));
     // The foster carer has no union with a parent: her own node.
     const ChildLink* foster = link_to("child-s", ParentKind::Foster);
@@ -417,13 +432,15 @@ TEST(GenogramGraph, CyclesAreReportedAndLeftOut) {
         texts.push_back("case.yaml:" + std::to_string(d.line) + ": " + d.message);
     }
     std::sort(texts.begin(), texts.end());
-    EXPECT_EQ(texts, (std::vector<std::string>{
-                         "case.yaml:10: 'b' is in a cycle of parents (someone is their own ancestor); the genogram leaves "
-                         "out this parent link",
-                         "case.yaml:11: 'a' is in a cycle of parents (someone is their own ancestor); the genogram leaves "
-                         "out this parent link",
-                         "case.yaml:13: 'd' would be in the same generation as their parent 'c' (a partner or sibling of "
-                         "theirs); the genogram leaves out this parent link"}));
+    EXPECT_EQ(
+        texts,
+        (std::vector<std::string>{
+            "case.yaml:10: 'b' is in a cycle of parents (someone is their own ancestor); the genogram leaves "
+            "out this parent link",
+            "case.yaml:11: 'a' is in a cycle of parents (someone is their own ancestor); the genogram leaves "
+            "out this parent link",
+            "case.yaml:13: 'd' would be in the same generation as their parent 'c' (a partner or sibling of "
+            "theirs); the genogram leaves out this parent link"}));
     // The rest is still laid out.
     const GenogramLayout l = compute_layout(f.c);
     expect_invariants(f.c, l);
@@ -444,7 +461,8 @@ TEST(GenogramGraph, MoreThanTwoBirthParentsWarns) {
     const Diagnostic& d = g.diagnostics.items()[0];
     EXPECT_EQ(d.code, "genogram-parents");
     EXPECT_EQ(d.line, 12u);
-    EXPECT_EQ(d.message, "'kid' has more than two birth parents; the genogram places the child under the first two");
+    EXPECT_EQ(d.message,
+              "'kid' has more than two birth parents; the genogram places the child under the first two");
     // The third is still drawn, from their own node.
     std::size_t from_p3 = 0;
     for (const ChildLink& l : g.links)
@@ -454,9 +472,9 @@ TEST(GenogramGraph, MoreThanTwoBirthParentsWarns) {
 
 TEST(GenogramGraph, SeparateFamiliesAlignByBirthYear) {
     Family f = child_r();
-    f.person("lodger", Sex::Male, "1991");   // the parents' generation by age
-    f.person("neighbour", Sex::Female);      // undated: the index child's parents' row
-    f.person("aunt", Sex::Female, "1966");   // with a daughter: the grandparents' row
+    f.person("lodger", Sex::Male, "1991");  // the parents' generation by age
+    f.person("neighbour", Sex::Female);     // undated: the index child's parents' row
+    f.person("aunt", Sex::Female, "1966");  // with a daughter: the grandparents' row
     f.person("cousin", Sex::Female, "1992");
     f.parent("aunt", "cousin");
     const FamilyGraph g = build_family_graph(f.c);
@@ -675,20 +693,23 @@ TEST(Households, TheSampleAtSeveralDates) {
         return out;
     };
     // Before Riley is born he is in no household, though the residence lists him.
-    EXPECT_EQ(at("2014-01-01"), (std::vector<std::string>{"Harrowfield/grandmother's house: child-s mother pat",
-                                                          "Harrowfield/own flat: father"}));
-    EXPECT_EQ(at("2014-12-01"), (std::vector<std::string>{"Harrowfield/grandmother's house: child-r child-s mother pat",
-                                                          "Harrowfield/own flat: father"}));
+    EXPECT_EQ(at("2014-01-01"),
+              (std::vector<std::string>{"Harrowfield/grandmother's house: child-s mother pat",
+                                        "Harrowfield/own flat: father"}));
+    EXPECT_EQ(at("2014-12-01"),
+              (std::vector<std::string>{"Harrowfield/grandmother's house: child-r child-s mother pat",
+                                        "Harrowfield/own flat: father"}));
     // Sofa-surfing: the mother and children have no recorded home for two weeks.
     EXPECT_EQ(at("2015-02-05"), (std::vector<std::string>{"Harrowfield/grandmother's house: pat",
                                                           "Harrowfield/own flat: father"}));
     // Eastmere: the new partner (from ~2015-05) does not live with them.
-    EXPECT_EQ(at("2015-06-01"), (std::vector<std::string>{"Harrowfield/grandmother's house: pat",
-                                                          "Harrowfield/own flat: father",
-                                                          "Eastmere/Cannon Street flat: child-r child-s mother"}));
+    EXPECT_EQ(at("2015-06-01"), (std::vector<std::string>{
+                                    "Harrowfield/grandmother's house: pat", "Harrowfield/own flat: father",
+                                    "Eastmere/Cannon Street flat: child-r child-s mother"}));
     EXPECT_EQ(at("2015-10-11"), at("2015-06-01"));
     // The move day: the new home, with Lee.
-    const std::vector<std::string> lowbridge{"Harrowfield/grandmother's house: pat", "Harrowfield/own flat: father",
+    const std::vector<std::string> lowbridge{"Harrowfield/grandmother's house: pat",
+                                             "Harrowfield/own flat: father",
                                              "Lowbridge/Weir Road flat: child-r child-s mother lee"};
     EXPECT_EQ(at("2015-10-12"), lowbridge);
     EXPECT_EQ(at("2015-11-01"), lowbridge);
@@ -723,7 +744,7 @@ TEST(Households, OneAddressIsOneHomeAndTheLatestMoveWins) {
     f.home({"b"}, "North", "1 High St", "2015-02-01");  // same place: one household
     f.home({"c"}, "North", "", "2015-01-01");           // no address: a home of its own
     f.home({"d"}, "North", "", "2015-01-01");
-    f.home({"a"}, "South", "2 Low Rd", "2015-03-01");   // a moved (the old record never ended)
+    f.home({"a"}, "South", "2 Low Rd", "2015-03-01");  // a moved (the old record never ended)
     const auto feb = households_at(f.c, day("2015-02-15"));
     ASSERT_EQ(feb.size(), 3u);
     EXPECT_EQ(ids(f.c, feb[0].members), (std::vector<std::string>{"a", "b"}));
@@ -742,7 +763,8 @@ TEST(Households, TheDeadAreInNone) {
     f.person("a", Sex::Female, "1940", "2015-05-02");
     f.person("b", Sex::Male, "1941");
     f.home({"a", "b"}, "North", "", "2000");
-    EXPECT_EQ(ids(f.c, households_at(f.c, day("2015-05-01"))[0].members), (std::vector<std::string>{"a", "b"}));
+    EXPECT_EQ(ids(f.c, households_at(f.c, day("2015-05-01"))[0].members),
+              (std::vector<std::string>{"a", "b"}));
     EXPECT_EQ(ids(f.c, households_at(f.c, day("2015-05-02"))[0].members), std::vector<std::string>{"b"});
 }
 
@@ -755,7 +777,8 @@ TEST(GenogramAt, LifePartnershipsAndFadingFollowTheDate) {
     auto union_of = [&](const char* a, const char* b) {
         for (std::size_t u = 0; u < l.family.unions.size(); ++u) {
             const FamilyUnion& fu = l.family.unions[u];
-            if (std::set<PersonId>{fu.first, fu.second} == std::set<PersonId>{f.id_of(a), f.id_of(b)}) return u;
+            if (std::set<PersonId>{fu.first, fu.second} == std::set<PersonId>{f.id_of(a), f.id_of(b)})
+                return u;
         }
         ADD_FAILURE() << a << "+" << b;
         return std::size_t{0};
@@ -795,7 +818,8 @@ TEST(GenogramAt, LifePartnershipsAndFadingFollowTheDate) {
     EXPECT_EQ(home_of(june, f.id_of("child-r")), &june.households[0]);
     EXPECT_EQ(home_of(june, f.id_of("lee")), nullptr);
     for (const char* in : {"child-r", "child-s", "mother"}) EXPECT_FALSE(june.people[id(in)].faded) << in;
-    for (const char* out : {"lee", "father", "pat", "ron", "kerry"}) EXPECT_TRUE(june.people[id(out)].faded) << out;
+    for (const char* out : {"lee", "father", "pat", "ron", "kerry"})
+        EXPECT_TRUE(june.people[id(out)].faded) << out;
     EXPECT_TRUE(june.unions[union_of("father", "kerry")].faded);
     EXPECT_FALSE(june.unions[union_of("mother", "lee")].faded);
 
@@ -825,7 +849,8 @@ TEST(GenogramAt, HouseholdOutlinesEncloseMembersAndNoOneElse) {
         }
     }
     // Grandmother, mother and children, but not the father between them: runs and connectors.
-    const std::vector<PersonId> scattered{f.id_of("pat"), f.id_of("mother"), f.id_of("child-r"), f.id_of("kerry")};
+    const std::vector<PersonId> scattered{f.id_of("pat"), f.id_of("mother"), f.id_of("child-r"),
+                                          f.id_of("kerry")};
     expect_outline(f.c, l, scattered, group_outline(l, scattered));
 }
 

@@ -36,14 +36,16 @@ void expect_golden(const std::string& name, const std::string& actual) {
     const std::string expected = read_text(path);
     if (expected == actual) return;
     formats::write_file_atomic(path + ".actual", actual);
-    ADD_FAILURE() << name << " differs from the golden file; wrote " << path << ".actual (compare, and copy it over "
+    ADD_FAILURE() << name << " differs from the golden file; wrote " << path
+                  << ".actual (compare, and copy it over "
                   << "the golden file if the change is intended)";
 }
 
 // How many times needle occurs in haystack.
 std::size_t count(const std::string& haystack, const std::string& needle) {
     std::size_t n = 0;
-    for (std::size_t at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1)) ++n;
+    for (std::size_t at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1))
+        ++n;
     return n;
 }
 
@@ -57,7 +59,9 @@ TEST(GenogramSvg, SampleAfterTheNewPartnerMovesInMatchesTheGoldenFile) {
 
 TEST(GenogramSvg, ShowsWhatAReviewerNeeds) {
     const std::string june = sample_svg("2015-06-01");
-    EXPECT_EQ(june.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"", 0), 0u);
+    EXPECT_EQ(june.rfind(
+                  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"", 0),
+              0u);
     EXPECT_NE(june.find("<title>Child R: genogram at 2015-06-01</title>"), std::string::npos);
     EXPECT_NE(june.find("<rect x=\"0\" y=\"0\""), std::string::npos);  // a white page, not transparency
     EXPECT_NE(june.find("fill=\"#fff\"/>"), std::string::npos);
@@ -114,12 +118,13 @@ TEST(GenogramSvg, EscapesTextAndShowsEveryLineStyle) {
     c.info.index_children.push_back(c.find_person("kid"));
     const engine::GenogramLayout layout = engine::compute_layout(c);
     std::string out;
-    formats::write_genogram_svg(c, layout, engine::genogram_at(layout, c, engine::days_from_civil(2015, 1, 1)), out);
+    formats::write_genogram_svg(c, layout,
+                                engine::genogram_at(layout, c, engine::days_from_civil(2015, 1, 1)), out);
     EXPECT_NE(out.find("<title>A &amp; B &lt;test&gt;: genogram at 2015-01-01</title>"), std::string::npos);
     EXPECT_NE(out.find(">Kid &quot;K&quot; &amp; co, 3</text>"), std::string::npos);
-    EXPECT_NE(out.find("stroke-dasharray=\"8 4\""), std::string::npos);             // step
-    EXPECT_NE(out.find("stroke-dasharray=\"1 3.5\""), std::string::npos);           // adoptive
-    EXPECT_NE(out.find("stroke-dasharray=\"7 3 1 3\""), std::string::npos);         // foster
+    EXPECT_NE(out.find("stroke-dasharray=\"8 4\""), std::string::npos);      // step
+    EXPECT_NE(out.find("stroke-dasharray=\"1 3.5\""), std::string::npos);    // adoptive
+    EXPECT_NE(out.find("stroke-dasharray=\"7 3 1 3\""), std::string::npos);  // foster
     for (const char* words : {">divorced<", ">step-child<", ">adopted<", ">fostered<", ">sex not recorded<"})
         EXPECT_NE(out.find(words), std::string::npos) << words;
     EXPECT_EQ(out.find("Households on"), std::string::npos);  // no residences, no key

@@ -40,12 +40,14 @@ private:
         c.info.title = "Generated family";
         c.manifest_path = "generated/case.yaml";
         // Great-grandparents: couples, a widower among them now and then.
-        const std::uint32_t founders = std::max<std::uint32_t>(1, static_cast<std::uint32_t>(target / 20)) + draw(2);
+        const std::uint32_t founders =
+            std::max<std::uint32_t>(1, static_cast<std::uint32_t>(target / 20)) + draw(2);
         for (std::uint32_t i = 0; i < founders; ++i) {
             const PersonId a = person(c, Sex::Male, 1934 + static_cast<int>(draw(8)));
             const PersonId b = person(c, Sex::Female, 1936 + static_cast<int>(draw(8)));
             if (draw(5) == 0) die(c, a, 2005 + static_cast<int>(draw(10)));
-            partner(c, a, b, 1956 + static_cast<int>(draw(6)), draw(6) == 0 ? PartnershipEnd::Divorced : PartnershipEnd::None);
+            partner(c, a, b, 1956 + static_cast<int>(draw(6)),
+                    draw(6) == 0 ? PartnershipEnd::Divorced : PartnershipEnd::None);
             m_couples.push_back({a, b});
         }
         std::vector<PersonId> youngest;
@@ -55,7 +57,8 @@ private:
             for (const auto& [a, b] : m_couples) {
                 const std::uint32_t kids = 1 + draw(gen == 1 ? 3 : 2);
                 for (std::uint32_t k = 0; k < kids; ++k) {
-                    const int year = birth_year(c, a) + 22 + static_cast<int>(draw(5)) + static_cast<int>(k) * 2;
+                    const int year =
+                        birth_year(c, a) + 22 + static_cast<int>(draw(5)) + static_cast<int>(k) * 2;
                     const PersonId child = person(c, draw(2) ? Sex::Male : Sex::Female, year);
                     parent(c, a, child, RelationshipKind::Parent);
                     if (!engine::is_none(b)) parent(c, b, child, RelationshipKind::Parent);
@@ -81,7 +84,8 @@ private:
                     ++i;
                     continue;
                 }
-                const PersonId in_law = person(c, other, birth_year(c, child) - 2 + static_cast<int>(draw(5)));
+                const PersonId in_law =
+                    person(c, other, birth_year(c, child) - 2 + static_cast<int>(draw(5)));
                 if (r == 3) {  // the in-law's own parents
                     const PersonId f = person(c, Sex::Male, birth_year(c, in_law) - 27);
                     const PersonId m = person(c, Sex::Female, birth_year(c, in_law) - 25);
@@ -90,11 +94,13 @@ private:
                     parent(c, m, in_law, RelationshipKind::Parent);
                 }
                 const bool split = draw(3) == 0;
-                partner(c, child, in_law, birth_year(c, child) + 19, split ? PartnershipEnd::Separated : PartnershipEnd::None);
+                partner(c, child, in_law, birth_year(c, child) + 19,
+                        split ? PartnershipEnd::Separated : PartnershipEnd::None);
                 next_couples.push_back({child, in_law});
                 if (split) {
                     // Re-partnering: half-siblings to come, and sometimes a step-parent link.
-                    const PersonId second = person(c, other, birth_year(c, child) + static_cast<int>(draw(6)));
+                    const PersonId second =
+                        person(c, other, birth_year(c, child) + static_cast<int>(draw(6)));
                     partner(c, child, second, birth_year(c, child) + 27, PartnershipEnd::None);
                     next_couples.push_back({child, second});
                     m_step.push_back({second, child});
@@ -117,7 +123,8 @@ private:
         for (const auto& [step, parent_of] : m_step)
             for (std::size_t i = 0; i < c.relationships.size(); ++i) {
                 const Relationship r = c.relationships[i];
-                if (r.kind == RelationshipKind::Parent && r.first == parent_of && !has_parent(c, r.second, step)) {
+                if (r.kind == RelationshipKind::Parent && r.first == parent_of &&
+                    !has_parent(c, r.second, step)) {
                     parent(c, step, r.second, RelationshipKind::StepParent);
                     break;
                 }
@@ -144,9 +151,10 @@ private:
     engine::PersonId person(engine::Case& c, engine::Sex sex, int born) {
         engine::Person p;
         p.id = "p" + std::to_string(c.people.size());
-        static const char* const k_names[] = {"Alex", "Billie", "Casey", "Dana", "Eli", "Frankie", "Gene", "Harper",
-                                              "Indy", "Jo", "Kai", "Lou", "Max", "Noor", "Ollie", "Pat", "Quinn",
-                                              "Robin", "Sam", "Toni", "Uma", "Val", "Wren", "Yan"};
+        static const char* const k_names[] = {"Alex", "Billie", "Casey", "Dana", "Eli",   "Frankie",
+                                              "Gene", "Harper", "Indy",  "Jo",   "Kai",   "Lou",
+                                              "Max",  "Noor",   "Ollie", "Pat",  "Quinn", "Robin",
+                                              "Sam",  "Toni",   "Uma",   "Val",  "Wren",  "Yan"};
         p.name = std::string(k_names[c.people.size() % 24]) + " " + std::to_string(c.people.size());
         p.sex = sex;
         const int month = 1 + static_cast<int>(draw(12));
@@ -162,17 +170,20 @@ private:
     void die(engine::Case& c, engine::PersonId p, int year) {
         c.people[engine::index_of(p)].died = engine::make_day(year, 1 + draw(12), 1 + draw(28));
     }
-    void partner(engine::Case& c, engine::PersonId a, engine::PersonId b, int from, engine::PartnershipEnd end) {
+    void partner(engine::Case& c, engine::PersonId a, engine::PersonId b, int from,
+                 engine::PartnershipEnd end) {
         engine::Relationship r;
         r.kind = engine::RelationshipKind::Partner;
         r.first = a;
         r.second = b;
         r.from = engine::make_day(from, 1 + draw(12), 1 + draw(28));
-        if (end != engine::PartnershipEnd::None) r.to = engine::make_day(from + 5 + static_cast<int>(draw(5)), 6, 1);
+        if (end != engine::PartnershipEnd::None)
+            r.to = engine::make_day(from + 5 + static_cast<int>(draw(5)), 6, 1);
         r.ended = end;
         c.relationships.push_back(r);
     }
-    static void parent(engine::Case& c, engine::PersonId p, engine::PersonId child, engine::RelationshipKind kind) {
+    static void parent(engine::Case& c, engine::PersonId p, engine::PersonId child,
+                       engine::RelationshipKind kind) {
         engine::Relationship r;
         r.kind = kind;
         r.first = p;
@@ -186,12 +197,14 @@ private:
     }
     static bool sibling_of(const engine::Case& c, engine::PersonId a, engine::PersonId b) {
         for (const auto& r : c.relationships)
-            if (r.kind == engine::RelationshipKind::Parent && r.second == a && has_parent(c, b, r.first)) return true;
+            if (r.kind == engine::RelationshipKind::Parent && r.second == a && has_parent(c, b, r.first))
+                return true;
         return false;
     }
     // Everyone lives somewhere: couples with their young children; some moves over time.
     void households(engine::Case& c) {
-        const engine::AreaId areas[] = {c.intern_area("Northfield"), c.intern_area("Southmoor"), c.intern_area("Westbury")};
+        const engine::AreaId areas[] = {c.intern_area("Northfield"), c.intern_area("Southmoor"),
+                                        c.intern_area("Westbury")};
         std::vector<bool> housed(c.people.size(), false);
         std::uint32_t address = 0;
         for (const auto& r : c.relationships) {
@@ -201,8 +214,9 @@ private:
             engine::Residence home;
             home.people = {r.first, r.second};
             for (const auto& k : c.relationships)
-                if (k.kind == engine::RelationshipKind::Parent && (k.first == r.first || k.first == r.second) &&
-                    !housed[engine::index_of(k.second)] && birth_year(c, k.second) >= 2000) {
+                if (k.kind == engine::RelationshipKind::Parent &&
+                    (k.first == r.first || k.first == r.second) && !housed[engine::index_of(k.second)] &&
+                    birth_year(c, k.second) >= 2000) {
                     home.people.push_back(k.second);
                     housed[engine::index_of(k.second)] = true;
                 }

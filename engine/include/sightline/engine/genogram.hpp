@@ -56,9 +56,13 @@ struct Rect {
     [[nodiscard]] float width() const { return x1 - x0; }
     [[nodiscard]] float height() const { return y1 - y0; }
     // True when the two rectangles share interior area (touching edges do not count).
-    [[nodiscard]] bool overlaps(const Rect& o) const { return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1; }
+    [[nodiscard]] bool overlaps(const Rect& o) const {
+        return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1;
+    }
     // True when o lies entirely inside this rectangle.
-    [[nodiscard]] bool contains(const Rect& o) const { return x0 <= o.x0 && o.x1 <= x1 && y0 <= o.y0 && o.y1 <= y1; }
+    [[nodiscard]] bool contains(const Rect& o) const {
+        return x0 <= o.x0 && o.x1 <= x1 && y0 <= o.y0 && o.y1 <= y1;
+    }
     friend bool operator==(const Rect&, const Rect&) = default;
 };
 
@@ -89,12 +93,12 @@ std::string_view to_string(Symbol v);
 // A union node: the partners, and the partnership's dates when it is declared.
 struct FamilyUnion {
     UnionKind kind = UnionKind::Partnership;
-    PersonId first = k_none<PersonId>;       // none for UnknownParents
-    PersonId second = k_none<PersonId>;      // none for SingleParent and UnknownParents
-    std::optional<FuzzyDate> from;           // partnership began
-    std::optional<FuzzyDate> to;             // partnership ended
+    PersonId first = k_none<PersonId>;   // none for UnknownParents
+    PersonId second = k_none<PersonId>;  // none for SingleParent and UnknownParents
+    std::optional<FuzzyDate> from;       // partnership began
+    std::optional<FuzzyDate> to;         // partnership ended
     PartnershipEnd ended = PartnershipEnd::None;
-    std::uint32_t relationship = k_no_index; // index in Case::relationships of the partner relationship
+    std::uint32_t relationship = k_no_index;  // index in Case::relationships of the partner relationship
 };
 
 // A line from a union to a child.
@@ -105,8 +109,8 @@ struct ChildLink {
     // The child's own family places the child: birth parents, else adoptive, else foster, else
     // step. Other links (a step-parent beside birth parents) are drawn but do not place.
     bool primary = true;
-    bool implied = false;                    // only a sibling relationship put the child here
-    std::uint32_t relationship = k_no_index; // the first relationship behind the link
+    bool implied = false;                     // only a sibling relationship put the child here
+    std::uint32_t relationship = k_no_index;  // the first relationship behind the link
 };
 
 // People and union nodes as a Boost.Graph graph, with generations and separate families.
@@ -119,13 +123,13 @@ struct FamilyGraph {
 
     Graph graph;
     std::vector<FamilyUnion> unions;
-    std::vector<ChildLink> links;            // grouped by union, children in birth order
-    std::vector<std::int32_t> generation;    // per person: row, 0 at the top, parents above children
-    std::vector<std::uint32_t> family;       // per person: connected family, 0 = the index child's
-    std::vector<UnionId> parents;            // per person: the union that places them, or none
+    std::vector<ChildLink> links;          // grouped by union, children in birth order
+    std::vector<std::int32_t> generation;  // per person: row, 0 at the top, parents above children
+    std::vector<std::uint32_t> family;     // per person: connected family, 0 = the index child's
+    std::vector<UnionId> parents;          // per person: the union that places them, or none
     std::uint32_t family_count = 0;
     std::int32_t generation_count = 0;
-    Diagnostics diagnostics;                 // contradictions found (cycles, too many parents)
+    Diagnostics diagnostics;  // contradictions found (cycles, too many parents)
 
     [[nodiscard]] std::size_t person_vertex(PersonId p) const { return index_of(p); }
     [[nodiscard]] std::size_t union_vertex(UnionId u) const { return generation.size() + index_of(u); }
@@ -147,18 +151,18 @@ FamilyGraph build_family_graph(const Case& c);
 
 // Sizes and gaps of the drawing, in layout units.
 struct GenogramOptions {
-    float symbol = 40;           // width and height of a person's symbol
-    float name_size = 13;        // font size of the name line
-    float detail_size = 10.5f;   // font size of the dates line and partnership dates
-    float label_gap = 4;         // between the symbol and the name line
-    float line_zone = 64;        // vertical space between one row's labels and the next row's symbols
-    float partner_gap = 40;      // least space between two partners' symbols
-    float sibling_gap = 22;      // least space between siblings' labels
-    float family_gap = 36;       // least space between unrelated neighbours in a row
-    float component_gap = 72;    // between separate families
-    float trunk_clear = 14;      // least space between a line down to children and a label
-    float margin = 32;           // around the drawing
-    int sweeps = 12;             // barycentre sweeps (each one down and one up)
+    float symbol = 40;          // width and height of a person's symbol
+    float name_size = 13;       // font size of the name line
+    float detail_size = 10.5f;  // font size of the dates line and partnership dates
+    float label_gap = 4;        // between the symbol and the name line
+    float line_zone = 64;       // vertical space between one row's labels and the next row's symbols
+    float partner_gap = 40;     // least space between two partners' symbols
+    float sibling_gap = 22;     // least space between siblings' labels
+    float family_gap = 36;      // least space between unrelated neighbours in a row
+    float component_gap = 72;   // between separate families
+    float trunk_clear = 14;     // least space between a line down to children and a label
+    float margin = 32;          // around the drawing
+    int sweeps = 12;            // barycentre sweeps (each one down and one up)
     // Width of a text at a font size; the default estimates an average sans-serif glyph as
     // 0.56 of the font size. A viewer passes its font's measure (e.g. ImGui::CalcTextSize).
     std::function<float(std::string_view text, float font_size)> measure;
@@ -171,18 +175,18 @@ float estimate_text_width(std::string_view text, float font_size);
 // One person's box.
 struct GenogramPerson {
     PersonId person = k_none<PersonId>;
-    Vec2 centre;                 // of the symbol
-    float size = 0;              // symbol width and height
+    Vec2 centre;     // of the symbol
+    float size = 0;  // symbol width and height
     Symbol symbol = Symbol::Diamond;
-    bool index_child = false;    // drawn with a double outline
-    bool has_died = false;       // a death date is recorded (genogram_at says whether by the day)
-    std::int32_t generation = 0; // row
-    std::uint32_t family = 0;    // connected family
-    std::string name;            // first label line, before ", age"
-    std::string dates;           // second label line: "b. 2014-10-03", "1965 – 2012-08"
-    Vec2 name_at;                // baseline centre of the name line
-    Vec2 dates_at;               // baseline centre of the dates line
-    Rect extent;                 // symbol and both label lines at their widest at any date
+    bool index_child = false;     // drawn with a double outline
+    bool has_died = false;        // a death date is recorded (genogram_at says whether by the day)
+    std::int32_t generation = 0;  // row
+    std::uint32_t family = 0;     // connected family
+    std::string name;             // first label line, before ", age"
+    std::string dates;            // second label line: "b. 2014-10-03", "1965 – 2012-08"
+    Vec2 name_at;                 // baseline centre of the name line
+    Vec2 dates_at;                // baseline centre of the dates line
+    Rect extent;                  // symbol and both label lines at their widest at any date
 };
 
 // One union: the partner line, and where the line to the children leaves it.
@@ -195,11 +199,11 @@ struct GenogramUnion {
     // points (up, across, down) over the people between non-adjacent partners, a stub from the
     // symbol for a single known parent, empty for unknown parents.
     std::vector<Vec2> path;
-    Vec2 hub;                    // where the line to the children starts
-    Vec2 mark;                   // where separation slashes go (beside the hub)
-    Vec2 dates_at;               // baseline centre of the partnership's dates, above the line
+    Vec2 hub;       // where the line to the children starts
+    Vec2 mark;      // where separation slashes go (beside the hub)
+    Vec2 dates_at;  // baseline centre of the partnership's dates, above the line
     bool has_children = false;
-    float bar_y = 0;             // the sibling bar (when has_children)
+    float bar_y = 0;  // the sibling bar (when has_children)
     float bar_x0 = 0;
     float bar_x1 = 0;
     ParentKind trunk = ParentKind::Birth;  // line style of the trunk and bar: the children's kind
@@ -213,9 +217,9 @@ struct GenogramChild {
     UnionId from = k_none<UnionId>;
     PersonId child = k_none<PersonId>;
     ParentKind kind = ParentKind::Birth;
-    bool primary = true;         // from the sibling bar; otherwise its own line from the hub
-    bool implied = false;        // placed by a sibling relationship only
-    std::vector<Vec2> path;      // polyline ending at the top of the child's symbol
+    bool primary = true;     // from the sibling bar; otherwise its own line from the hub
+    bool implied = false;    // placed by a sibling relationship only
+    std::vector<Vec2> path;  // polyline ending at the top of the child's symbol
 };
 
 // The whole layout. People are indexed by PersonId, unions by UnionId.
@@ -223,19 +227,19 @@ struct GenogramLayout {
     std::vector<GenogramPerson> people;
     std::vector<GenogramUnion> unions;
     std::vector<GenogramChild> children;
-    std::vector<std::vector<PersonId>> rows;   // per generation, left to right
-    std::vector<float> row_y;                  // per generation: centre y of the symbols
-    float row_above = 0;                       // a row's people reach this far above row_y
-    float row_below = 0;                       // ... and this far below (symbol and labels)
-    Rect bounds;                               // everything drawn, with the margin
-    float outline_pad = 0;                     // household outline padding round a person's extent
-    float outline_band = 0;                    // width of outline connectors
-    float tab_height = 0;                      // height of a household's label tab
-    std::uint32_t crossings = 0;               // parent-child line crossings left after the sweeps
-    std::uint64_t fingerprint = 0;             // genogram_fingerprint() of the input
-    GenogramOptions options;                   // as used (measure filled in)
+    std::vector<std::vector<PersonId>> rows;  // per generation, left to right
+    std::vector<float> row_y;                 // per generation: centre y of the symbols
+    float row_above = 0;                      // a row's people reach this far above row_y
+    float row_below = 0;                      // ... and this far below (symbol and labels)
+    Rect bounds;                              // everything drawn, with the margin
+    float outline_pad = 0;                    // household outline padding round a person's extent
+    float outline_band = 0;                   // width of outline connectors
+    float tab_height = 0;                     // height of a household's label tab
+    std::uint32_t crossings = 0;              // parent-child line crossings left after the sweeps
+    std::uint64_t fingerprint = 0;            // genogram_fingerprint() of the input
+    GenogramOptions options;                  // as used (measure filled in)
     FamilyGraph family;
-    Diagnostics diagnostics;                   // from the family graph
+    Diagnostics diagnostics;  // from the family graph
 
     [[nodiscard]] const GenogramPerson& person(PersonId p) const { return people[index_of(p)]; }
     [[nodiscard]] const GenogramUnion& union_at(UnionId u) const { return unions[index_of(u)]; }
@@ -252,8 +256,8 @@ GenogramLayout compute_layout(const Case& c, const GenogramOptions& options = {}
 
 // The outline of a group of people: rectangles that merge into one shape.
 struct Outline {
-    std::vector<Rect> rects;     // runs (by row, left to right), then the tab, then connectors
-    std::int32_t tab = -1;       // index in rects of the label tab, or -1
+    std::vector<Rect> rects;  // runs (by row, left to right), then the tab, then connectors
+    std::int32_t tab = -1;    // index in rects of the label tab, or -1
 };
 
 // The outline of a group of people in the layout: one rectangle per run of neighbours in a
@@ -270,9 +274,9 @@ Outline group_outline(const GenogramLayout& layout, std::span<const PersonId> me
 // the same non-empty address.
 struct Household {
     AreaId area = k_none<AreaId>;
-    std::string address;                     // may be empty
-    std::vector<PersonId> members;           // ascending
-    std::vector<std::uint32_t> residences;   // indices in Case::residences
+    std::string address;                    // may be empty
+    std::vector<PersonId> members;          // ascending
+    std::vector<std::uint32_t> residences;  // indices in Case::residences
 };
 
 // Households on a day. A residence covers [from.earliest_day(), to.earliest_day()): partial
@@ -295,38 +299,38 @@ std::string_view to_string(UnionState v);
 // A person at the day.
 struct PersonAt {
     LifeState life = LifeState::Alive;
-    bool faded = false;                      // outside the index child's household
-    std::int32_t household = -1;             // index in GenogramAt::households, or -1
-    std::string age;                         // "7m", "22", "~22", "24–25"; empty if unknown or not alive
-    std::string label;                       // the name line: "Riley, 7m"
+    bool faded = false;           // outside the index child's household
+    std::int32_t household = -1;  // index in GenogramAt::households, or -1
+    std::string age;              // "7m", "22", "~22", "24–25"; empty if unknown or not alive
+    std::string label;            // the name line: "Riley, 7m"
 };
 
 // A union at the day.
 struct UnionAt {
     UnionState state = UnionState::Current;
-    bool faded = false;                      // both partners faded
-    std::string dates;                       // "2009–2015", "~2015", "–2012"; empty when undated
+    bool faded = false;  // both partners faded
+    std::string dates;   // "2009–2015", "~2015", "–2012"; empty when undated
 };
 
 // A household at the day, with its outline.
 struct HouseholdAt {
     Household household;
-    bool focus = false;                      // an index child lives here
-    std::uint32_t number = 0;                // 1, 2, ...: its badge in the tab and its line in a key
-    std::string label;                       // "Eastmere: Cannon Street flat"
-    std::string tab_text;                    // what fits in the tab: the label, the area, or nothing
-    Outline outline;                         // group_outline() of the members, with a tab
-    Vec2 badge_at;                           // centre of the number badge, at the tab's left
-    float badge_width = 0;                   // a pill 13 high: 13 wide, 6 more per further digit
-    Vec2 label_at;                           // baseline start of tab_text, after the badge
+    bool focus = false;        // an index child lives here
+    std::uint32_t number = 0;  // 1, 2, ...: its badge in the tab and its line in a key
+    std::string label;         // "Eastmere: Cannon Street flat"
+    std::string tab_text;      // what fits in the tab: the label, the area, or nothing
+    Outline outline;           // group_outline() of the members, with a tab
+    Vec2 badge_at;             // centre of the number badge, at the tab's left
+    float badge_width = 0;     // a pill 13 high: 13 wide, 6 more per further digit
+    Vec2 label_at;             // baseline start of tab_text, after the badge
 };
 
 // Everything that depends on the day, parallel to the layout.
 struct GenogramAt {
-    std::int32_t day = 0;                    // local days since 1970-01-01
-    std::vector<PersonAt> people;            // by PersonId
-    std::vector<UnionAt> unions;             // by UnionId
-    std::vector<HouseholdAt> households;     // as households_at()
+    std::int32_t day = 0;                 // local days since 1970-01-01
+    std::vector<PersonAt> people;         // by PersonId
+    std::vector<UnionAt> unions;          // by UnionId
+    std::vector<HouseholdAt> households;  // as households_at()
 };
 
 // The genogram on a day. People are never moved: a person not yet born is marked NotBorn (a
