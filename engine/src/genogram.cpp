@@ -20,13 +20,15 @@
 #include <numeric>
 #include <utility>
 
-// disjoint_sets before strong_components: the latter declares a boost::detail::get that would
-// hide the pointer property-map get() that disjoint_sets relies on.
+// disjoint_sets before strong_components (a block of its own, so that sorting keeps it
+// first): the latter declares a boost::detail::get that would hide the pointer property-map
+// get() that disjoint_sets relies on.
+#include <boost/pending/disjoint_sets.hpp>
+#include <boost/property_map/property_map.hpp>
+
 #include <boost/graph/connected_components.hpp>
 #include <boost/graph/strong_components.hpp>
 #include <boost/graph/topological_sort.hpp>
-#include <boost/pending/disjoint_sets.hpp>
-#include <boost/property_map/property_map.hpp>
 
 #include "sightline/engine/merge.hpp"
 
