@@ -20,6 +20,7 @@ commands:
   rules [CASE]   the analysis thresholds, their defaults and reasons
   import SHEET   a spreadsheet (CSV, TSV, XLSX) to a native YAML chronology
   template       a blank chronology (XLSX or CSV) for an agency to fill in
+  genogram CASE  the family and households at a date (SVG or JSON)
 
 Run 'sightline COMMAND --help' for a command's options.
 )";
@@ -36,6 +37,7 @@ constexpr Command k_commands[] = {
     {"knew", sightline::cli::run_knew},
     {"import", sightline::cli::run_import},
     {"template", sightline::cli::run_template},
+    {"genogram", sightline::cli::run_genogram},
 };
 
 }  // namespace

@@ -824,4 +824,18 @@ std::int32_t age_in_years(std::int32_t born_day, std::int32_t at_day) {
     return years;
 }
 
+std::int32_t age_in_months(std::int32_t born_day, std::int32_t at_day) {
+    const date::year_month_day b{date::sys_days{date::days{born_day}}};
+    const date::year_month_day a{date::sys_days{date::days{at_day}}};
+    std::int32_t months = (static_cast<int>(a.year()) - static_cast<int>(b.year())) * 12 +
+                          static_cast<std::int32_t>(static_cast<unsigned>(a.month())) -
+                          static_cast<std::int32_t>(static_cast<unsigned>(b.month()));
+    if (a.day() < b.day()) --months;
+    return months;
+}
+
+std::int32_t year_of_day(std::int32_t days) {
+    return static_cast<int>(date::year_month_day{date::sys_days{date::days{days}}}.year());
+}
+
 }  // namespace sightline::engine

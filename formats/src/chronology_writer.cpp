@@ -98,9 +98,11 @@ std::string source_text(const Case& c, const Entry& e) {
     return out;
 }
 
-void write_diagnostics_json(const Case& c, JsonWriter& w) {
+void write_diagnostics_json(const Case& c, JsonWriter& w) { write_diagnostics_json(c.diagnostics, w); }
+
+void write_diagnostics_json(const Diagnostics& diagnostics, JsonWriter& w) {
     w.begin_array(true);
-    for (const Diagnostic& d : c.diagnostics.items()) {
+    for (const Diagnostic& d : diagnostics.items()) {
         w.begin_object();
         w.field("severity", to_string(d.severity));
         w.field("file", d.file);

@@ -3,6 +3,7 @@
 
 #include <cassert>
 #include <charconv>
+#include <cmath>
 
 namespace sightline::formats {
 
@@ -91,6 +92,17 @@ void JsonWriter::value(std::int64_t v) {
 void JsonWriter::value(std::uint64_t v) {
     separate();
     char buf[24];
+    const auto r = std::to_chars(buf, buf + sizeof buf, v);
+    m_out.append(buf, r.ptr);
+}
+
+void JsonWriter::value(double v) {
+    if (!std::isfinite(v)) {
+        null();
+        return;
+    }
+    separate();
+    char buf[32];
     const auto r = std::to_chars(buf, buf + sizeof buf, v);
     m_out.append(buf, r.ptr);
 }

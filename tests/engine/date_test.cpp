@@ -234,4 +234,21 @@ TEST(Dates, AgeInYears) {
     EXPECT_EQ(age_in_years(born, days_from_civil(2015, 3, 20)), 5);
 }
 
+TEST(Dates, AgeInMonths) {
+    const std::int32_t born = days_from_civil(2014, 10, 3);
+    EXPECT_EQ(age_in_months(born, born), 0);
+    EXPECT_EQ(age_in_months(born, days_from_civil(2014, 11, 2)), 0);
+    EXPECT_EQ(age_in_months(born, days_from_civil(2014, 11, 3)), 1);
+    EXPECT_EQ(age_in_months(born, days_from_civil(2015, 6, 1)), 7);
+    EXPECT_EQ(age_in_months(born, days_from_civil(2016, 1, 16)), 15);
+    // Born on the 31st: one month old on the last day of a shorter month is not yet reached.
+    EXPECT_EQ(age_in_months(days_from_civil(2015, 1, 31), days_from_civil(2015, 2, 28)), 0);
+    EXPECT_EQ(age_in_months(days_from_civil(2015, 1, 31), days_from_civil(2015, 3, 31)), 2);
+}
+
+TEST(Dates, YearOfDay) {
+    EXPECT_EQ(year_of_day(days_from_civil(1969, 12, 31)), 1969);
+    EXPECT_EQ(year_of_day(days_from_civil(2015, 1, 1)), 2015);
+}
+
 }  // namespace

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 using sightline::formats::JsonWriter;
 
 TEST(JsonWriter, WritesNestedStructures) {
@@ -37,4 +39,17 @@ TEST(JsonWriter, OnePerLineArrays) {
     w.value(2);
     w.end_array();
     EXPECT_EQ(out, "[\n  1,\n  2\n]");
+}
+
+TEST(JsonWriter, NumbersAreShortestRoundTrip) {
+    std::string out;
+    JsonWriter w(out);
+    w.begin_array();
+    w.value(120.0);
+    w.value(-2.5);
+    w.value(0.1);
+    w.value(12.5f);
+    w.value(std::nan(""));
+    w.end_array();
+    EXPECT_EQ(out, "[120,-2.5,0.1,12.5,null]");
 }

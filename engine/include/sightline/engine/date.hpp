@@ -159,6 +159,11 @@ std::int32_t days_from_civil(std::int32_t year, unsigned month, unsigned day);
 std::int32_t age_in_years(std::int32_t born_day, std::int32_t at_day);
 // The same calendar day `years` later (29 February becomes 28 February in other years).
 std::int32_t add_years(std::int32_t day, std::int32_t years);
+// Whole months of age at a day for someone born on born_day (a baby born on 3 October is one
+// month old on 3 November).
+std::int32_t age_in_months(std::int32_t born_day, std::int32_t at_day);
+// The year of a local day number.
+std::int32_t year_of_day(std::int32_t days);
 // Days between two days (b - a).
 inline std::int32_t days_between(std::int32_t a, std::int32_t b) { return b - a; }
 

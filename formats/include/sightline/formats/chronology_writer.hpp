@@ -23,8 +23,9 @@ std::string source_text(const engine::Case& c, const engine::Entry& e);
 // The type as a reader would say it: "Home visit", or the free word as written.
 std::string type_text(const engine::Entry& e);
 
-// Writes the diagnostics array (used by merge and check JSON).
+// Writes the diagnostics array (used by merge, check and genogram JSON).
 class JsonWriter;
 void write_diagnostics_json(const engine::Case& c, JsonWriter& w);
+void write_diagnostics_json(const engine::Diagnostics& diagnostics, JsonWriter& w);
 
 }  // namespace sightline::formats

@@ -25,6 +25,10 @@ public:
     void value(std::uint64_t v);
     void value(std::uint32_t v) { value(static_cast<std::uint64_t>(v)); }
     void value(bool v);
+    // Shortest text that reads back to the same double; whole numbers without a point.
+    // Not-a-number and infinities are written as null (JSON has no such numbers).
+    void value(double v);
+    void value(float v) { value(static_cast<double>(v)); }
     void null();
 
     // key + value in one call.
