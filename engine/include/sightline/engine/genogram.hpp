@@ -251,7 +251,7 @@ struct GenogramLayout {
 // alternating passes that centre children under parents and parents over children, each an
 // isotonic regression that keeps the order and the least gaps, so no two people overlap.
 // Deterministic: the same case gives the same layout. Costs O(S * (P + L)^2) for S sweeps,
-// P people and L child links (crossing counts dominate); about 0.25 ms for 60 people.
+// P people and L child links (crossing counts dominate); about 0.3 ms for 60 people.
 GenogramLayout compute_layout(const Case& c, const GenogramOptions& options = {});
 
 // The outline of a group of people: rectangles that merge into one shape.
