@@ -340,6 +340,9 @@ struct GenogramAt {
 // Dates follow households_at(): a partial date takes effect on its first possible day.
 GenogramAt genogram_at(const GenogramLayout& layout, const Case& c, std::int32_t day);
 
+// The years over a partner line: "2009–2015", "~2015", "–2012" (the end only once `ended`).
+std::string partnership_dates(const FamilyUnion& u, bool ended);
+
 // Age on a day for someone born on a (possibly partial) date: months under two ("7m"), then
 // years ("22"); a birth known only to a year gives "24–25", an approximate one "~25".
 // Empty when the day is before the birth can have happened.
