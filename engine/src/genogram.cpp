@@ -730,16 +730,15 @@ std::string age_at(const FuzzyDate& born, std::int32_t day) {
     return text(age_in_years(last, day), age_in_years(first, day), "");
 }
 
-namespace {
-
-// "2009–2015", "~2015", "–2012" (the end only once it has happened).
-std::string union_dates(const FamilyUnion& u, bool ended) {
+std::string partnership_dates(const FamilyUnion& u, bool ended) {
     std::string s;
     if (u.from) s = (u.from->approximate ? "~" : "") + std::to_string(u.from->first.year);
     if (ended && u.to)
         s += "\u2013" + std::string(u.to->approximate ? "~" : "") + std::to_string(u.to->first.year);
     return s;
 }
+
+namespace {
 
 UnionState union_state(const Case& c, const FamilyUnion& u, std::int32_t day) {
     if (u.kind != UnionKind::Partnership) return UnionState::Current;
@@ -833,7 +832,7 @@ GenogramAt genogram_at(const GenogramLayout& layout, const Case& c, std::int32_t
         const bool ended = ua.state == UnionState::Separated || ua.state == UnionState::Divorced ||
                            (ua.state == UnionState::Widowed && fu.to && day >= fu.to->earliest_day());
         if (fu.kind == UnionKind::Partnership && ua.state != UnionState::NotYet)
-            ua.dates = union_dates(fu, ended);
+            ua.dates = partnership_dates(fu, ended);
         bool faded = any_focus;
         for (const PersonId p : partners_of(fu))
             if (!is_none(p)) faded = faded && at.people[index_of(p)].faded;

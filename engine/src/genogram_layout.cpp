@@ -255,12 +255,9 @@ void Layouter::make_nodes() {
                 }
                 break;
         }
-        if (fu.kind == UnionKind::Partnership) {
-            std::string text = fu.from ? std::to_string(fu.from->first.year) : std::string();
-            if (fu.to) text += "\u2013" + std::to_string(fu.to->first.year);
-            if ((fu.from && fu.from->approximate) || (fu.to && fu.to->approximate)) text += "~~";
-            m_date_width[u] = m_opt.measure(text, m_opt.detail_size);
-        }
+        // Room for the partnership's years at their longest (once it has ended).
+        if (fu.kind == UnionKind::Partnership)
+            m_date_width[u] = m_opt.measure(partnership_dates(fu, true), m_opt.detail_size);
     }
     m_node_unions.assign(m_nodes.size(), {});
     for (std::uint32_t u = 0; u < unions; ++u)

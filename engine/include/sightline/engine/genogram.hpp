@@ -251,7 +251,7 @@ struct GenogramLayout {
 // alternating passes that centre children under parents and parents over children, each an
 // isotonic regression that keeps the order and the least gaps, so no two people overlap.
 // Deterministic: the same case gives the same layout. Costs O(S * (P + L)^2) for S sweeps,
-// P people and L child links (crossing counts dominate); about 0.25 ms for 60 people.
+// P people and L child links (crossing counts dominate); about 0.3 ms for 60 people.
 GenogramLayout compute_layout(const Case& c, const GenogramOptions& options = {});
 
 // The outline of a group of people: rectangles that merge into one shape.
@@ -339,6 +339,9 @@ struct GenogramAt {
 // the households of the index children are faded (none when they have no household then).
 // Dates follow households_at(): a partial date takes effect on its first possible day.
 GenogramAt genogram_at(const GenogramLayout& layout, const Case& c, std::int32_t day);
+
+// The years over a partner line: "2009–2015", "~2015", "–2012" (the end only once `ended`).
+std::string partnership_dates(const FamilyUnion& u, bool ended);
 
 // Age on a day for someone born on a (possibly partial) date: months under two ("7m"), then
 // years ("22"); a birth known only to a year gives "24–25", an approximate one "~25".
