@@ -155,3 +155,30 @@ TEST(Transfers, NotificationToTheAreaTheChildLeftIsMisrouted) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Transfers, RecordsThatChangeAreaTooOftenInferNoMoves) {
+    std::string yaml = R"(sightline: 1
+case: {title: T, index_children: [baby], scope: {from: 2015-01-01, to: 2016-12-31}}
+people:
+  - {id: baby, name: Baby, sex: male, born: 2014-10-01}
+agencies:
+  - {name: A HV, kind: health_visiting, area: A}
+  - {name: B HV, kind: health_visiting, area: B}
+entries:
+)";
+    // Two records in A, two in B, and so on: 60 changes in two years.
+    for (int k = 0; k < 120; ++k)
+        yaml += "  - {date: " + format_day(days_from_civil(2015, 1, 2) + k * 6) + ", agency: " +
+                ((k / 2) % 2 == 0 ? "A HV" : "B HV") + ", type: home_visit, summary: x}\n";
+    const auto all = analyse_transfers(case_from_yaml(yaml));
+    EXPECT_TRUE(of_kind(all, FindingKind::Transfer).empty());
+    const auto moves = of_kind(all, FindingKind::Move);
+    ASSERT_EQ(moves.size(), 1u);
+    EXPECT_EQ(text_field(moves[0], "date"), "<null>");
+    EXPECT_EQ(int_field(moves[0], "area_changes"), 59);
+    EXPECT_NE(moves[0].message.find("too often to be moves of the family"), std::string::npos);
+}
+
+}  // namespace

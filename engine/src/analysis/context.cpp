@@ -67,6 +67,10 @@ AnalysisContext::AnalysisContext(const Case& cs, const AnalysisOptions& options)
     }
 }
 
+std::uint32_t AnalysisContext::first_on_or_after(std::int32_t d) const {
+    return static_cast<std::uint32_t>(std::lower_bound(m_day.begin(), m_day.end(), d) - m_day.begin());
+}
+
 bool AnalysisContext::contact(EntryIndex i) const {
     if (!professional(i)) return false;
     switch (entry(i).type) {

@@ -62,6 +62,8 @@ public:
     [[nodiscard]] std::string describe(EntryIndex i) const;
     // The area a child lived in on a day, from residences; none between residences or without them.
     [[nodiscard]] AreaId child_area_at(PersonId child, std::int32_t day) const;
+    // The first entry whose day is at or after `day` (entries are in day order); size() if none.
+    [[nodiscard]] std::uint32_t first_on_or_after(std::int32_t day) const;
     // The rule value in days.
     [[nodiscard]] std::int32_t rule(RuleId id) const { return c.rules.days(id); }
 

@@ -218,6 +218,12 @@ ClusterScorer::ClusterScorer(const Case& c) : m_case(c) {
             }
         }
     }
+    // The days each summary names, found once (the scan is the costly part of a pair's score).
+    m_mentions.resize(entries.size());
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        if (entries[i].summary.find_first_of("0123456789") == std::string_view::npos) continue;
+        m_mentions[i] = dates_mentioned(entries[i].summary, entries[i].date.earliest_day());
+    }
     m_idf.resize(df.size());
     const double n = static_cast<double>(std::max<std::size_t>(entries.size(), 1));
     for (std::size_t t = 0; t < df.size(); ++t) m_idf[t] = std::log(1.0 + n / static_cast<double>(df[t]));
@@ -239,12 +245,12 @@ PairScore ClusterScorer::score(EntryIndex ia, EntryIndex ib) const {
 
     if (receives(ia, ib) || receives(ib, ia)) s.link = 35;
     if ((!a.ref.empty() && contains_ci(b.summary, a.ref)) || (!b.ref.empty() && contains_ci(a.summary, b.ref))) s.reference = 50;
-    const auto mentions = [&](const Entry& text, const Entry& other) {
-        const auto days = dates_mentioned(text.summary, text.date.earliest_day());
+    const auto mentions = [&](EntryIndex text, const Entry& text_entry, const Entry& other) {
+        const auto& days = m_mentions[index_of(text)];
         return std::find(days.begin(), days.end(), other.date.earliest_day()) != days.end() &&
-               other.date.earliest_day() != text.date.earliest_day();
+               other.date.earliest_day() != text_entry.date.earliest_day();
     };
-    const bool mentioned = mentions(a, b) || mentions(b, a);
+    const bool mentioned = mentions(ia, a, b) || mentions(ib, b, a);
     s.candidate = is_event_type(a.type) || is_event_type(b.type) || s.link > 0 || s.reference > 0;
     if (!s.candidate) return s;
 
@@ -313,17 +319,31 @@ std::vector<Cluster> find_clusters(const Case& c) {
         std::int32_t score;
         std::uint32_t a, b;
     };
-    std::vector<Edge> edges;
+    std::vector<std::int32_t> days(entries.size());
+    std::vector<bool> usable(entries.size());
     for (std::uint32_t i = 0; i < entries.size(); ++i) {
-        if (!precise(entries[i], uncertain)) continue;
-        const std::int32_t di = entries[i].date.earliest_day();
-        for (std::uint32_t j = i + 1; j < entries.size(); ++j) {
-            const std::int32_t dj = entries[j].date.earliest_day();
-            if (dj > di + window) break;
-            if (entries[j].agency == entries[i].agency || !precise(entries[j], uncertain)) continue;
-            const PairScore s = scorer.score(static_cast<EntryIndex>(i), static_cast<EntryIndex>(j));
-            if (s.candidate && s.total >= min_score) edges.push_back({s.total, i, j});
+        days[i] = entries[i].date.earliest_day();
+        usable[i] = precise(entries[i], uncertain);
+    }
+    // Candidate pairs only: an event and the other agencies' records around it, and every record
+    // with the receipt of its to:. Routine records that merely fall near each other never pair,
+    // so the work follows the number of events and links, not the square of the chronology.
+    std::vector<Edge> edges;
+    auto consider = [&](std::uint32_t i, std::uint32_t j) {
+        if (i == j || !usable[i] || !usable[j] || entries[i].agency == entries[j].agency) return;
+        if (std::abs(days[i] - days[j]) > window) return;
+        const std::uint32_t a = std::min(i, j), b = std::max(i, j);
+        const PairScore s = scorer.score(static_cast<EntryIndex>(a), static_cast<EntryIndex>(b));
+        if (s.candidate && s.total >= min_score) edges.push_back({s.total, a, b});
+    };
+    for (std::uint32_t i = 0; i < entries.size(); ++i) {
+        if (usable[i] && is_event_type(entries[i].type)) {
+            const auto lo = static_cast<std::uint32_t>(std::lower_bound(days.begin(), days.end(), days[i] - window) - days.begin());
+            for (std::uint32_t j = lo; j < entries.size() && days[j] <= days[i] + window; ++j)
+                if (!(is_event_type(entries[j].type) && j < i)) consider(i, j);  // event pairs once
         }
+        for (std::uint32_t from : scorer.received(static_cast<EntryIndex>(i)))
+            if (!is_event_type(entries[i].type) && !is_event_type(entries[from].type)) consider(from, i);
     }
     // Strongest links first; ties in chronology order, so the result is deterministic.
     std::sort(edges.begin(), edges.end(), [](const Edge& x, const Edge& y) {

@@ -73,22 +73,34 @@ bool local_service(AgencyKind k) {
     }
 }
 
-// With no residences: a move wherever local services' records change area and the next
-// record stays in the new area.
-std::vector<Move> moves_from_entries(const AnalysisContext& ctx) {
+// With no residences: a move wherever local services' records change area and the new area
+// holds for the next few records (a stray record elsewhere is not a move).
+constexpr std::size_t k_inference_run = 2;     // records in the new area, in a row, to call it a move
+constexpr std::size_t k_inference_limit = 24;  // more changes than this are noise, not moves
+
+struct Inferred {
+    std::vector<Move> moves;
+    std::size_t changes = 0;                    // area changes seen, accepted or not
+    bool noisy = false;                         // too many to be a family's moves
+};
+
+Inferred moves_from_entries(const AnalysisContext& ctx) {
     std::vector<EntryIndex> local;
     for (std::uint32_t n = 0; n < ctx.size(); ++n) {
         const auto i = static_cast<EntryIndex>(n);
         if (ctx.contact(i) && ctx.precise(i) && local_service(ctx.kind(i)) && !is_none(ctx.entry(i).area)) local.push_back(i);
     }
-    std::vector<Move> moves;
-    if (local.empty()) return moves;
+    Inferred out;
+    if (local.empty()) return out;
     AreaId current = ctx.entry(local.front()).area;
     for (std::size_t k = 1; k < local.size(); ++k) {
         const AreaId a = ctx.entry(local[k]).area;
         if (a == current) continue;
-        if (k + 1 < local.size() && ctx.entry(local[k + 1]).area != a) continue;  // a stray record
-        if (k + 1 == local.size()) continue;  // one last record is not a move
+        ++out.changes;
+        if (k + k_inference_run > local.size()) continue;  // too near the end to tell
+        bool holds = true;
+        for (std::size_t j = k; j < k + k_inference_run && holds; ++j) holds = ctx.entry(local[j]).area == a;
+        if (!holds) continue;
         Move m;
         m.day = ctx.day(local[k]);
         m.from = current;
@@ -96,10 +108,32 @@ std::vector<Move> moves_from_entries(const AnalysisContext& ctx) {
         m.inferred = true;
         m.evidence = local[k];
         for (const ChildInfo& ch : ctx.children) m.children.push_back(ch.id);
-        moves.push_back(m);
+        out.moves.push_back(m);
         current = a;
     }
-    return moves;
+    if (out.moves.size() > k_inference_limit) {
+        out.noisy = true;
+        out.moves.clear();
+    }
+    return out;
+}
+
+// When records change area too often to be moves, say so rather than invent dozens of them.
+Finding noisy_areas_finding(const AnalysisContext& ctx, std::size_t changes) {
+    Finding f;
+    f.kind = FindingKind::Move;
+    f.concern = false;
+    f.from_day = ctx.period_start;
+    f.to_day = ctx.period_end;
+    f.set("date", FieldValue{});
+    f.set("from_area", FieldValue{});
+    f.set("to_area", FieldValue{});
+    f.set("inferred", true);
+    f.set("area_changes", static_cast<std::int64_t>(changes));
+    f.message = "No residences are recorded, and the areas of agency records change " + std::to_string(changes) +
+                " times: too often to be moves of the family, so no moves are inferred and no transfers checked. "
+                "Record the family's residences in case.yaml to check transfers.";
+    return f;
 }
 
 Finding move_finding(const AnalysisContext& ctx, const Move& m) {
@@ -169,10 +203,11 @@ std::vector<Expectation> expected_kinds(const AnalysisContext& ctx, const Move& 
     // Every other kind with a record in the old area within the lookback before the move.
     const std::int32_t lookback = ctx.rule(RuleId::InvolvementLookbackDays);
     std::set<AgencyKind> involved;
-    for (std::uint32_t n = 0; n < ctx.size(); ++n) {
+    for (std::uint32_t n = ctx.first_on_or_after(m.day - lookback); n < ctx.size(); ++n) {
         const auto i = static_cast<EntryIndex>(n);
         const std::int32_t d = ctx.day(i);
-        if (d < m.day - lookback || d >= m.day || !ctx.professional(i) || ctx.entry(i).area != m.from) continue;
+        if (d >= m.day) break;
+        if (!ctx.professional(i) || ctx.entry(i).area != m.from) continue;
         involved.insert(ctx.kind(i));
     }
     for (AgencyKind k : involved) {
@@ -213,9 +248,11 @@ Finding transfer_finding(const AnalysisContext& ctx, const Move& m, std::int32_t
     std::optional<EntryIndex> own, informed, first;
     std::optional<EntryIndex> sent, closed;
     std::optional<AgencyId> old_agency;
-    for (std::uint32_t n = 0; n < ctx.size(); ++n) {
+    // Only entries from the lookback before the move to the limit can matter.
+    for (std::uint32_t n = ctx.first_on_or_after(m.day - lookback); n < ctx.size(); ++n) {
         const auto i = static_cast<EntryIndex>(n);
         const std::int32_t d = ctx.day(i);
+        if (d > limit) break;
         const Entry& e = ctx.entry(i);
         if (!ctx.professional(i)) continue;
         const bool in_window = d >= m.day && d <= limit;
@@ -372,7 +409,11 @@ std::vector<Finding> analyse_transfers(const Case& c, const AnalysisOptions& opt
     const AnalysisContext ctx(c, options);
     std::vector<Finding> out;
     std::vector<Move> moves = moves_from_residences(ctx);
-    if (moves.empty() && c.residences.empty()) moves = moves_from_entries(ctx);
+    if (moves.empty() && c.residences.empty()) {
+        const Inferred inferred = moves_from_entries(ctx);
+        if (inferred.noisy) out.push_back(noisy_areas_finding(ctx, inferred.changes));
+        moves = inferred.moves;
+    }
     for (std::size_t k = 0; k < moves.size(); ++k) {
         const Move& m = moves[k];
         if (m.day > ctx.period_end) continue;

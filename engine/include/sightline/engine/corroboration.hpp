@@ -42,9 +42,13 @@ public:
     // Did b record receiving what a sent (b is the first record of a recipient after a)?
     [[nodiscard]] bool receives(EntryIndex a, EntryIndex b) const;
 
+    // Entries whose to: the entry is the receipt of.
+    [[nodiscard]] const std::vector<std::uint32_t>& received(EntryIndex b) const { return m_received[index_of(b)]; }
+
 private:
     const Case& m_case;
     std::vector<std::vector<std::uint32_t>> m_received;  // per entry: the entries whose to: it is the receipt of
+    std::vector<std::vector<std::int32_t>> m_mentions;   // per entry: the days its summary names
     std::vector<std::vector<std::uint32_t>> m_tokens;  // per entry: sorted token ids
     std::vector<double> m_idf;                         // per token id
 };
