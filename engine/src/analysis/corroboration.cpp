@@ -299,10 +299,11 @@ std::vector<Cluster> find_clusters(const Case& c) {
     const ClusterScorer scorer(c);
 
     // Reviewer decisions, by entry index.
-    const EntryIdIndex ids(c.chronology);
     std::set<std::pair<std::uint32_t, std::uint32_t>> forbidden;
     std::vector<std::vector<std::uint32_t>> confirmed;
+    const std::optional<EntryIdIndex> index = c.notes.clusters.empty() ? std::nullopt : std::optional<EntryIdIndex>(c.chronology);
     for (const ClusterDecision& d : c.notes.clusters) {
+        const EntryIdIndex& ids = *index;
         std::vector<std::uint32_t> members;
         for (const std::string& id : d.entry_ids)
             if (const auto i = ids.find(id)) members.push_back(index_of(*i));
