@@ -11,7 +11,7 @@ packages=(
   libzip-dev libpugixml-dev libxlsxwriter-dev
   zipcmp zipmerge ziptool  # Debian 12's libzip CMake config refers to these tools and fails without them
   # viewer
-  libimgui-dev libglfw3-dev libgl-dev libstb-dev
+  libimgui-dev libglfw3-dev libgl-dev libgl1-mesa-dri libstb-dev fonts-dejavu-core
   # tests
   libgtest-dev xvfb xauth
 )

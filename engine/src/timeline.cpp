@@ -136,7 +136,8 @@ TimelineModel build_timeline(const Case& c, LaneGrouping grouping) {
 
 // [SECTION] Visible marks
 
-void visible_marks(const Track& track, std::int64_t v0, std::int64_t v1, std::int64_t min_gap, std::vector<Mark>& out) {
+void visible_marks(const Track& track, std::int64_t v0, std::int64_t v1, std::int64_t min_gap, std::vector<Mark>& out,
+                   std::int64_t max_fold) {
     out.clear();
     const auto& start = track.start;
     const std::size_t n = start.size();
@@ -152,9 +153,13 @@ void visible_marks(const Track& track, std::int64_t v0, std::int64_t v1, std::in
         // Fold every following entry that starts within min_gap of the previous one.
         std::size_t k = i + 1;
         std::int64_t last = start[i];
+        const std::int64_t cap = max_fold > 0 ? start[i] + max_fold : std::numeric_limits<std::int64_t>::max();
         while (k < n) {
-            const auto j = static_cast<std::size_t>(std::lower_bound(start.begin() + static_cast<std::ptrdiff_t>(k), start.end(),
-                                                                     last + min_gap) - start.begin());
+            auto j = static_cast<std::size_t>(std::lower_bound(start.begin() + static_cast<std::ptrdiff_t>(k), start.end(),
+                                                               last + min_gap) - start.begin());
+            if (j > k && start[j - 1] > cap)  // the fold is wide enough: stop at the cap
+                j = static_cast<std::size_t>(std::upper_bound(start.begin() + static_cast<std::ptrdiff_t>(k),
+                                                              start.begin() + static_cast<std::ptrdiff_t>(j), cap) - start.begin());
             if (j == k) break;
             last = start[j - 1];
             k = j;
@@ -243,7 +248,7 @@ TimelineOverlays build_overlays(const Case& c, const std::vector<Finding>& findi
             case FindingKind::Move: {
                 const auto* from = std::get_if<std::string>(f.get("from_area"));
                 const auto* to = std::get_if<std::string>(f.get("to_area"));
-                o.moves.push_back({day_seconds(f.from_day), (from ? *from : "") + " \xE2\x86\x92 " + (to ? *to : "")});
+                if (from && to) o.moves.push_back({day_seconds(f.from_day), *from + " \xE2\x86\x92 " + *to});
                 break;
             }
             default:

@@ -156,3 +156,7 @@ expect_run(genogram-cycle 0 ${SIGHTLINE} genogram ${WORK}/cycle --at 2015-01-01 
 expect_contains(genogram-cycle "${last_err}" "cycle/case.yaml:8: warning: 'a' is in a cycle of parents (someone is their own ancestor); the genogram leaves out this parent link [genogram-cycle]")
 expect_run(genogram-no-date 64 ${SIGHTLINE} genogram ${WORK}/cycle)
 expect_contains(genogram-no-date "${last_err}" "the case has no scope end and no entries; give --at DATE")
+
+# The viewer is started by `sightline view`.
+expect_run(view-help 0 ${SIGHTLINE} view --help)
+expect_contains(view-help "${last_out}" "usage: sightline view CASE")

@@ -38,7 +38,8 @@ TEST(Timeline, VisibleMarksCoverExactlyTheEntriesABruteForceFilterFinds) {
         const std::int64_t v0 = static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(span)) - 1000;
         const std::int64_t v1 = v0 + 1 + static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(span));
         const std::int64_t gap = 1 + static_cast<std::int64_t>(rng() % 3000);
-        visible_marks(t, v0, v1, gap, marks);
+        const std::int64_t cap = round % 2 == 0 ? 0 : gap * static_cast<std::int64_t>(1 + rng() % 20);
+        visible_marks(t, v0, v1, gap, marks, cap);
         // Brute force: the entries overlapping the view.
         std::vector<std::uint32_t> expected;
         for (std::uint32_t i = 0; i < t.size(); ++i)
@@ -56,10 +57,15 @@ TEST(Timeline, VisibleMarksCoverExactlyTheEntriesABruteForceFilterFinds) {
                 }
             }
             previous_last = t.start[m.first + m.count - 1];
+            if (cap > 0 && m.count > 1) {
+                EXPECT_LE(m.t1 - m.t0, cap);  // a fold never spans more than the cap
+            }
         }
         EXPECT_EQ(covered, expected) << "round " << round;
         // Folding keeps the number of marks to what the pixels can show.
-        EXPECT_LE(marks.size(), static_cast<std::size_t>((v1 - v0) / gap + 2 + t.max_span / gap + 1));
+        if (cap == 0) {
+            EXPECT_LE(marks.size(), static_cast<std::size_t>((v1 - v0) / gap + 2 + t.max_span / gap + 1));
+        }
     }
 }
 

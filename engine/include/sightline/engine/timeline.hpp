@@ -74,9 +74,12 @@ struct Mark {
 };
 
 // Marks of a track overlapping [v0, v1]. Entries whose starts are closer than min_gap seconds
-// fold into one mark. Work is O(marks * log n): each fold is skipped by binary search, so it
-// follows the pixels on screen, not the number of entries. `out` is cleared and reused.
-void visible_marks(const Track& track, std::int64_t v0, std::int64_t v1, std::int64_t min_gap, std::vector<Mark>& out);
+// fold into one mark; a fold spans at most max_fold seconds (0: no limit), so a dense lane
+// shows as a row of counted blocks that keep its density visible. Work is O(marks * log n):
+// each fold is skipped by binary search, so it follows the pixels on screen, not the number
+// of entries. `out` is cleared and reused.
+void visible_marks(const Track& track, std::int64_t v0, std::int64_t v1, std::int64_t min_gap, std::vector<Mark>& out,
+                   std::int64_t max_fold = 0);
 
 // The position in the track of the entry whose span is nearest to t (within max_distance), or -1.
 std::int64_t nearest_in_track(const Track& track, std::int64_t t, std::int64_t max_distance);

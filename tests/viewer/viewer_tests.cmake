@@ -1,0 +1,32 @@
+# The viewer as a person sees it: a real window under Xvfb, screenshots checked to be real pictures.
+# Run by CTest with -DVIEWER=<binary> -DPNG_CHECK=<binary> -DSAMPLES=<dir> -DWORK=<dir>.
+file(REMOVE_RECURSE "${WORK}")
+file(MAKE_DIRECTORY "${WORK}")
+
+function(run name expected_exit)
+  execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 300)
+  if(NOT rc STREQUAL "${expected_exit}")
+    message(SEND_ERROR "${name}: exit ${rc}, expected ${expected_exit}\nstdout: ${out}\nstderr: ${err}")
+  endif()
+  set(last_out "${out}" PARENT_SCOPE)
+endfunction()
+
+run(help 0 ${VIEWER} --help)
+string(FIND "${last_out}" "--screenshot FILE" at)
+if(at EQUAL -1)
+  message(SEND_ERROR "help: no --screenshot in\n${last_out}")
+endif()
+
+set(xvfb xvfb-run -a -s "-screen 0 1600x1000x24")
+# The sample at two dates: before and after the new partner moves in.
+foreach(at 2015-06-01 2015-11-01)
+  run(screenshot-${at} 0 ${xvfb} ${VIEWER} ${SAMPLES}/child-r --at ${at} --size 1600x1000 --screenshot ${WORK}/child-r-${at}.png)
+  run(png-${at} 0 ${PNG_CHECK} ${WORK}/child-r-${at}.png --width 1600 --height 1000)
+endforeach()
+
+# A case that cannot be read shows its error in the window (exit 2), not a crash.
+file(WRITE ${WORK}/bad/case.yaml "sightline: 1\npeople: [\n")
+run(screenshot-bad 2 ${xvfb} ${VIEWER} ${WORK}/bad --screenshot ${WORK}/bad.png)
+if(NOT EXISTS ${WORK}/bad.png)
+  message(SEND_ERROR "screenshot-bad: no picture of the error")
+endif()

@@ -1,0 +1,96 @@
+// The viewer's state and the panels that show it. Loading runs on a worker thread; the UI
+// thread only swaps a finished case in.
+//
+// [SECTION] Loaded case
+// [SECTION] App
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "sightline/engine/findings.hpp"
+#include "sightline/engine/genogram.hpp"
+#include "sightline/engine/model.hpp"
+#include "sightline/engine/timeline.hpp"
+
+namespace sightline::viewer {
+
+// [SECTION] Loaded case
+
+// Everything computed from one case, built off the UI thread.
+struct LoadedCase {
+    std::string path;
+    std::unique_ptr<engine::Case> c;
+    std::vector<engine::Finding> findings;
+    engine::TimelineModel timeline;
+    engine::TimelineOverlays overlays;
+    engine::GenogramLayout genogram;                  // positions do not depend on the date
+    std::vector<std::vector<std::uint32_t>> entries_of_person;  // person -> entries naming them
+    std::string error;                                // set when the case could not be read at all
+    double load_seconds = 0;
+};
+
+class Panel;
+
+// [SECTION] App
+
+class App {
+public:
+    explicit App(std::string case_path);
+    ~App();
+    App(const App&) = delete;
+    App& operator=(const App&) = delete;
+
+    // Starts loading a case in the background (replacing the current one when done).
+    void load(std::string path);
+    // Swaps a finished load in; true when a case is ready to show.
+    bool poll();
+    [[nodiscard]] bool loading() const { return m_loading.load(); }
+    // Lays out and draws every panel for this frame.
+    void frame();
+
+    // The case on screen (nullptr while none is loaded).
+    [[nodiscard]] const LoadedCase* data() const { return m_data.get(); }
+
+    // Shared view state, changed by any panel.
+    double view0 = 0, view1 = 1;                      // visible time range, local seconds
+    std::int64_t cursor = 0;                          // the date cursor (local seconds): the genogram's date
+    std::optional<std::uint32_t> selected_entry;      // chronology index
+    std::optional<std::uint32_t> hovered_entry;       // this frame
+    std::optional<std::uint32_t> selected_finding;
+    std::optional<engine::PersonId> selected_person;
+    std::optional<engine::PersonId> hovered_person;   // this frame
+    engine::LaneGrouping grouping = engine::LaneGrouping::Area;
+    bool scroll_table_to_selection = false;
+
+    // Actions.
+    void select_entry(std::uint32_t entry, bool zoom);
+    void select_finding(std::uint32_t finding);
+    void zoom_to(std::int64_t t0, std::int64_t t1);
+    void fit_all();
+    void set_grouping(engine::LaneGrouping g);
+    // Saves a review note for an entry to notes.yaml (atomically); returns an error text or "".
+    std::string save_note(std::uint32_t entry, const std::string& text);
+
+    // Start-up options.
+    std::optional<std::string> initial_at;            // --at DATE
+    std::optional<std::string> initial_select;        // --select ENTRY-ID
+
+private:
+    void apply_initial_options();
+    std::string m_path;
+    std::unique_ptr<LoadedCase> m_data;
+    std::unique_ptr<LoadedCase> m_pending;
+    std::mutex m_mutex;
+    std::thread m_worker;
+    std::atomic<bool> m_loading{false};
+    std::vector<std::unique_ptr<Panel>> m_panels;
+};
+
+}  // namespace sightline::viewer

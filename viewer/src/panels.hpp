@@ -1,0 +1,100 @@
+// Every panel of the viewer. Each is a class whose base owns the window; its state is private.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "panel.hpp"
+#include "sightline/engine/genogram.hpp"
+#include "sightline/engine/timeline.hpp"
+
+namespace sightline::viewer {
+
+// The integrated timeline: axis, a "seen" lane per index child, findings, one lane per agency.
+class TimelinePanel : public Panel {
+public:
+    TimelinePanel() : Panel("Timeline") {}
+
+protected:
+    void draw_content(App& app) override;
+    [[nodiscard]] ImGuiWindowFlags window_flags() const override {
+        return ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
+    }
+
+private:
+    std::vector<engine::Mark> m_marks;     // reused every lane and frame
+    float m_scroll = 0;                    // lanes scrolled up by this many pixels
+    bool m_dragging_cursor = false;
+    bool m_panning = false;
+    std::size_t m_marks_last_frame = 0;    // to choose anti-aliasing for the next frame
+};
+
+// The family at the cursor date: symbols, partnerships, households outlined.
+class GenogramPanel : public Panel {
+public:
+    GenogramPanel() : Panel("Family and household") {}
+
+protected:
+    void draw_content(App& app) override;
+    [[nodiscard]] ImGuiWindowFlags window_flags() const override {
+        return ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
+    }
+
+private:
+    engine::GenogramAt m_at;               // recomputed when the day or the case changes
+    std::int32_t m_day = -1;
+    const void* m_for = nullptr;
+    float m_zoom = 0;                      // 0 = fit to the panel
+    ImVec2 m_pan{0, 0};
+};
+
+// The entry under the pointer or selected: every field, where it came from, the review note.
+class DetailsPanel : public Panel {
+public:
+    DetailsPanel() : Panel("Entry") {}
+
+protected:
+    void draw_content(App& app) override;
+
+private:
+    std::uint32_t m_editing = 0xFFFFFFFFu; // the entry whose note is in the buffer
+    std::string m_note;
+    std::string m_status;
+};
+
+// The bottom panel: the chronology as a table, the findings, the diagnostics.
+class TablesPanel : public Panel {
+public:
+    TablesPanel() : Panel("Chronology") {}
+
+protected:
+    void draw_content(App& app) override;
+
+private:
+    void draw_chronology(App& app);
+    void draw_findings(App& app);
+    void draw_diagnostics(App& app);
+    char m_filter[256] = {};
+    std::string m_applied_filter;          // what m_rows reflects
+    int m_sort_column = 0;
+    bool m_sort_ascending = true;
+    std::vector<std::uint32_t> m_rows;     // filtered and sorted chronology indices
+    const void* m_rows_for = nullptr;
+    bool m_concern_only = true;
+    const void* m_opened_for = nullptr;    // the case the tabs were last opened for
+};
+
+// The top bar: the case, its status, view options and the legend.
+class ToolbarPanel : public Panel {
+public:
+    ToolbarPanel() : Panel("##toolbar") {}
+
+protected:
+    void draw_content(App& app) override;
+    [[nodiscard]] ImGuiWindowFlags window_flags() const override {
+        return ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar;
+    }
+};
+
+}  // namespace sightline::viewer

@@ -1,0 +1,56 @@
+// The viewer's look.
+#include "style.hpp"
+
+#include <filesystem>
+
+namespace sightline::viewer {
+
+ImU32 rgb(std::uint32_t c, std::uint8_t alpha) {
+    return IM_COL32((c >> 16) & 0xFF, (c >> 8) & 0xFF, c & 0xFF, alpha);
+}
+
+const char* style_label(engine::MarkStyle s) {
+    switch (s) {
+        case engine::MarkStyle::SeenAlone: return "child seen alone";
+        case engine::MarkStyle::Seen: return "child seen";
+        case engine::MarkStyle::NotSeen: return "child not seen";
+        case engine::MarkStyle::NotRecorded: return "not recorded";
+        case engine::MarkStyle::Family: return "family account";
+    }
+    return "";
+}
+
+void apply_style(float scale) {
+    ImGui::StyleColorsLight();
+    ImGuiStyle& s = ImGui::GetStyle();
+    s.WindowRounding = 0;
+    s.FrameRounding = 3;
+    s.GrabRounding = 3;
+    s.TabRounding = 3;
+    s.WindowBorderSize = 1;
+    s.FramePadding = ImVec2(6, 4);
+    s.ItemSpacing = ImVec2(8, 5);
+    s.CellPadding = ImVec2(6, 3);
+    s.ScrollbarSize = 14;
+    ImVec4* c = s.Colors;
+    c[ImGuiCol_WindowBg] = ImVec4(0.985f, 0.985f, 0.98f, 1.0f);
+    c[ImGuiCol_TitleBg] = ImVec4(0.90f, 0.91f, 0.92f, 1.0f);
+    c[ImGuiCol_TitleBgActive] = ImVec4(0.86f, 0.88f, 0.90f, 1.0f);
+    c[ImGuiCol_Header] = ImVec4(0.26f, 0.53f, 0.80f, 0.20f);
+    c[ImGuiCol_HeaderHovered] = ImVec4(0.26f, 0.53f, 0.80f, 0.30f);
+    c[ImGuiCol_TableRowBgAlt] = ImVec4(0.0f, 0.0f, 0.0f, 0.03f);
+    s.ScaleAllSizes(scale);
+
+    ImGuiIO& io = ImGui::GetIO();
+    const char* font = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+    std::error_code ec;
+    if (std::filesystem::exists(font, ec)) {
+        static const ImWchar k_ranges[] = {0x0020, 0x00FF, 0x2013, 0x2014, 0x2018, 0x201D, 0x2022, 0x2022,
+                                           0x2026, 0x2026, 0x2190, 0x2193, 0x2713, 0x2717, 0};
+        io.Fonts->AddFontFromFileTTF(font, 15.0f * scale, nullptr, k_ranges);
+    } else {
+        io.Fonts->AddFontDefault();
+    }
+}
+
+}  // namespace sightline::viewer

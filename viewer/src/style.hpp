@@ -1,0 +1,33 @@
+// The viewer's look: a light theme for reading, a readable font, and the colours of marks.
+#pragma once
+
+#include <imgui.h>
+
+#include <cstdint>
+
+#include "sightline/engine/timeline.hpp"
+
+namespace sightline::viewer {
+
+// Applies the theme and loads DejaVu Sans (Debian's fonts-dejavu-core) when present.
+void apply_style(float scale);
+
+// 0xRRGGBB with an alpha (0-255) as an ImGui colour.
+ImU32 rgb(std::uint32_t rgb, std::uint8_t alpha = 255);
+
+// Colours shared by panels.
+namespace colour {
+inline constexpr std::uint32_t k_concern = 0xC0392B;     // red: unseen past the threshold, late or missed
+inline constexpr std::uint32_t k_ok = 0x1E8449;          // green: seen, on time
+inline constexpr std::uint32_t k_warning = 0xB9770E;     // amber
+inline constexpr std::uint32_t k_muted = 0x7F8C8D;       // grey text
+inline constexpr std::uint32_t k_gap = 0xD5D8DC;         // no contact at all
+inline constexpr std::uint32_t k_move = 0x34495E;        // a move between areas
+inline constexpr std::uint32_t k_cursor = 0x2E86C1;      // the date cursor
+inline constexpr std::uint32_t k_select = 0xF1C40F;      // selection highlight
+}  // namespace colour
+
+// The label a reader sees for a mark's child-seen state.
+const char* style_label(engine::MarkStyle s);
+
+}  // namespace sightline::viewer

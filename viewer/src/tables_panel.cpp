@@ -1,0 +1,206 @@
+// The bottom panel: the chronology table (clipped, sortable, filtered), findings, diagnostics.
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "app.hpp"
+#include "panels.hpp"
+#include "sightline/engine/merge.hpp"
+#include "sightline/formats/chronology_writer.hpp"
+#include "sightline/formats/diagnostic_printer.hpp"
+#include "style.hpp"
+
+namespace sightline::viewer {
+
+namespace {
+
+bool contains_ci(std::string_view hay, std::string_view needle) {
+    if (needle.empty()) return true;
+    const auto lower = [](char ch) { return (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch; };
+    for (std::size_t i = 0; i + needle.size() <= hay.size(); ++i) {
+        std::size_t k = 0;
+        while (k < needle.size() && lower(hay[i + k]) == lower(needle[k])) ++k;
+        if (k == needle.size()) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+void TablesPanel::draw_content(App& app) {
+    if (ImGui::BeginTabBar("tabs")) {
+        if (ImGui::BeginTabItem("Chronology")) {
+            draw_chronology(app);
+            ImGui::EndTabItem();
+        }
+        const LoadedCase* d = app.data();
+        std::size_t concerns = 0;
+        if (d) for (const engine::Finding& f : d->findings) concerns += f.concern ? 1 : 0;
+        const std::string findings = "Findings (" + std::to_string(concerns) + ")###findings";
+        if (ImGui::BeginTabItem(findings.c_str())) {
+            draw_findings(app);
+            ImGui::EndTabItem();
+        }
+        const std::string diags = "Diagnostics (" + std::to_string(d && d->c ? d->c->diagnostics.size() : 0) + ")###diagnostics";
+        // A case with input errors opens on its diagnostics.
+        const bool open_diagnostics = d && d != m_opened_for && d->c && d->c->diagnostics.has_errors();
+        m_opened_for = d;
+        if (ImGui::BeginTabItem(diags.c_str(), nullptr, open_diagnostics ? ImGuiTabItemFlags_SetSelected : 0)) {
+            draw_diagnostics(app);
+            ImGui::EndTabItem();
+        }
+        ImGui::EndTabBar();
+    }
+}
+
+void TablesPanel::draw_chronology(App& app) {
+    const LoadedCase* d = app.data();
+    if (!d || !d->c) return;
+    const engine::Case& c = *d->c;
+    const auto& entries = c.chronology.entries;
+    ImGui::SetNextItemWidth(320);
+    ImGui::InputTextWithHint("##filter", "filter: words in summary, agency, type or people", m_filter, sizeof m_filter);
+    // Recompute rows only when the filter, the sort or the case changes (never per frame).
+    const bool stale = m_rows_for != d || m_applied_filter != m_filter;
+    if (stale) {
+        m_rows.clear();
+        for (std::uint32_t i = 0; i < entries.size(); ++i) {
+            const engine::Entry& e = entries[i];
+            if (m_filter[0] == '\0' || contains_ci(e.summary, m_filter) || contains_ci(c.agency_name(e.agency), m_filter) ||
+                contains_ci(formats::type_text(e), m_filter) || contains_ci(formats::people_text(c, e), m_filter))
+                m_rows.push_back(i);
+        }
+        m_rows_for = d;
+        m_applied_filter = m_filter;
+    }
+    ImGui::SameLine();
+    ImGui::TextColored(ImVec4(0.4f, 0.45f, 0.5f, 1), "%zu of %zu entries", m_rows.size(), entries.size());
+
+    const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
+                                  ImGuiTableFlags_Resizable | ImGuiTableFlags_Sortable | ImGuiTableFlags_SizingFixedFit;
+    if (!ImGui::BeginTable("chronology", 7, flags)) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_DefaultSort, 130);
+    ImGui::TableSetupColumn("Agency", 0, 210);
+    ImGui::TableSetupColumn("Type", 0, 130);
+    ImGui::TableSetupColumn("Summary", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoSort);
+    ImGui::TableSetupColumn("People", ImGuiTableColumnFlags_NoSort, 150);
+    ImGui::TableSetupColumn("Child seen", 0, 150);
+    ImGui::TableSetupColumn("Note", ImGuiTableColumnFlags_NoSort, 40);
+    ImGui::TableHeadersRow();
+    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && (specs->SpecsDirty || stale) && specs->SpecsCount > 0) {
+        const ImGuiTableColumnSortSpecs& s = specs->Specs[0];
+        const bool asc = s.SortDirection == ImGuiSortDirection_Ascending;
+        // Stable sorts over the chronology order, which is already by date.
+        auto by = [&](auto key) {
+            std::stable_sort(m_rows.begin(), m_rows.end(), [&](std::uint32_t a, std::uint32_t b) {
+                return asc ? key(a) < key(b) : key(b) < key(a);
+            });
+        };
+        std::sort(m_rows.begin(), m_rows.end());
+        if (s.ColumnIndex == 0 && !asc) std::reverse(m_rows.begin(), m_rows.end());
+        if (s.ColumnIndex == 1) by([&](std::uint32_t i) { return c.agency_name(entries[i].agency); });
+        if (s.ColumnIndex == 2) by([&](std::uint32_t i) { return formats::type_text(entries[i]); });
+        if (s.ColumnIndex == 5) by([&](std::uint32_t i) { return static_cast<int>(engine::mark_style(c, entries[i])); });
+        specs->SpecsDirty = false;
+    }
+
+    // Scroll to the selected entry once, when it was selected elsewhere.
+    int scroll_to = -1;
+    if (app.scroll_table_to_selection && app.selected_entry) {
+        const auto it = std::find(m_rows.begin(), m_rows.end(), *app.selected_entry);
+        if (it != m_rows.end()) scroll_to = static_cast<int>(it - m_rows.begin());
+        app.scroll_table_to_selection = false;
+    }
+    const float row_height = ImGui::GetTextLineHeightWithSpacing();
+    if (scroll_to >= 0) ImGui::SetScrollY(std::max(0.0f, static_cast<float>(scroll_to) * row_height - row_height * 3));
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(m_rows.size()), row_height);
+    while (clipper.Step()) {
+        for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+            const std::uint32_t i = m_rows[static_cast<std::size_t>(r)];
+            const engine::Entry& e = entries[i];
+            ImGui::TableNextRow(0, row_height);
+            ImGui::TableSetColumnIndex(0);
+            ImGui::PushID(static_cast<int>(i));
+            const bool selected = app.selected_entry && *app.selected_entry == i;
+            if (ImGui::Selectable(engine::format_date(e.date).c_str(), selected, ImGuiSelectableFlags_SpanAllColumns))
+                app.select_entry(i, false);
+            if (ImGui::IsItemHovered()) app.hovered_entry = i;
+            ImGui::PopID();
+            ImGui::TableSetColumnIndex(1);
+            const engine::Agency& a = c.agency(e.agency);
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(rgb(engine::agency_colour(a.kind, a.name))), "%s", a.name.c_str());
+            ImGui::TableSetColumnIndex(2);
+            ImGui::TextUnformatted(formats::type_text(e).c_str());
+            ImGui::TableSetColumnIndex(3);
+            ImGui::TextUnformatted(e.summary.data(), e.summary.data() + e.summary.size());
+            ImGui::TableSetColumnIndex(4);
+            ImGui::TextUnformatted(formats::people_text(c, e).c_str());
+            ImGui::TableSetColumnIndex(5);
+            // Per index child, coloured: seen (green), not seen (red), not recorded (grey).
+            for (std::size_t k = 0; k < c.info.index_children.size(); ++k) {
+                const engine::ChildSeen seen = c.chronology.seen(e, k);
+                const ImVec4 col = engine::is_sighting(seen)                ? ImVec4(0.12f, 0.52f, 0.29f, 1)
+                                   : seen == engine::ChildSeen::NotSeen     ? ImVec4(0.75f, 0.22f, 0.17f, 1)
+                                                                            : ImVec4(0.55f, 0.58f, 0.6f, 1);
+                if (k > 0) ImGui::SameLine(0, 6);
+                const std::string text = (c.info.index_children.size() > 1 ? c.person(c.info.index_children[k]).name + " " : std::string()) +
+                                         (seen == engine::ChildSeen::SeenAlone ? "alone" : seen == engine::ChildSeen::Seen ? "seen"
+                                          : seen == engine::ChildSeen::NotSeen ? "not seen" : "?");
+                ImGui::TextColored(col, "%s", text.c_str());
+            }
+            ImGui::TableSetColumnIndex(6);
+            if (c.notes.note_for(engine::entry_id(e))) ImGui::TextUnformatted("note");
+        }
+    }
+    ImGui::EndTable();
+}
+
+void TablesPanel::draw_findings(App& app) {
+    const LoadedCase* d = app.data();
+    if (!d || !d->c) return;
+    ImGui::Checkbox("Only findings of concern", &m_concern_only);
+    ImGui::BeginChild("findings-list");
+    engine::FindingKind kind = engine::FindingKind::Count;
+    for (std::uint32_t n = 0; n < d->findings.size(); ++n) {
+        const engine::Finding& f = d->findings[n];
+        if (m_concern_only && !f.concern) continue;
+        if (f.kind != kind) {
+            kind = f.kind;
+            std::string heading(engine::to_string(kind));
+            std::replace(heading.begin(), heading.end(), '_', ' ');
+            ImGui::Spacing();
+            ImGui::TextColored(ImVec4(0.2f, 0.29f, 0.37f, 1), "%s", heading.c_str());
+        }
+        ImGui::PushID(static_cast<int>(n));
+        const bool selected = app.selected_finding && *app.selected_finding == n;
+        ImGui::PushStyleColor(ImGuiCol_Text, f.concern ? ImVec4(0.55f, 0.14f, 0.10f, 1) : ImVec4(0.15f, 0.17f, 0.2f, 1));
+        if (ImGui::Selectable("##f", selected, 0, ImVec2(0, 0))) app.select_finding(n);
+        ImGui::SameLine();
+        ImGui::TextWrapped("%s", f.message.c_str());
+        ImGui::PopStyleColor();
+        ImGui::PopID();
+    }
+    ImGui::EndChild();
+}
+
+void TablesPanel::draw_diagnostics(App& app) {
+    const LoadedCase* d = app.data();
+    if (!d || !d->c) return;
+    const engine::Case& c = *d->c;
+    if (c.diagnostics.empty()) ImGui::TextUnformatted("No problems in the input.");
+    ImGui::BeginChild("diagnostics-list");
+    for (const engine::Diagnostic& diag : c.diagnostics.items()) {
+        const ImVec4 col = diag.severity == engine::Severity::Error ? ImVec4(0.75f, 0.22f, 0.17f, 1) : ImVec4(0.6f, 0.42f, 0.05f, 1);
+        ImGui::TextColored(col, "%s", formats::format_diagnostic(diag).c_str());
+    }
+    ImGui::Separator();
+    for (const engine::Source& s : c.sources)
+        ImGui::Text("%s: %llu rows read = %llu entries + %llu rejected", s.path.c_str(),
+                    static_cast<unsigned long long>(s.counts.rows_read), static_cast<unsigned long long>(s.counts.entries_made),
+                    static_cast<unsigned long long>(s.counts.rows_rejected));
+    ImGui::EndChild();
+}
+
+}  // namespace sightline::viewer

@@ -1,0 +1,69 @@
+// The top bar: the case, counts, grouping, and the legend of marks.
+#include <imgui.h>
+
+#include "app.hpp"
+#include "panels.hpp"
+#include "style.hpp"
+
+namespace sightline::viewer {
+
+namespace {
+
+// A legend item: the marker as the timeline draws it, then its meaning.
+void legend(engine::MarkStyle s, const char* text) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const ImVec2 c(p.x + 8, p.y + ImGui::GetTextLineHeight() / 2);
+    const std::uint32_t col = 0x5D6D7E;
+    auto diamond = [&](float r, ImU32 colour) {
+        dl->AddQuadFilled(ImVec2(c.x, c.y - r), ImVec2(c.x + r, c.y), ImVec2(c.x, c.y + r), ImVec2(c.x - r, c.y), colour);
+    };
+    switch (s) {
+        case engine::MarkStyle::SeenAlone: diamond(7, rgb(0x1C2833)); diamond(5, rgb(col)); break;
+        case engine::MarkStyle::Seen: diamond(5.5f, rgb(col)); break;
+        case engine::MarkStyle::NotSeen: diamond(6, rgb(col)); diamond(3.2f, rgb(0xFFFFFF)); break;
+        case engine::MarkStyle::NotRecorded: dl->AddRectFilled(ImVec2(c.x - 3, c.y - 3), ImVec2(c.x + 3, c.y + 3), rgb(col, 150)); break;
+        case engine::MarkStyle::Family:
+            dl->AddTriangleFilled(ImVec2(c.x, c.y - 5), ImVec2(c.x + 5, c.y + 4), ImVec2(c.x - 5, c.y + 4), rgb(0x95A5A6));
+            break;
+    }
+    ImGui::Dummy(ImVec2(18, ImGui::GetTextLineHeight()));
+    ImGui::SameLine(0, 2);
+    ImGui::TextUnformatted(text);
+    ImGui::SameLine(0, 14);
+}
+
+}  // namespace
+
+void ToolbarPanel::draw_content(App& app) {
+    const LoadedCase* d = app.data();
+    if (!d || !d->c) {
+        ImGui::TextUnformatted(app.loading() ? "Sightline: reading the case ..." : "Sightline");
+        return;
+    }
+    const engine::Case& c = *d->c;
+    std::size_t concerns = 0;
+    for (const engine::Finding& f : d->findings) concerns += f.concern ? 1 : 0;
+    ImGui::TextUnformatted(c.info.title.c_str());
+    ImGui::SameLine();
+    ImGui::TextColored(ImVec4(0.4f, 0.45f, 0.5f, 1), "%zu entries, %zu sources, %zu findings of concern%s", c.chronology.entries.size(),
+                       c.sources.size(), concerns, c.diagnostics.error_count() ? ", input errors: see Diagnostics" : "");
+    ImGui::SameLine(0, 24);
+    int g = app.grouping == engine::LaneGrouping::Area ? 0 : 1;
+    ImGui::TextUnformatted("Lanes by");
+    ImGui::SameLine();
+    if (ImGui::RadioButton("area", &g, 0)) app.set_grouping(engine::LaneGrouping::Area);
+    ImGui::SameLine();
+    if (ImGui::RadioButton("kind", &g, 1)) app.set_grouping(engine::LaneGrouping::Kind);
+    ImGui::SameLine(0, 16);
+    if (ImGui::Button("Fit all (Home)")) app.fit_all();
+    ImGui::SameLine(0, 24);
+    legend(engine::MarkStyle::SeenAlone, "seen alone");
+    legend(engine::MarkStyle::Seen, "seen");
+    legend(engine::MarkStyle::NotSeen, "not seen");
+    legend(engine::MarkStyle::NotRecorded, "not recorded");
+    legend(engine::MarkStyle::Family, "family account");
+    ImGui::TextColored(ImVec4(0.4f, 0.45f, 0.5f, 1), "wheel: zoom   drag: pan   shift+wheel: lanes");
+}
+
+}  // namespace sightline::viewer
