@@ -220,13 +220,14 @@ TimelineOverlays build_overlays(const Case& c, const std::vector<Finding>& findi
     for (std::size_t k = 0; k < c.info.index_children.size(); ++k) {
         ChildLane lane;
         lane.child = c.info.index_children[k];
-        lane.label = c.person(lane.child).name + " seen";
         for (std::uint32_t i = 0; i < chron.entries.size(); ++i) {
             const Entry& e = chron.entries[i];
             if (c.agency_kind(e.agency) == AgencyKind::Family || !is_sighting(chron.seen(e, k))) continue;
             lane.sightings.push_back(e.date.sort_key());
             lane.sighting_entries.push_back(i);
         }
+        lane.label = c.person(lane.child).name + (lane.sightings.empty() ? std::string(" never seen")
+                                                                         : " seen (last " + format_day(seconds_day(lane.sightings.back())) + ")");
         o.children.push_back(std::move(lane));
     }
     for (std::uint32_t n = 0; n < findings.size(); ++n) {
@@ -248,7 +249,7 @@ TimelineOverlays build_overlays(const Case& c, const std::vector<Finding>& findi
             case FindingKind::Move: {
                 const auto* from = std::get_if<std::string>(f.get("from_area"));
                 const auto* to = std::get_if<std::string>(f.get("to_area"));
-                if (from && to) o.moves.push_back({day_seconds(f.from_day), *from + " \xE2\x86\x92 " + *to});
+                if (from && to) o.moves.push_back({day_seconds(f.from_day), *from + " \xE2\x86\x92 " + *to, {}});
                 break;
             }
             default:
@@ -256,6 +257,20 @@ TimelineOverlays build_overlays(const Case& c, const std::vector<Finding>& findi
         }
         if (f.concern && f.kind != FindingKind::UnseenPeriod && f.kind != FindingKind::Gap && f.kind != FindingKind::SeenRecording)
             o.markers.push_back({day_seconds(f.from_day), n, f.kind});
+    }
+    // Under each move: the agency kinds that did not follow, or followed late.
+    for (const Finding& f : findings) {
+        if (f.kind != FindingKind::Transfer || !f.concern) continue;
+        for (MoveLine& m : o.moves) {
+            if (m.t != day_seconds(f.from_day)) continue;
+            const auto* kind = std::get_if<std::string>(f.get("agency_kind"));
+            const auto* status = std::get_if<std::string>(f.get("status"));
+            const auto* days = std::get_if<std::int64_t>(f.get("first_contact_days"));
+            std::string what(label(kind ? parse_agency_kind(*kind).value_or(AgencyKind::Unknown) : AgencyKind::Unknown));
+            if (status && *status == "missed") what += ": missed";
+            else if (days) what += ": " + std::to_string(*days) + " days (late)";
+            m.not_followed.push_back(std::move(what));
+        }
     }
     std::sort(o.markers.begin(), o.markers.end(), [](const FindingMarker& a, const FindingMarker& b) { return a.t < b.t; });
     return o;

@@ -123,10 +123,12 @@ TEST(Timeline, OverlaysFromTheSample) {
     const auto findings = analyse(c);
     const TimelineOverlays o = build_overlays(c, findings);
     ASSERT_EQ(o.children.size(), 2u);
-    EXPECT_EQ(o.children[0].label, "Riley seen");
+    EXPECT_EQ(o.children[0].label, "Riley seen (last 2016-01-27)");
     EXPECT_EQ(o.children[0].sightings.size(), 41u);
     ASSERT_EQ(o.moves.size(), 2u);
     EXPECT_EQ(o.moves[1].label, "Eastmere \xE2\x86\x92 Lowbridge");
+    EXPECT_EQ(o.moves[1].not_followed, (std::vector<std::string>{"Health visiting: missed"}));
+    EXPECT_EQ(o.moves[0].not_followed, (std::vector<std::string>{"GP: 65 days (late)", "Children's social care: 129 days (late)"}));
     ASSERT_EQ(o.gaps.size(), 1u);
     EXPECT_EQ(seconds_day(o.gaps[0].t1) - seconds_day(o.gaps[0].t0), 43);
     EXPECT_FALSE(o.markers.empty());

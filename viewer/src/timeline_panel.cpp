@@ -304,16 +304,41 @@ void TimelinePanel::draw_content(App& app) {
     }
     f.dl->PopClipRect();
 
-    // Moves: a line down every row, labelled at the top.
+    // Moves: a line down every row, and a card at the top of the lanes naming the move and the
+    // agency kinds that did not follow (or were late); cards that would overlap stack downwards.
     f.dl->PushClipRect(ImVec2(f.x0, p0.y), ImVec2(f.x1, bottom), true);
+    std::vector<ImVec4> cards;  // placed so far: x0, y0, x1, y1
+    const float line_h = ImGui::GetTextLineHeight();
     for (const engine::MoveLine& m : d->overlays.moves) {
         const float x = f.x(static_cast<double>(m.t));
         if (x < f.x0 || x > f.x1) continue;
         f.dl->AddLine(ImVec2(x, p0.y + k_axis_height), ImVec2(x, bottom), rgb(colour::k_move, 200), 2.0f);
-        const ImVec2 size = ImGui::CalcTextSize(m.label.c_str());
-        const ImVec2 at(x + 4, p0.y + 24);
-        f.dl->AddRectFilled(ImVec2(at.x - 2, at.y - 1), ImVec2(at.x + size.x + 2, at.y + size.y + 1), rgb(colour::k_move));
-        f.dl->AddText(at, rgb(0xFFFFFF), m.label.c_str());
+        float w = ImGui::CalcTextSize(m.label.c_str()).x;
+        for (const std::string& line : m.not_followed) w = std::max(w, ImGui::CalcTextSize(line.c_str()).x);
+        const float h = line_h * static_cast<float>(1 + m.not_followed.size()) + 6;
+        // Right of the line, or left of it near the right edge.
+        const float cx = x + 4 + w + 10 > f.x1 ? x - 4 - w - 10 : x + 4;
+        float cy = lanes_top + 4;
+        for (bool moved = true; moved;) {
+            moved = false;
+            for (const ImVec4& r : cards)
+                if (cx < r.z && cx + w + 10 > r.x && cy < r.w && cy + h > r.y) {
+                    cy = r.w + 3;
+                    moved = true;
+                }
+        }
+        cards.emplace_back(cx, cy, cx + w + 10, cy + h);
+        f.dl->AddRectFilled(ImVec2(cx, cy), ImVec2(cx + w + 10, cy + line_h + 3), rgb(colour::k_move), 3.0f, ImDrawFlags_RoundCornersTop);
+        f.dl->AddText(ImVec2(cx + 5, cy + 2), rgb(0xFFFFFF), m.label.c_str());
+        if (!m.not_followed.empty()) {
+            f.dl->AddRectFilled(ImVec2(cx, cy + line_h + 3), ImVec2(cx + w + 10, cy + h), rgb(0xFDEDEC, 240), 3.0f,
+                                ImDrawFlags_RoundCornersBottom);
+            float ly = cy + line_h + 4;
+            for (const std::string& line : m.not_followed) {
+                f.dl->AddText(ImVec2(cx + 5, ly), rgb(0x922B21), line.c_str());
+                ly += line_h;
+            }
+        }
     }
     // The date cursor: the genogram's date. Drag it on the axis.
     {

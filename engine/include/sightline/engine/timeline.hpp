@@ -96,7 +96,7 @@ struct Band {
 // One lane per index child: professional sightings as ticks and unseen periods as bands.
 struct ChildLane {
     PersonId child = k_none<PersonId>;
-    std::string label;                     // "Riley seen"
+    std::string label;                     // "Riley seen (last 2016-01-27)"
     std::vector<std::int64_t> sightings;   // local seconds, sorted
     std::vector<std::uint32_t> sighting_entries;
     std::vector<Band> unseen;              // reported unseen periods (any professional)
@@ -105,6 +105,7 @@ struct ChildLane {
 struct MoveLine {
     std::int64_t t = 0;
     std::string label;                     // "Eastmere → Lowbridge"
+    std::vector<std::string> not_followed; // "health visiting: missed", "GP: 65 days (late)"
 };
 
 struct FindingMarker {
