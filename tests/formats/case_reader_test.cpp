@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "sightline/engine/merge.hpp"
 #include "sightline/formats/diagnostic_printer.hpp"
 #include "support/printed.hpp"
@@ -351,6 +353,33 @@ TEST(CaseReader, MissingCaseThrowsALocatedError) {
         EXPECT_EQ(e.diagnostic().code, "case-missing");
         EXPECT_EQ(e.diagnostic().message, "no case.yaml in '" + dir.path() + "'");
     }
+}
+
+}  // namespace
+
+namespace {
+
+// Issue acceptance: a realistic 90-entry case from 19 agencies with partial, approximate and
+// ranged dates merges with no error, every entry in order, precision kept.
+TEST(CaseReader, NinetyEntriesFromNineteenAgencies) {
+    const Case c = formats::load_case(std::string(SIGHTLINE_TEST_DATA) + "/cases/nineteen-agencies");
+    EXPECT_EQ(c.diagnostics.size(), 0u);
+    ASSERT_EQ(c.chronology.entries.size(), 90u);
+    std::set<std::string> agencies, precisions;
+    for (std::size_t i = 0; i < c.chronology.entries.size(); ++i) {
+        const Entry& e = c.chronology.entries[i];
+        agencies.emplace(c.agency_name(e.agency));
+        if (i > 0) EXPECT_LE(c.chronology.entries[i - 1].date.sort_key(), e.date.sort_key()) << i;
+        const std::string written = format_date(e.date);
+        if (written.size() == 7) precisions.insert("month");
+        if (written[0] == '~') precisions.insert("approximate");
+        if (written.find('/') != std::string::npos) precisions.insert("range");
+        if (written.rfind("before", 0) == 0) precisions.insert("before");
+        if (written.find(' ') != std::string::npos && written.find(':') != std::string::npos) precisions.insert("time");
+    }
+    EXPECT_EQ(agencies.size(), 19u);
+    EXPECT_EQ(precisions, (std::set<std::string>{"month", "approximate", "range", "before", "time"}));
+    EXPECT_EQ(format_date(c.chronology.entries.front().date), "2014-01");  // a month stays a month
 }
 
 }  // namespace
