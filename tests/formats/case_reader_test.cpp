@@ -369,7 +369,9 @@ TEST(CaseReader, NinetyEntriesFromNineteenAgencies) {
     for (std::size_t i = 0; i < c.chronology.entries.size(); ++i) {
         const Entry& e = c.chronology.entries[i];
         agencies.emplace(c.agency_name(e.agency));
-        if (i > 0) EXPECT_LE(c.chronology.entries[i - 1].date.sort_key(), e.date.sort_key()) << i;
+        if (i > 0) {
+            EXPECT_LE(c.chronology.entries[i - 1].date.sort_key(), e.date.sort_key()) << i;
+        }
         const std::string written = format_date(e.date);
         if (written.size() == 7) precisions.insert("month");
         if (written[0] == '~') precisions.insert("approximate");
