@@ -12,13 +12,15 @@ namespace sightline::cli {
 
 namespace {
 
-constexpr const char* k_help = R"(usage: sightline check CASE [--format text|json] [-o FILE]
+constexpr const char* k_help = R"(usage: sightline check CASE [--format text|json] [-o FILE] [--anonymise]
 
 Reads a case, reports every problem in its input, and runs the analyses.
 
   CASE            a case folder (with case.yaml) or a manifest file
   --format FMT    text (a readable report, the default) or json (case-format section 8)
   -o FILE         write the report to FILE (atomically); default stdout
+  --anonymise     replace every person's name by a role ("Child A", "Mother", "Mother's
+                  partner"; set one with role: in case.yaml) wherever it is written
 
 Exit status: 0 clean, 1 findings of concern, 2 the input has errors, 64 bad usage.
 )";
@@ -26,7 +28,7 @@ Exit status: 0 clean, 1 findings of concern, 2 the input has errors, 64 bad usag
 }  // namespace
 
 int run_check(int argc, char** argv) {
-    const Args args(argc, argv, 2, {"--format", "-o", "--output"}, {"--help", "-h"});
+    const Args args(argc, argv, 2, {"--format", "-o", "--output"}, {"--help", "-h", "--anonymise", "--anonymize"});
     if (!args.ok()) return usage_error("check", args.error());
     if (args.has("--help") || args.has("-h")) {
         std::cout << k_help;
@@ -38,7 +40,8 @@ int run_check(int argc, char** argv) {
     if (format != "text" && format != "json") return usage_error("check", "unknown format '" + format + "'; expected text or json");
 
     engine::Case c = formats::load_case(args.positionals()[0]);
-    const std::vector<engine::Finding> findings = engine::analyse(c);
+    std::vector<engine::Finding> findings = engine::analyse(c);
+    if (args.has("--anonymise") || args.has("--anonymize")) anonymise(c, findings);
     std::string out;
     if (format == "json") formats::write_check_json(c, findings, out);
     else formats::write_check_text(c, findings, out);

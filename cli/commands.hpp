@@ -4,10 +4,9 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
-namespace sightline::engine {
-class Case;
-}
+#include "sightline/engine/findings.hpp"
 
 namespace sightline::cli {
 
@@ -26,6 +25,8 @@ int run_template(int argc, char** argv);
 int run_genogram(int argc, char** argv);
 
 // Shared helpers.
+// Replaces names by roles in the case and its findings; says on stderr what was replaced.
+void anonymise(engine::Case& c, std::vector<engine::Finding>& findings);
 // Prints every diagnostic to stderr, compiler style.
 void print_diagnostics(const engine::Case& c);
 // Writes bytes to -o FILE atomically, or to stdout when path is empty or "-".

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "sightline/engine/anonymise.hpp"
 #include "sightline/engine/model.hpp"
 #include "sightline/formats/diagnostic_printer.hpp"
 #include "sightline/formats/io.hpp"
@@ -11,6 +12,12 @@ namespace sightline::cli {
 
 void print_diagnostics(const engine::Case& c) {
     for (const engine::Diagnostic& d : c.diagnostics.items()) std::cerr << formats::format_diagnostic(d) << '\n';
+}
+
+void anonymise(engine::Case& c, std::vector<engine::Finding>& findings) {
+    const engine::AnonymiseReport r = engine::anonymise(c, findings);
+    std::cerr << "anonymised: " << r.people << " people named by role, " << r.unnamed << " unnamed subjects labelled, "
+              << r.replacements << " names replaced in the text\n";
 }
 
 void write_output(const std::string& path, const std::string& bytes) {

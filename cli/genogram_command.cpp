@@ -12,7 +12,7 @@ namespace sightline::cli {
 
 namespace {
 
-constexpr const char* k_help = R"(usage: sightline genogram CASE [--at DATE] [--format svg|json] [-o FILE]
+constexpr const char* k_help = R"(usage: sightline genogram CASE [--at DATE] [--format svg|json] [-o FILE] [--anonymise]
 
 Draws the family at a date: McGoldrick symbols (square male, circle female,
 diamond unknown, X deceased, double outline for the index child), partners
@@ -28,6 +28,8 @@ that date. People outside the index child's household are faded.
                   states and household outlines); taken from the -o file's
                   extension when not given
   -o FILE         write to FILE (atomically); default stdout
+  --anonymise     replace every person's name by a role ("Child A", "Mother", "Mother's
+                  partner"; set one with role: in case.yaml) wherever it is written
 
 People never move between dates: only who is born, who has died, ages,
 partnerships and households change. See docs/genogram.md.
@@ -37,7 +39,7 @@ Exit status: 0 drawn, 2 the input has errors or the date is invalid, 64 bad usag
 }  // namespace
 
 int run_genogram(int argc, char** argv) {
-    const Args args(argc, argv, 2, {"--at", "--format", "-o", "--output"}, {"--help", "-h"});
+    const Args args(argc, argv, 2, {"--at", "--format", "-o", "--output"}, {"--help", "-h", "--anonymise", "--anonymize"});
     if (!args.ok()) return usage_error("genogram", args.error());
     if (args.has("--help") || args.has("-h")) {
         std::cout << k_help;
@@ -62,6 +64,8 @@ int run_genogram(int argc, char** argv) {
     }
 
     engine::Case c = formats::load_case(args.positionals()[0]);
+    std::vector<engine::Finding> none;
+    if (args.has("--anonymise") || args.has("--anonymize")) anonymise(c, none);
     print_diagnostics(c);
     if (!day) {
         if (c.info.scope_to)

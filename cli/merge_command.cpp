@@ -13,7 +13,7 @@ namespace sightline::cli {
 
 namespace {
 
-constexpr const char* k_help = R"(usage: sightline merge CASE [--format md|csv|json|xlsx] [-o FILE] [--quiet]
+constexpr const char* k_help = R"(usage: sightline merge CASE [--format md|csv|json|xlsx] [-o FILE] [--anonymise] [--quiet]
 
 Merges every single-agency chronology of a case into one integrated chronology,
 in date order, keeping each agency's own words and where each line came from.
@@ -24,6 +24,8 @@ in date order, keeping each agency's own words and where each line came from.
                   Review notes column; needs -o FILE); taken from the -o file's extension
                   when not given
   -o FILE         write to FILE (atomically: a crash never leaves half a file); default stdout
+  --anonymise     replace every person's name by a role ("Child A", "Mother", "Mother's
+                  partner"; set one with role: in case.yaml) wherever it is written
   --quiet         do not print the summary to stderr
 
 Diagnostics are printed to stderr as file:line:col: severity: message [code].
@@ -58,7 +60,7 @@ void print_summary(const engine::Case& c, const std::string& output, const std::
 }  // namespace
 
 int run_merge(int argc, char** argv) {
-    const Args args(argc, argv, 2, {"--format", "-o", "--output"}, {"--help", "-h", "--quiet"});
+    const Args args(argc, argv, 2, {"--format", "-o", "--output"}, {"--help", "-h", "--quiet", "--anonymise", "--anonymize"});
     if (!args.ok()) return usage_error("merge", args.error());
     if (args.has("--help") || args.has("-h")) {
         std::cout << k_help;
@@ -73,6 +75,8 @@ int run_merge(int argc, char** argv) {
         return usage_error("merge", "xlsx is a binary format: give -o FILE.xlsx");
 
     engine::Case c = formats::load_case(args.positionals()[0]);
+    std::vector<engine::Finding> none;
+    if (args.has("--anonymise") || args.has("--anonymize")) anonymise(c, none);
     print_diagnostics(c);
     if (format == "xlsx") {
         engine::Diagnostics warnings;

@@ -372,7 +372,7 @@ void read_people(YamlFile& y, const YAML::Node& list) {
             y.error(n, "field-type", "each person must be a map (id, name, sex, born, ...)");
             continue;
         }
-        y.check_keys(n, {"id", "name", "aliases", "sex", "born", "died"}, "person");
+        y.check_keys(n, {"id", "name", "aliases", "sex", "born", "died", "role"}, "person");
         Person p;
         p.line = where_of(n).line;
         const YAML::Node id = get(n, "id");
@@ -388,6 +388,7 @@ void read_people(YamlFile& y, const YAML::Node& list) {
         }
         p.name = y.scalar(get(n, "name"), "name").value_or(p.id);
         for (const auto& [alias, an] : y.list(get(n, "aliases"), "aliases")) p.aliases.push_back(alias);
+        p.role = y.scalar(get(n, "role"), "role").value_or("");
         const YAML::Node sex = get(n, "sex");
         if (const auto v = y.scalar(sex, "sex")) {
             if (const auto s = parse_sex(*v)) p.sex = *s;

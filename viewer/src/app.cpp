@@ -8,6 +8,7 @@
 #include <chrono>
 
 #include "panels.hpp"
+#include "sightline/engine/anonymise.hpp"
 #include "sightline/engine/merge.hpp"
 #include "sightline/formats/case_reader.hpp"
 #include "sightline/formats/diagnostic_printer.hpp"
@@ -19,7 +20,7 @@ namespace sightline::viewer {
 namespace {
 
 // Everything the panels need from one case, computed on the worker thread.
-std::unique_ptr<LoadedCase> build(const std::string& path, engine::LaneGrouping grouping) {
+std::unique_ptr<LoadedCase> build(const std::string& path, engine::LaneGrouping grouping, bool anonymised) {
     const auto started = std::chrono::steady_clock::now();
     auto d = std::make_unique<LoadedCase>();
     d->path = path;
@@ -29,8 +30,9 @@ std::unique_ptr<LoadedCase> build(const std::string& path, engine::LaneGrouping 
         d->error = formats::format_diagnostic(e.diagnostic());
         return d;
     }
+    d->findings = engine::analyse(*d->c);
+    if (anonymised) engine::anonymise(*d->c, d->findings);
     const engine::Case& c = *d->c;
-    d->findings = engine::analyse(c);
     d->timeline = engine::build_timeline(c, grouping);
     d->overlays = engine::build_overlays(c, d->findings);
     d->genogram = engine::compute_layout(c);
@@ -66,8 +68,9 @@ void App::load(std::string path) {
     m_path = path;
     m_loading = true;
     const engine::LaneGrouping g = grouping;
-    m_worker = std::thread([this, path = std::move(path), g] {
-        auto d = build(path, g);
+    const bool anonymised = m_anonymised;
+    m_worker = std::thread([this, path = std::move(path), g, anonymised] {
+        auto d = build(path, g, anonymised);
         const std::lock_guard<std::mutex> lock(m_mutex);
         m_pending = std::move(d);
         m_loading = false;
@@ -169,8 +172,15 @@ void App::set_grouping(engine::LaneGrouping g) {
     if (m_data && m_data->c) m_data->timeline = engine::build_timeline(*m_data->c, g);
 }
 
+void App::set_anonymised(bool on) {
+    if (on == m_anonymised || m_loading.load()) return;
+    m_anonymised = on;
+    if (!m_path.empty()) load(m_path);
+}
+
 std::string App::save_note(std::uint32_t entry, const std::string& text) {
     if (!m_data || !m_data->c) return "no case";
+    if (m_anonymised) return "notes cannot be saved in the anonymised view (they would lose their names)";
     engine::Case& c = *m_data->c;
     const std::string id = engine::entry_id(c.chronology.entries[entry]);
     engine::ReviewNotes notes = c.notes;

@@ -49,6 +49,9 @@ public:
 
     // Starts loading a case in the background (replacing the current one when done).
     void load(std::string path);
+    // Reloads the case with names replaced by roles (for showing it at a learning event), or not.
+    void set_anonymised(bool on);
+    [[nodiscard]] bool anonymised() const { return m_anonymised; }
     // Swaps a finished load in; true when a case is ready to show.
     bool poll();
     [[nodiscard]] bool loading() const { return m_loading.load(); }
@@ -85,6 +88,7 @@ public:
 private:
     void apply_initial_options();
     std::string m_path;
+    bool m_anonymised = false;             // names replaced by roles; notes cannot be saved
     std::unique_ptr<LoadedCase> m_data;
     std::unique_ptr<LoadedCase> m_pending;
     std::mutex m_mutex;

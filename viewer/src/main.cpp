@@ -39,6 +39,7 @@ the window.
   --at DATE            put the date cursor (the genogram's date) at DATE
   --select ID          select the entry with this id
   --group area|kind    lanes grouped by area (default) or by agency kind
+  --anonymise          names replaced by roles (Child A, Mother, ...)
   --size WxH           window size in pixels (default 1600x1000)
   --scale S            interface scale (default 1)
   --screenshot FILE    render a few frames once the case is loaded, write the window
@@ -61,6 +62,7 @@ struct Options {
     int height = 1000;
     float scale = 1.0f;
     bool by_kind = false;
+    bool anonymise = false;
 };
 
 std::optional<Options> parse_options(int argc, char** argv, int& exit_code) {
@@ -80,6 +82,10 @@ std::optional<Options> parse_options(int argc, char** argv, int& exit_code) {
             std::cout << "sightline-viewer " SIGHTLINE_VERSION " (Dear ImGui " IMGUI_VERSION ")\n";
             exit_code = 0;
             return std::nullopt;
+        }
+        if (a == "--anonymise" || a == "--anonymize") {
+            o.anonymise = true;
+            continue;
         }
         std::optional<std::string> v;
         if (a == "--at" || a == "--select" || a == "--screenshot" || a == "--bench-frames" || a == "--size" || a == "--scale" ||
@@ -154,7 +160,9 @@ int main(int argc, char** argv) {
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 150");
 
-    App app(options->case_path);
+    App app("");
+    if (options->anonymise) app.set_anonymised(true);
+    if (!options->case_path.empty()) app.load(options->case_path);
     app.initial_at = options->at;
     app.initial_select = options->select;
     if (options->by_kind) app.set_grouping(sightline::engine::LaneGrouping::Kind);

@@ -57,6 +57,10 @@ void ToolbarPanel::draw_content(App& app) {
     if (ImGui::RadioButton("kind", &g, 1)) app.set_grouping(engine::LaneGrouping::Kind);
     ImGui::SameLine(0, 16);
     if (ImGui::Button("Fit all (Home)")) app.fit_all();
+    ImGui::SameLine(0, 16);
+    bool anonymised = app.anonymised();
+    if (ImGui::Checkbox("Anonymised", &anonymised)) app.set_anonymised(anonymised);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Names replaced by roles (Child A, Mother, ...), for showing the case to others");
     ImGui::SameLine(0, 24);
     legend(engine::MarkStyle::SeenAlone, "seen alone");
     legend(engine::MarkStyle::Seen, "seen");

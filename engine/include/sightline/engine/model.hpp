@@ -66,6 +66,7 @@ struct Person {
     std::string id;                        // [a-z0-9_-]+, unique in the case
     std::string name;
     std::vector<std::string> aliases;      // other spellings agencies use
+    std::string role;                      // what an anonymised export calls them ("Mother"); optional
     Sex sex = Sex::Unknown;
     std::optional<FuzzyDate> born;
     std::optional<FuzzyDate> died;
