@@ -85,6 +85,7 @@ int run_genogram(int argc, char** argv) {
     else
         formats::write_genogram_svg(c, layout, at, out);
     write_output(output.value_or(""), out);
+    if (output && *output != "-") std::cerr << "wrote " << *output << " (" << format << ", at " << engine::format_day(*day) << ")\n";
     return c.diagnostics.has_errors() ? k_exit_input_errors : k_exit_clean;
 }
 

@@ -45,7 +45,8 @@ void print_summary(const engine::Case& c, const std::string& output, const std::
     std::size_t agencies = 0;
     for (const engine::Agency& a : c.agencies)
         if (a.registered || a.kind != engine::AgencyKind::Unknown) ++agencies;
-    std::cerr << c.info.title << ": " << made << " entries from " << c.sources.size() << " sources";
+    std::cerr << c.info.title << ": " << made << (made == 1 ? " entry" : " entries") << " from " << c.sources.size()
+              << (c.sources.size() == 1 ? " source" : " sources");
     if (!c.chronology.entries.empty()) {
         std::cerr << ", " << engine::format_date(c.chronology.entries.front().date) << " to "
                   << engine::format_date(c.chronology.entries.back().date);

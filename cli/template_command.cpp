@@ -48,9 +48,10 @@ int run_template(int argc, char** argv) {
                                            engine::allowed_agency_kinds());
     const std::optional<std::string> output = args.get("-o") ? args.get("-o") : args.get("--output");
     if (!output) return usage_error("template", "give -o FILE.xlsx or -o FILE.csv");
-    const std::string format = pick_format(args.get("--format"), output, "");
+    // "-" is stdout, where only CSV can go.
+    const std::string format = *output == "-" && !args.get("--format") ? std::string("csv") : pick_format(args.get("--format"), output, "");
     if (format != "xlsx" && format != "csv")
-        return usage_error("template", "unknown format '" + format + "'; expected xlsx or csv");
+        return usage_error("template", "cannot tell the format from '" + *output + "'; name the file .xlsx or .csv, or give --format");
     if (format == "xlsx") {
         if (*output == "-") return usage_error("template", "xlsx is a binary format: give -o FILE.xlsx");
         formats::write_template_xlsx(spec, *output);

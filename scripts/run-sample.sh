@@ -11,6 +11,15 @@ cmake --build --preset release --parallel "$(nproc)"
 mkdir -p out
 ./build/release/cli/sightline merge samples/child-r -o out/child-r-chronology.md
 ./build/release/cli/sightline merge samples/child-r -o out/child-r-chronology.csv --quiet
-./build/release/cli/sightline check samples/child-r || true  # exit 1 means findings of concern: the report is the point
+# The whole report goes to a file; its summary is printed. (Exit 1 means findings of concern.)
+./build/release/cli/sightline check samples/child-r -o out/child-r-check.txt || true
+./build/release/cli/sightline genogram samples/child-r --at 2015-11-01 -o out/child-r-genogram.svg
 echo
-echo "Integrated chronology: out/child-r-chronology.md (and .csv)"
+sed -n '1,/^When the children were seen/p' out/child-r-check.txt | head -n -2
+echo
+echo "Written to out/:"
+echo "  child-r-chronology.md, .csv   the integrated chronology (with a Review notes column)"
+echo "  child-r-check.txt             the full report: children seen, gaps, moves, incidents, people, patterns"
+echo "  child-r-genogram.svg          the family and households on 2015-11-01"
+echo "The programs are in build/release/: cli/sightline and viewer/sightline-viewer (not on your PATH)."
+

@@ -10,6 +10,7 @@
 // [SECTION] Formatting
 #include "sightline/engine/date.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cassert>
 #include <charconv>
@@ -465,7 +466,10 @@ PointRead read_point(std::string_view text, const DateParseOptions& o) {
     Scanner sc{text, 0};
     PointRead r = read_iso_point(sc);
     if (r.status == PointStatus::NoMatch || (r.status == PointStatus::Ok && !sc.done())) {
-        if (o.spreadsheet_forms) {
+        // Dates with a month's name ("24 June 2015", "June 2015") cannot be misread, so they are
+        // read everywhere; numeric day/month forms only where a column's order is known.
+        const bool named = std::any_of(text.begin(), text.end(), [](char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'); });
+        if (o.spreadsheet_forms || named) {
             Scanner sc2{text, 0};
             PointRead r2 = read_sheet_point(sc2, o.order);
             if (r2.status != PointStatus::NoMatch && (r2.status != PointStatus::Ok || sc2.done())) return r2;

@@ -36,7 +36,7 @@ constexpr std::array<RuleInfo, static_cast<std::size_t>(RuleId::Count)> k_rules 
      "how far after a misrouted notification to look for the right area hearing of it"},
     {R::CorroborationWindowDays, "corroboration_window_days", 7, "days",
      "agencies record a shared incident within days of each other (a notification follows an incident)"},
-    {R::CorroborationMinScore, "corroboration_min_score", 50, "percent",
+    {R::CorroborationMinScore, "corroboration_min_score", 50, "points",
      "how alike two accounts must be (dates, people, types and words combined) to be shown as one incident"},
     {R::MissedAppointmentsCount, "missed_appointments_count", 2, "count",
      "pool missed, was-not-brought and no-access events across agencies: 2 or more in 90 days "

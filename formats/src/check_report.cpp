@@ -112,6 +112,12 @@ const EntryList& field_entries(const Finding& f, std::string_view name) {
     return list ? *list : k_empty;
 }
 
+// The first sentence of a message (the whole message when it is one sentence).
+std::string first_sentence(const std::string& m) {
+    const std::size_t end = m.find(". ");
+    return end == std::string::npos ? m : m.substr(0, end + 1);
+}
+
 std::string pad(std::string s, std::size_t width) {
     // Width counts bytes; the labels padded here are ASCII.
     if (s.size() < width) s.append(width - s.size(), ' ');
@@ -260,9 +266,7 @@ void summary_section(const Case& c, const std::vector<Finding>& findings, std::s
         }
         for (const Finding* f : {any, by_kind})
             if (f) {
-                // The first sentence of the message is the finding.
-                const std::string& m = f->message;
-                out += wrap("- " + m.substr(0, m.find(". ") == std::string::npos ? m.size() : m.find(". ") + 1), 2);
+                out += wrap("- " + first_sentence(f->message), 2);
                 ++lines;
             }
     }
@@ -272,7 +276,7 @@ void summary_section(const Case& c, const std::vector<Finding>& findings, std::s
             (!gap || f.to_day - f.from_day > gap->to_day - gap->from_day))
             gap = &f;
     if (gap) {
-        out += wrap("- " + gap->message.substr(0, gap->message.find(". ") + 1), 2);
+        out += wrap("- " + first_sentence(gap->message), 2);
         ++lines;
     }
     for (const Finding& f : findings) {
@@ -281,7 +285,7 @@ void summary_section(const Case& c, const std::vector<Finding>& findings, std::s
                               f.kind == FindingKind::UncheckedAdult || f.kind == FindingKind::RepeatedDomesticAbuse ||
                               f.kind == FindingKind::InfantInjury || f.kind == FindingKind::MissedAppointments;
         if (!headline) continue;
-        out += wrap("- " + f.message.substr(0, f.message.find(". ") == std::string::npos ? f.message.size() : f.message.find(". ") + 1), 2);
+        out += wrap("- " + first_sentence(f.message), 2);
         ++lines;
     }
     if (lines == 0) out += "  Nothing of concern was found.\n";
@@ -330,7 +334,7 @@ void knowledge_section(const Case&, const std::vector<Finding>& findings, std::s
         ++n;
         out += wrap("! " + f.message, 2);
     }
-    if (n == 0) out += "  Every risk event reached every agency involved afterwards.\n";
+    if (n == 0) out += "  Every risk event reached every agency involved afterwards (or there were none).\n";
 }
 
 void patterns_section(const Case&, const std::vector<Finding>& findings, std::string& out) {
@@ -358,7 +362,8 @@ void patterns_section(const Case&, const std::vector<Finding>& findings, std::st
 void write_check_text(const Case& c, const std::vector<Finding>& findings, std::string& out) {
     out += "Sightline check: " + c.info.title + "\n";
     const auto& entries = c.chronology.entries;
-    out += std::to_string(entries.size()) + " entries from " + std::to_string(c.sources.size()) + " sources";
+    out += std::to_string(entries.size()) + (entries.size() == 1 ? " entry" : " entries") + " from " +
+           std::to_string(c.sources.size()) + (c.sources.size() == 1 ? " source" : " sources");
     if (!entries.empty()) out += ", " + format_date(entries.front().date) + " to " + format_date(entries.back().date);
     if (c.info.scope_from || c.info.scope_to)
         out += "; scope " + (c.info.scope_from ? format_date(*c.info.scope_from) : std::string("...")) + " to " +
@@ -368,6 +373,11 @@ void write_check_text(const Case& c, const std::vector<Finding>& findings, std::
     for (const Finding& f : findings) concerns += f.concern ? 1 : 0;
     out += std::to_string(concerns) + " findings of concern (marked !); input: " + std::to_string(c.diagnostics.error_count()) +
            " errors, " + std::to_string(c.diagnostics.warning_count()) + " warnings\n";
+    std::uint64_t rejected = 0;
+    for (const Source& s : c.sources) rejected += s.counts.rows_rejected;
+    if (c.diagnostics.has_errors())
+        out += "! The input has errors" + (rejected ? ": " + std::to_string(rejected) + " rows were rejected" : std::string()) +
+               ", so these findings rest on an incomplete chronology. See \"Input problems\" at the end.\n";
 
     summary_section(c, findings, out);
     children_section(c, findings, out);

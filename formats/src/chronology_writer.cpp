@@ -68,10 +68,12 @@ std::string child_seen_text(const Case& c, const Entry& e) {
     const auto& children = c.info.index_children;
     const bool family = c.agency_kind(e.agency) == AgencyKind::Family;
     std::string out;
-    if (children.size() <= 1 || e.seen_map == k_no_index) {
+    if (children.size() <= 1) {
         out = std::string(label(c.chronology.seen(e, 0)));
     } else {
+        // Every index child by name, leaving out a child not yet born.
         for (std::size_t i = 0; i < children.size(); ++i) {
+            if (!c.born_by(children[i], e.date.latest_day())) continue;
             if (!out.empty()) out += "; ";
             out += c.person(children[i]).name;
             out += ": ";
@@ -160,7 +162,8 @@ void write_merge_json(const Case& c, std::string& out) {
         w.key("child_seen");
         w.begin_object();
         for (std::size_t i = 0; i < c.info.index_children.size(); ++i)
-            w.field(c.person(c.info.index_children[i]).id, to_string(ch.seen(e, i)));
+            if (c.born_by(c.info.index_children[i], e.date.latest_day()))  // a child not yet born is left out
+                w.field(c.person(c.info.index_children[i]).id, to_string(ch.seen(e, i)));
         w.end_object();
         if (e.views_sought != Tri::Unknown) w.field("views_sought", e.views_sought == Tri::Yes);
         if (e.modality != Modality::Unspecified) w.field("modality", to_string(e.modality));
@@ -254,9 +257,16 @@ void write_chronology_markdown(const Case& c, std::string& out) {
     out += "# Integrated chronology: ";
     append_markdown_cell(out, c.info.title);
     out += "\n\n";
-    out += std::to_string(c.chronology.entries.size()) + " entries from " + std::to_string(c.sources.size()) +
-           " sources. Dates keep the precision they were written with (`2015-06` is sometime in June 2015; "
+    out += std::to_string(c.chronology.entries.size()) + (c.chronology.entries.size() == 1 ? " entry" : " entries") + " from " +
+           std::to_string(c.sources.size()) + (c.sources.size() == 1 ? " source" : " sources") +
+           ". Dates keep the precision they were written with (`2015-06` is sometime in June 2015; "
            "`~` is approximate; `a/b` is sometime between).\n\n";
+    std::uint64_t rejected = 0;
+    for (const Source& s : c.sources) rejected += s.counts.rows_rejected;
+    if (c.diagnostics.has_errors())
+        out += "**Incomplete: the input has " + std::to_string(c.diagnostics.error_count()) + " errors" +
+               (rejected ? " and " + std::to_string(rejected) + " rows were rejected" : std::string()) +
+               "; run `sightline check` on the case to see them.**\n\n";
     out += "| # | Date | Agency | Area | Type | Summary | People | Child seen | Source | Review notes |\n";
     out += "|---|---|---|---|---|---|---|---|---|---|\n";
     std::size_t n = 0;

@@ -554,7 +554,7 @@ void SheetReader::decide(SheetField field, const OrderEvidence& ev) {
               "column " + name + " mixes day/month and month/day dates (" + example(ev.dmy_text, ev.dmy_line) +
                   " is day first, " + example(ev.mdy_text, ev.mdy_line) +
                   " is month first); dates that could be either are rejected: correct the column, or add "
-                  "date_order: dmy or mdy to the mapping");
+                  "date_order: dmy or mdy to the mapping, to the source in case.yaml, or under case:");
         return;
     }
     if (ev.dmy_line || ev.mdy_line) {
@@ -579,7 +579,7 @@ void SheetReader::decide(SheetField field, const OrderEvidence& ev) {
     }
     error(at, "date-order-undecided",
           "cannot decide day/month order of column " + name + " (e.g. " + examples +
-              "); add date_order: dmy or mdy to the mapping");
+              "); add date_order: dmy or mdy to the mapping, to the source in case.yaml, or under case:");
 }
 
 // [SECTION] Rows to entries

@@ -125,7 +125,7 @@ expect_run(merge-xlsx-stdout 64 ${SIGHTLINE} merge ${SAMPLES}/child-r --format x
 file(WRITE ${WORK}/dm/agencies/a.csv "Date,Type,Summary\n01/02/2015,contact,a\n03/04/2015,contact,b\n")
 file(WRITE ${WORK}/dm/case.yaml "sightline: 1\ncase: {title: DM}\nsources:\n  - {file: agencies/a.csv, agency: Police}\n")
 expect_run(undecidable 2 ${SIGHTLINE} merge ${WORK}/dm --format json)
-expect_contains(undecidable "${last_err}" "agencies/a.csv:1:1: error: cannot decide day/month order of column 'Date' (e.g. '01/02/2015' at row 2, '03/04/2015' at row 3); add date_order: dmy or mdy to the mapping [date-order-undecided]")
+expect_contains(undecidable "${last_err}" "agencies/a.csv:1:1: error: cannot decide day/month order of column 'Date' (e.g. '01/02/2015' at row 2, '03/04/2015' at row 3); add date_order: dmy or mdy to the mapping, to the source in case.yaml, or under case: [date-order-undecided]")
 file(WRITE ${WORK}/dm/agencies/a.mapping.yaml "date_order: dmy\n")
 expect_run(date-order-dmy 0 ${SIGHTLINE} merge ${WORK}/dm --format json)
 expect_contains(date-order-dmy "${last_out}" "\"date\":\"2015-02-01\",\"date_as_written\":\"01/02/2015\"")

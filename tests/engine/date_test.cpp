@@ -158,6 +158,14 @@ TEST(Dates, ApproximateAndSynonymQualifiers) {
     EXPECT_EQ(format_date(*parse_date("before ~2015-07").date), "before ~2015-07");
 }
 
+TEST(Dates, NamedMonthsAreReadEverywhere) {
+    EXPECT_EQ(format_date(*parse_date("24 June 2015").date), "2015-06-24");
+    EXPECT_EQ(format_date(*parse_date("June 2015").date), "2015-06");
+    EXPECT_EQ(format_date(*parse_date("~3rd Sept 2015").date), "~2015-09-03");
+    EXPECT_EQ(parse_date("31 June 2015").error->code, "date-invalid");
+    EXPECT_EQ(parse_date("24/06/2015").error->code, "date-syntax");  // day/month order needs a column
+}
+
 TEST(Dates, SpreadsheetFormsNeedTheOption) {
     DateParseOptions sheet;
     sheet.spreadsheet_forms = true;

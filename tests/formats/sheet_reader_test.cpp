@@ -216,7 +216,7 @@ TEST(SheetReader, UndecidableColumnIsAnErrorUntilTheMappingSaysDmy) {
     const Case c = load_sheet_case(dir, "  - {file: agencies/p.csv, agency: Metropolitan Police}\n");
     const auto got = printed(c, dir);
     EXPECT_TRUE(has(got, "agencies/p.csv:1:1: error: cannot decide day/month order of column 'Date' (e.g. "
-                         "'01/02/2015' at row 3, '03/04/2015' at row 5); add date_order: dmy or mdy to the mapping "
+                         "'01/02/2015' at row 3, '03/04/2015' at row 5); add date_order: dmy or mdy to the mapping, to the source in case.yaml, or under case: "
                          "[date-order-undecided]"))
         << joined(got);
     EXPECT_TRUE(has(got, "agencies/p.csv:3:1: error: date '01/02/2015' could be day/month or month/day, and column "
@@ -243,7 +243,7 @@ TEST(SheetReader, MixedColumnsAndConflictsWithTheCaseDefault) {
     const auto got = printed(c, dir);
     EXPECT_TRUE(has(got, "agencies/m.csv:1:1: error: column 'Date' mixes day/month and month/day dates ('26/06/2015' at "
                          "row 2 is day first, '06/27/2015' at row 3 is month first); dates that could be either are "
-                         "rejected: correct the column, or add date_order: dmy or mdy to the mapping [date-order-mixed]"))
+                         "rejected: correct the column, or add date_order: dmy or mdy to the mapping, to the source in case.yaml, or under case: [date-order-mixed]"))
         << joined(got);
     EXPECT_EQ(c.sources[0].counts.entries_made, 2u);
     EXPECT_EQ(c.sources[0].counts.rows_rejected, 1u);

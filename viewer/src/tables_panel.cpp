@@ -140,11 +140,12 @@ void TablesPanel::draw_chronology(App& app) {
             ImGui::TableSetColumnIndex(5);
             // Per index child, coloured: seen (green), not seen (red), not recorded (grey).
             for (std::size_t k = 0; k < c.info.index_children.size(); ++k) {
+                if (!c.born_by(c.info.index_children[k], e.date.latest_day())) continue;  // not yet born
                 const engine::ChildSeen seen = c.chronology.seen(e, k);
                 const ImVec4 col = engine::is_sighting(seen)                ? ImVec4(0.12f, 0.52f, 0.29f, 1)
                                    : seen == engine::ChildSeen::NotSeen     ? ImVec4(0.75f, 0.22f, 0.17f, 1)
                                                                             : ImVec4(0.55f, 0.58f, 0.6f, 1);
-                if (k > 0) ImGui::SameLine(0, 6);
+                if (ImGui::GetCursorPosX() > ImGui::GetColumnOffset() + 8) ImGui::SameLine(0, 6);
                 const std::string text = (c.info.index_children.size() > 1 ? c.person(c.info.index_children[k]).name + " " : std::string()) +
                                          (seen == engine::ChildSeen::SeenAlone ? "alone" : seen == engine::ChildSeen::Seen ? "seen"
                                           : seen == engine::ChildSeen::NotSeen ? "not seen" : "?");

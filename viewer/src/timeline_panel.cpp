@@ -185,7 +185,8 @@ void TimelinePanel::draw_content(App& app) {
         f.dl->AddRectFilled(ImVec2(xa, p0.y + k_axis_height), ImVec2(xb, bottom), rgb(colour::k_gap, 110));
         const std::string label = std::to_string(engine::seconds_day(g.t1) - engine::seconds_day(g.t0)) + " days, no contact";
         const float lx = std::max(xa, f.x0);
-        if (xb - lx > ImGui::CalcTextSize(label.c_str()).x + 6) f.dl->AddText(ImVec2(lx + 3, p0.y + 24), rgb(0x616A6B), label.c_str());
+        if (xb - lx > ImGui::CalcTextSize(label.c_str()).x + 6)
+            f.dl->AddText(ImVec2(lx + 3, bottom - ImGui::GetTextLineHeight() - 3), rgb(0x616A6B), label.c_str());
     }
     f.dl->PopClipRect();
 

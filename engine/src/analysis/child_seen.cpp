@@ -174,9 +174,9 @@ void unseen_periods(const AnalysisContext& ctx, const PeriodSpec& spec, const st
         const bool window_start = spec.kind && a.day != ch.start;
         const bool window_end = spec.kind && b.day != ch.end;
         std::string from_text = format_day(a.day);
-        if (!a.entry) from_text += a.day == ch.born_day ? " (birth)" : window_start ? " (start of involvement)" : " (start of scope)";
+        if (!a.entry) from_text += a.day == ch.born_day ? " (birth)" : window_start ? " (start of involvement)" : ctx.period_start_label();
         std::string to_text = format_day(b.day);
-        if (!b.entry) to_text += window_end ? " (end of involvement)" : b.day == ctx.period_end ? " (end of scope)" : " (death)";
+        if (!b.entry) to_text += window_end ? " (end of involvement)" : b.day == ctx.period_end ? ctx.period_end_label() : " (death)";
         std::string m = who + " saw " + p.name + " for " + detail::plural(days, "day", "days") + ", from " + from_text + " to " + to_text;
         if (spec.kind) m += ", while " + detail::kind_phrase(*spec.kind) + " was involved";
         m += " (threshold " + detail::plural(threshold, "day", "days") + (infant ? " for a baby under 1" : "") + ").";
@@ -241,6 +241,22 @@ std::vector<std::pair<std::int32_t, std::int32_t>> kind_windows(const AnalysisCo
 
 // [SECTION] Recording figures
 
+// Kinds whose contacts with a family are expected to say whether the child was seen.
+bool expected_to_see(AgencyKind k) {
+    switch (k) {
+        case AgencyKind::Housing:
+        case AgencyKind::Probation:
+        case AgencyKind::SubstanceMisuse:
+        case AgencyKind::AdultMentalHealth:
+        case AgencyKind::Family:
+        case AgencyKind::Other:
+        case AgencyKind::Unknown:
+            return false;
+        default:
+            return true;
+    }
+}
+
 void recording_figures(const AnalysisContext& ctx, const ChildInfo& ch, std::vector<Finding>& out) {
     const Chronology& chron = ctx.c.chronology;
     const Person& p = ctx.c.person(ch.id);
@@ -277,7 +293,7 @@ void recording_figures(const AnalysisContext& ctx, const ChildInfo& ch, std::vec
         Finding f;
         f.kind = FindingKind::SeenRecording;
         f.child = ch.id;
-        f.concern = percent >= limit;
+        f.concern = percent >= limit && expected_to_see(ctx.c.agency_kind(static_cast<AgencyId>(agency)));
         f.from_day = ctx.day(t.contacts.front());
         f.to_day = ctx.day(t.contacts.back());
         f.entries = t.contacts;

@@ -123,7 +123,11 @@ void seen_discrepancies(const AnalysisContext& ctx, const Cluster& cl, const Ent
         // Per agency: did its accounts say seen, not seen, or both (about different moments)?
         std::map<std::uint32_t, std::pair<EntryList, EntryList>> by_agency;
         for (EntryIndex m : accounts_of_it) {
-            const ChildSeen s = ctx.c.chronology.seen(ctx.entry(m), ch.position);
+            // A letter filed cannot see a child: its "not seen" says nothing about the incident.
+            // (A notification can: it passes on what the other agency found.)
+            const Entry& e = ctx.entry(m);
+            if (e.type == EntryType::Letter) continue;
+            const ChildSeen s = ctx.c.chronology.seen(e, ch.position);
             auto& [yes, no] = by_agency[index_of(ctx.entry(m).agency)];
             if (is_sighting(s)) yes.push_back(m);
             else if (s == ChildSeen::NotSeen) no.push_back(m);

@@ -64,6 +64,9 @@ public:
     [[nodiscard]] AreaId child_area_at(PersonId child, std::int32_t day) const;
     // The first entry whose day is at or after `day` (entries are in day order); size() if none.
     [[nodiscard]] std::uint32_t first_on_or_after(std::int32_t day) const;
+    // " (start of scope)" or " (first record)"; " (end of scope)" or " (last record)".
+    [[nodiscard]] std::string period_start_label() const { return c.info.scope_from ? " (start of scope)" : " (first record)"; }
+    [[nodiscard]] std::string period_end_label() const { return c.info.scope_to ? " (end of scope)" : " (last record)"; }
     // The rule value in days.
     [[nodiscard]] std::int32_t rule(RuleId id) const { return c.rules.days(id); }
 

@@ -104,16 +104,24 @@ bool contains_ci(std::string_view hay, std::string_view needle) {
     return false;
 }
 
-// Routine contacts that do not record receiving information about something else.
-bool is_routine(EntryType t) {
+// Records that can be the receipt of information sent by another agency (a letter filed, a
+// notification logged, a referral or strategy discussion that follows). Consultations, visits
+// and appointments record the agency's own contact, not a receipt.
+bool can_receive(EntryType t) {
     switch (t) {
-        case EntryType::Immunisation:
-        case EntryType::DevelopmentalCheck:
-        case EntryType::Appointment:
-        case EntryType::MissedAppointment:
-        case EntryType::Antenatal:
-        case EntryType::Registration:
-        case EntryType::SchoolAttendanceConcern:
+        case EntryType::Notification:
+        case EntryType::Letter:
+        case EntryType::Referral:
+        case EntryType::InformationRequest:
+        case EntryType::CaseOpened:
+        case EntryType::CaseTransfer:
+        case EntryType::StrategyDiscussion:
+        case EntryType::Assessment:
+        case EntryType::Contact:
+        case EntryType::PhoneCall:
+        case EntryType::Meeting:
+        case EntryType::Other:
+        case EntryType::Free:
             return true;
         default:
             return false;
@@ -212,7 +220,7 @@ ClusterScorer::ClusterScorer(const Case& c) : m_case(c) {
         for (AgencyId to : c.chronology.to_of(entries[i])) {
             if (to == entries[i].agency) continue;
             for (std::size_t j = first; j < entries.size() && entries[j].date.earliest_day() <= day + window; ++j) {
-                if (j == i || entries[j].agency != to || is_routine(entries[j].type)) continue;
+                if (j == i || entries[j].agency != to || !can_receive(entries[j].type)) continue;
                 m_received[j].push_back(static_cast<std::uint32_t>(i));
                 break;
             }

@@ -61,8 +61,8 @@ void gaps_between(const AnalysisContext& ctx, const std::vector<Bound>& bounds, 
         f.set("threshold_days", static_cast<std::int64_t>(threshold));
         f.set("family_entries", family);
         f.set("uncertain_contacts", uncertain);
-        const std::string from = a.entry ? ctx.describe(*a.entry) : format_day(a.day) + " (start of scope)";
-        const std::string to = b.entry ? ctx.describe(*b.entry) : format_day(b.day) + " (end of scope)";
+        const std::string from = a.entry ? ctx.describe(*a.entry) : format_day(a.day) + ctx.period_start_label();
+        const std::string to = b.entry ? ctx.describe(*b.entry) : format_day(b.day) + ctx.period_end_label();
         if (agency) {
             f.message = std::string(ctx.c.agency_name(*agency)) + " recorded nothing for " +
                         detail::plural(days, "day", "days") + " while involved, from " + from + " to " + to +

@@ -136,6 +136,14 @@ void rereferrals(const AnalysisContext& ctx, std::vector<Finding>& out) {
         if (ctx.entry(closed).type != EntryType::CaseClosed ||
             (kind != AgencyKind::ChildrensSocialCare && kind != AgencyKind::EarlyHelp))
             continue;
+        // Closing after handing the case to another area is a transfer, not a closure the family
+        // could "come back" from.
+        bool transferred = false;
+        for (std::uint32_t m = ctx.first_on_or_after(ctx.day(closed) - ctx.rule(RuleId::InvolvementLookbackDays)); m < n; ++m) {
+            const Entry& e = ctx.entry(static_cast<EntryIndex>(m));
+            if (e.agency == ctx.entry(closed).agency && e.type == EntryType::CaseTransfer && e.to.count > 0) transferred = true;
+        }
+        if (transferred) continue;
         for (std::uint32_t m = n + 1; m < ctx.size(); ++m) {
             const auto j = static_cast<EntryIndex>(m);
             if (ctx.day(j) - ctx.day(closed) > window) break;
@@ -193,6 +201,16 @@ bool allocates(AgencyKind k) {
     }
 }
 
+// Labels of people who are not the family's allocated worker: duty and out-of-hours teams,
+// managers, chairs and reviewing officers ("EDT1", "TM2", "CHAIR1", "IRO1", "MASH1", "DUTY").
+bool allocated_worker(std::string_view label) {
+    std::string l;
+    for (char ch : label) l.push_back((ch >= 'a' && ch <= 'z') ? static_cast<char>(ch - 'a' + 'A') : ch);
+    for (std::string_view prefix : {"EDT", "DUTY", "TM", "CHAIR", "IRO", "MASH", "MANAGER", "SM"})
+        if (l.rfind(prefix, 0) == 0) return false;
+    return true;
+}
+
 void practitioner_changes(const AnalysisContext& ctx, std::vector<Finding>& out) {
     // A change is a practitioner new to that agency's work with the family; going back to
     // someone already involved (a manager, a colleague covering) is not a change.
@@ -201,7 +219,7 @@ void practitioner_changes(const AnalysisContext& ctx, std::vector<Finding>& out)
     for (std::uint32_t n = 0; n < ctx.size(); ++n) {
         const auto i = static_cast<EntryIndex>(n);
         const Entry& e = ctx.entry(i);
-        if (e.practitioner.empty() || !allocates(ctx.kind(i))) continue;
+        if (e.practitioner.empty() || !allocates(ctx.kind(i)) || !allocated_worker(e.practitioner)) continue;
         auto& seen = known[index_of(e.agency)];
         const bool first = seen.empty();
         if (!seen.insert(e.practitioner).second || first) continue;

@@ -320,7 +320,7 @@ Finding transfer_finding(const AnalysisContext& ctx, const Move& m, std::int32_t
     if (!first) {
         msg = kind + " never followed the move to " + to_area + " on " + format_day(m.day) + ": no " +
               detail::kind_phrase(x.kind) + " record in " + to_area + ", and no record informing one, in the " +
-              detail::plural(limit - m.day, "day", "days") + " to " + (limit == ctx.period_end ? "the end of scope" : "the next move") + ".";
+              detail::plural(limit - m.day, "day", "days") + " to " + (limit == ctx.period_end ? (c.info.scope_to ? "the end of scope" : "the last record") : "the next move") + ".";
     } else {
         const std::string amount = th.working_days ? std::to_string(*days) + " days (" + std::to_string(*working) + " working days)"
                                                    : detail::plural(*days, "day", "days");

@@ -239,6 +239,11 @@ public:
     // Finds or adds an agency; a new one gets its kind guessed from its name and its area from
     // an area name it starts with.
     AgencyId intern_agency(std::string_view name);
+    // Could the person have been born by the day (no birth date: yes)?
+    [[nodiscard]] bool born_by(PersonId p, std::int32_t day) const {
+        const Person& person = people[index_of(p)];
+        return !person.born || person.born->earliest_day() <= day;
+    }
     // Index of a person in info.index_children, or -1.
     [[nodiscard]] int index_child_position(PersonId p) const;
 
