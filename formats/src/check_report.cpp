@@ -376,7 +376,8 @@ void write_check_text(const Case& c, const std::vector<Finding>& findings, std::
     std::uint64_t rejected = 0;
     for (const Source& s : c.sources) rejected += s.counts.rows_rejected;
     if (c.diagnostics.has_errors())
-        out += "! The input has errors" + (rejected ? ": " + std::to_string(rejected) + " rows were rejected" : std::string()) +
+        out += "! The input has errors" +
+               (rejected ? ": " + std::to_string(rejected) + (rejected == 1 ? " row was rejected" : " rows were rejected") : std::string()) +
                ", so these findings rest on an incomplete chronology. See \"Input problems\" at the end.\n";
 
     summary_section(c, findings, out);
