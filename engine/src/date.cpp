@@ -582,9 +582,23 @@ std::string_view to_string(DateOrder order) {
 DateParseResult parse_date(std::string_view text, const DateParseOptions& options) {
     const std::string_view t = trim(text);
     if (t.empty()) return fail("date-missing", "date is empty");
-    const Pieces pieces = split_qualifiers(t);
-
-    const PointRead a = read_point(pieces.first, options);
+    Pieces pieces = split_qualifiers(t);
+    PointRead a = read_point(pieces.first, options);
+    if (a.status == PointStatus::NoMatch && pieces.kind == DateKind::Point) {
+        // "spring 2015/summer 2015", "2015-06/autumn 2015": a range whose ends are not both ISO
+        // (the canonical form of any range is a/b, so every one must read back).
+        for (std::size_t slash = pieces.first.find('/'); slash != std::string_view::npos; slash = pieces.first.find('/', slash + 1)) {
+            const std::string_view left = trim(pieces.first.substr(0, slash));
+            const std::string_view right = trim(pieces.first.substr(slash + 1));
+            if (read_point(left, options).status == PointStatus::Ok && read_point(right, options).status == PointStatus::Ok) {
+                pieces.kind = DateKind::Range;
+                pieces.second = right;
+                pieces.first = left;
+                a = read_point(left, options);
+                break;
+            }
+        }
+    }
     if (a.status != PointStatus::Ok) return point_problem(a.status, pieces.first, t, options.spreadsheet_forms);
 
     FuzzyDate d;

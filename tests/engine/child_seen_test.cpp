@@ -181,3 +181,20 @@ TEST(ChildSeen, RecordingFiguresCountContactsInvolvingTheChild) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(ChildSeen, APartialBirthDateStartsThePeriodAtItsLatestDay) {
+    // Born sometime in October 2014 and seen on the 29th: no unseen period from 1 October.
+    const Case c = case_from_yaml(R"(sightline: 1
+case: {title: T, index_children: [amy], scope: {from: 2014-09-01, to: 2014-11-20}}
+people:
+  - {id: amy, name: Amy, sex: female, born: 2014-10}
+entries:
+  - {date: 2014-10-29, agency: Maternity, type: home_visit, summary: x, child_seen: seen}
+  - {date: 2014-11-15, agency: HV, type: home_visit, summary: x, child_seen: seen}
+)");
+    EXPECT_TRUE(of_kind(analyse_child_seen(c), FindingKind::UnseenPeriod).empty());
+}
+
+}  // namespace

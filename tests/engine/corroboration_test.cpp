@@ -92,6 +92,10 @@ TEST(Corroboration, DatesMentionedInText) {
     EXPECT_EQ(format_day(d[1]), "2015-06-21");
     EXPECT_EQ(format_day(d[2]), "2015-07-03");
     EXPECT_TRUE(dates_mentioned("31/02 and 45/06", near).empty());
+    // Numbers before words that merely start like months are not dates.
+    EXPECT_TRUE(dates_mentioned("on 3 separate occasions, 2 marks, 4 decades, about 5 maybe", near).empty());
+    EXPECT_EQ(format_day(dates_mentioned("seen 3rd Sept", near)[0]), "2015-09-03");
+    EXPECT_EQ(format_day(dates_mentioned("born 12/03/98", near)[0]), "1998-03-12");
     EXPECT_EQ(format_day(dates_mentioned("on 30/12", days_from_civil(2016, 1, 3))[0]), "2015-12-30");  // nearest year
 }
 

@@ -182,3 +182,57 @@ entries:
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Transfers, EachChildsWindowEndsAtItsOwnNextMove) {
+    // The baby moves to Newtown on 03-02; the older child follows on 03-05 (from Oldtown too).
+    const std::string yaml = R"(sightline: 1
+case: {title: T, index_children: [baby, big], scope: {from: 2014-10-01, to: 2015-09-30}}
+people:
+  - {id: baby, name: Baby, sex: male, born: 2014-10-01}
+  - {id: big, name: Big, sex: female, born: 2008-01-01}
+residences:
+  - {people: [baby], area: Oldtown, from: 2014-10-01, to: 2015-03-02}
+  - {people: [baby], area: Newtown, from: 2015-03-02}
+  - {people: [big], area: Oldtown, from: 2014-10-01, to: 2015-03-05}
+  - {people: [big], area: Newtown, from: 2015-03-05}
+agencies:
+  - {name: New Surgery, kind: gp, area: Newtown}
+entries:
+  - {date: 2015-03-20, agency: New Surgery, type: registration, summary: x}
+)";
+    const auto all = analyse_transfers(case_from_yaml(yaml));
+    const auto gp = of_kind(all, FindingKind::Transfer, "agency_kind", "gp");
+    ASSERT_EQ(gp.size(), 2u);
+    EXPECT_EQ(text_field(gp[0], "status"), "ok");  // not cut short by the sibling's move three days later
+    EXPECT_EQ(int_field(gp[0], "first_contact_days"), 18);
+    EXPECT_EQ(int_field(gp[1], "first_contact_days"), 15);
+}
+
+TEST(Transfers, MovesBeforeTheScopeAndCasesWithoutIndexChildrenAreNotChecked) {
+    const std::string before = R"(sightline: 1
+case: {title: T, index_children: [baby], scope: {from: 2015-01-01, to: 2015-12-31}}
+people:
+  - {id: baby, name: Baby, sex: male, born: 2013-10-01}
+residences:
+  - {people: [baby], area: Oldtown, from: 2013-10-01, to: 2014-03-02}
+  - {people: [baby], area: Newtown, from: 2014-03-02}
+entries:
+  - {date: 2015-03-20, agency: Newtown HV, type: home_visit, summary: x}
+)";
+    EXPECT_TRUE(analyse_transfers(case_from_yaml(before)).empty());
+    const std::string nobody = R"(sightline: 1
+case: {title: T}
+agencies:
+  - {name: Oldtown HV, kind: health_visiting, area: Oldtown}
+  - {name: Newtown HV, kind: health_visiting, area: Newtown}
+entries:
+  - {date: 2015-01-10, agency: Oldtown HV, type: home_visit, summary: x}
+  - {date: 2015-02-10, agency: Newtown HV, type: home_visit, summary: x}
+  - {date: 2015-03-10, agency: Newtown HV, type: home_visit, summary: x}
+)";
+    EXPECT_TRUE(analyse_transfers(case_from_yaml(nobody)).empty());
+}
+
+}  // namespace

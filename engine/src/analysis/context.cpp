@@ -34,7 +34,7 @@ AnalysisContext::AnalysisContext(const Case& cs, const AnalysisOptions& options)
         ch.start = period_start;
         ch.end = period_end;
         if (p.born) {
-            ch.born_day = p.born->earliest_day();
+            ch.born_day = p.born->latest_day();
             ch.start = std::max(ch.start, *ch.born_day);
         }
         if (p.died) ch.end = std::min(ch.end, p.died->earliest_day());
@@ -53,6 +53,7 @@ AnalysisContext::AnalysisContext(const Case& cs, const AnalysisOptions& options)
                 ep = Episode{};
                 ep.agency = static_cast<AgencyId>(agency);
                 ep.from = day(i);
+                ep.to = day(i);
                 open = true;
             }
             ep.entries.push_back(i);

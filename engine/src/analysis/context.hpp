@@ -16,7 +16,7 @@ namespace sightline::engine::detail {
 struct ChildInfo {
     PersonId id = k_none<PersonId>;
     std::size_t position = 0;              // in info.index_children (for Chronology::seen)
-    std::optional<std::int32_t> born_day;  // earliest possible day of birth
+    std::optional<std::int32_t> born_day;  // latest possible day of birth: the youngest the child can be
     std::int32_t start = 0;                // birth or scope start, the later
     std::int32_t end = 0;                  // death or scope end, the earlier
 };

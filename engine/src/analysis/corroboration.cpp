@@ -55,23 +55,24 @@ std::vector<std::string> tokenize(std::string_view text) {
     return out;
 }
 
+// A month's full name, its three-letter abbreviation, or "Sept"; 0 for any other word.
 unsigned month_word(std::string_view w) {
-    static constexpr std::array<std::string_view, 12> k_months = {"jan", "feb", "mar", "apr", "may", "jun",
-                                                                   "jul", "aug", "sep", "oct", "nov", "dec"};
-    if (w.size() < 3) return 0;
+    static constexpr std::array<std::string_view, 12> k_months = {"january", "february", "march",     "april",   "may",      "june",
+                                                                   "july",    "august",   "september", "october", "november", "december"};
     std::string l;
-    for (char c : w.substr(0, 3)) l.push_back(lower(c));
+    for (char c : w) l.push_back(lower(c));
     for (unsigned m = 0; m < 12; ++m)
-        if (k_months[m] == l) return m + 1;
-    return 0;
+        if (l == k_months[m] || (l.size() == 3 && k_months[m].substr(0, 3) == l)) return m + 1;
+    return l == "sept" ? 9 : 0;
 }
 
 // The day of (day, month) in the year that puts it nearest to `near`; nullopt if it does not exist.
 std::optional<std::int32_t> nearest(unsigned day, unsigned month, std::optional<std::int32_t> year, std::int32_t near) {
     const std::int32_t near_year = static_cast<std::int32_t>(std::stoi(format_day(near).substr(0, 4)));
     std::optional<std::int32_t> best;
-    for (std::int32_t y : {near_year - 1, near_year, near_year + 1}) {
-        if (year && y != *year) continue;
+    // A written year is taken as it is; otherwise the year that puts the day nearest.
+    const std::vector<std::int32_t> years = year ? std::vector<std::int32_t>{*year} : std::vector<std::int32_t>{near_year - 1, near_year, near_year + 1};
+    for (std::int32_t y : years) {
         const DateParseResult r = parse_date(std::to_string(y) + "-" + (month < 10 ? "0" : "") + std::to_string(month) + "-" +
                                              (day < 10 ? "0" : "") + std::to_string(day));
         if (!r.date) continue;
@@ -170,7 +171,8 @@ std::vector<std::int32_t> dates_mentioned(std::string_view text, std::int32_t ne
                     std::size_t y = k + 1, ydigits = 0;
                     const unsigned yv = number_at(y, 4, ydigits);
                     if ((ydigits == 2 || ydigits == 4) && !(y < text.size() && is_alnum(text[y]))) {
-                        year = static_cast<std::int32_t>(ydigits == 2 ? 2000 + yv : yv);
+                        // Two-digit years as dates are read everywhere: 00-49 is 2000-2049, 50-99 1950-1999.
+                        year = static_cast<std::int32_t>(ydigits == 2 ? (yv < 50 ? 2000 + yv : 1900 + yv) : yv);
                         end = y;
                     }
                 }
@@ -180,7 +182,8 @@ std::vector<std::int32_t> dates_mentioned(std::string_view text, std::int32_t ne
         } else {
             // "20 June", "20th June"
             std::size_t k = j;
-            while (k < text.size() && ((text[k] >= 'a' && text[k] <= 'z'))) ++k;  // st, nd, rd, th
+            for (std::string_view suffix : {"st", "nd", "rd", "th"})  // "3rd June"
+                if (text.substr(k, 2) == suffix) k += 2;
             while (k < text.size() && text[k] == ' ') ++k;
             std::size_t w = k;
             while (w < text.size() && is_alnum(text[w])) ++w;
@@ -280,7 +283,7 @@ PairScore ClusterScorer::score(EntryIndex ia, EntryIndex ib) const {
     }
     const double all = shared + only_a + only_b;
     const double shorter = shared + std::min(only_a, only_b);
-    s.text = all > 0 ? static_cast<std::int32_t>(std::lround(30.0 * shared / all + 30.0 * shared / shorter)) : 0;
+    s.text = all > 0 && shorter > 0 ? static_cast<std::int32_t>(std::lround(30.0 * shared / all + 30.0 * shared / shorter)) : 0;
     // Naming the other's exact date is strong evidence when the accounts also share words.
     if (mentioned) s.date_mention = s.text >= 5 ? 35 : 15;
 

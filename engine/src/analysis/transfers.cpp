@@ -155,7 +155,7 @@ Finding move_finding(const AnalysisContext& ctx, const Move& m) {
     f.set("children", ids);
     std::string who;
     for (std::size_t k = 0; k < names.size(); ++k) who += (k == 0 ? "" : k + 1 == names.size() ? " and " : ", ") + names[k];
-    f.message = who + (names.size() == 1 ? " moved" : " moved") + " from " + std::string(ctx.c.area_name(m.from)) + " to " +
+    f.message = who + " moved from " + std::string(ctx.c.area_name(m.from)) + " to " +
                 std::string(ctx.c.area_name(m.to)) + " on " + format_day(m.day) + ".";
     if (m.inferred)
         f.message += " No residences are recorded: this move is inferred from the areas of agency records (the first " +
@@ -408,6 +408,7 @@ std::int32_t working_days_between(std::int32_t from, std::int32_t to) {
 std::vector<Finding> analyse_transfers(const Case& c, const AnalysisOptions& options) {
     const AnalysisContext ctx(c, options);
     std::vector<Finding> out;
+    if (ctx.children.empty()) return out;  // transfers are about index children following them
     std::vector<Move> moves = moves_from_residences(ctx);
     if (moves.empty() && c.residences.empty()) {
         const Inferred inferred = moves_from_entries(ctx);
@@ -416,9 +417,21 @@ std::vector<Finding> analyse_transfers(const Case& c, const AnalysisOptions& opt
     }
     for (std::size_t k = 0; k < moves.size(); ++k) {
         const Move& m = moves[k];
-        if (m.day > ctx.period_end) continue;
+        // Only moves inside the analysed period are checked (a residence history may start long before).
+        if (m.day > ctx.period_end || m.day < ctx.period_start) continue;
         out.push_back(move_finding(ctx, m));
-        const std::int32_t limit = k + 1 < moves.size() ? std::min(moves[k + 1].day - 1, ctx.period_end) : ctx.period_end;
+        // The window ends at the next move of one of the same children (another child's move,
+        // or a different family member's, does not cut it short).
+        std::int32_t limit = ctx.period_end;
+        for (std::size_t j = k + 1; j < moves.size(); ++j) {
+            const bool shared = std::any_of(moves[j].children.begin(), moves[j].children.end(), [&](PersonId p) {
+                return std::find(m.children.begin(), m.children.end(), p) != m.children.end();
+            });
+            if (shared && moves[j].day > m.day) {
+                limit = std::min(limit, moves[j].day - 1);
+                break;
+            }
+        }
         for (const Expectation& x : expected_kinds(ctx, m)) out.push_back(transfer_finding(ctx, m, limit, x));
     }
     misrouted(ctx, out);
