@@ -4,6 +4,7 @@
 // [SECTION] Replacing names in text
 // [SECTION] Anonymise
 #include "sightline/engine/anonymise.hpp"
+#include "sightline/engine/text.hpp"
 
 #include <algorithm>
 #include <array>
@@ -37,8 +38,6 @@ bool word_char(char ch) {
            static_cast<unsigned char>(ch) >= 0x80;
 }
 
-char lower(char ch) { return (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch; }
-
 struct Needle {
     std::string text;
     std::string role;
@@ -54,7 +53,7 @@ std::string replace_names(std::string_view text, const std::vector<Needle>& need
         while (at + len <= out.size()) {
             bool match = true;
             for (std::size_t k = 0; k < len && match; ++k)
-                match = n.exact_case ? out[at + k] == n.text[k] : lower(out[at + k]) == lower(n.text[k]);
+                match = n.exact_case ? out[at + k] == n.text[k] : ascii_lower(out[at + k]) == ascii_lower(n.text[k]);
             const bool left = at == 0 || !word_char(out[at - 1]);
             const bool right = at + len == out.size() || !word_char(out[at + len]);
             // A one-letter alias is a name only where it stands alone ("S seen alone"), not in "A&E".
@@ -155,7 +154,7 @@ AnonymiseReport anonymise(Case& c, std::vector<Finding>& findings) {
     for (const SubjectRef& s : c.chronology.subjects) {
         if (!is_none(s.person)) continue;
         std::string key;
-        for (char ch : s.text) key.push_back(lower(ch));
+        for (char ch : s.text) key.push_back(ascii_lower(ch));
         if (unnamed.emplace(key, "Unnamed person " + std::to_string(unnamed.size() + 1)).second) {
             needles.push_back({std::string(s.text), unnamed[key], s.text.size() == 1});
             // The name without its title or relation: "Uncle Mick" is also written "Mick".
@@ -168,7 +167,7 @@ AnonymiseReport anonymise(Case& c, std::vector<Finding>& findings) {
                 if (end == std::string::npos) end = text.size();
                 const std::string word = text.substr(start, end - start);
                 std::string lowered;
-                for (char ch2 : word) lowered.push_back(lower(ch2));
+                for (char ch2 : word) lowered.push_back(ascii_lower(ch2));
                 if (word.size() >= 3 && word != text && std::find(k_titles.begin(), k_titles.end(), lowered) == k_titles.end())
                     needles.push_back({word, unnamed[key], false});
                 start = end + 1;
@@ -195,7 +194,7 @@ AnonymiseReport anonymise(Case& c, std::vector<Finding>& findings) {
     for (SubjectRef& s : ch.subjects) {
         if (is_none(s.person)) {
             std::string key;
-            for (char ch2 : s.text) key.push_back(lower(ch2));
+            for (char ch2 : s.text) key.push_back(ascii_lower(ch2));
             s.text = ch.text.store(unnamed[key]);
         } else {
             s.text = ch.text.store(roles[index_of(s.person)]);

@@ -9,6 +9,7 @@
 // [SECTION] Excel serials
 // [SECTION] Formatting
 #include "sightline/engine/date.hpp"
+#include "sightline/engine/text.hpp"
 
 #include <algorithm>
 #include <array>
@@ -39,23 +40,8 @@ bool day_exists(std::int32_t y, unsigned m, unsigned d) {
     return m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
 }
 
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool iequals(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (lower(a[i]) != lower(b[i])) return false;
-    return true;
-}
-
 bool istarts_with(std::string_view s, std::string_view prefix) {
     return s.size() >= prefix.size() && iequals(s.substr(0, prefix.size()), prefix);
-}
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-    return s;
 }
 
 DateParseResult fail(std::string code, std::string message) {

@@ -7,14 +7,6 @@ namespace sightline::formats::detail {
 
 using namespace sightline::engine;
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
-        s.remove_suffix(1);
-    return s;
-}
-
 std::optional<bool> parse_bool(std::string_view text) {
     const std::string w = normalise_word(text);
     if (w == "true" || w == "yes" || w == "y" || w == "1") return true;

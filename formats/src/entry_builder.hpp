@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "sightline/engine/model.hpp"
+#include "sightline/engine/text.hpp"
 
 namespace sightline::formats::detail {
 
@@ -148,7 +149,6 @@ private:
 std::optional<bool> parse_bool(std::string_view text);
 // Reads a whole integer; nullopt otherwise.
 std::optional<std::int64_t> parse_int(std::string_view text);
-// Trims spaces, tabs and CR from both ends.
-std::string_view trim(std::string_view s);
+using engine::trim;
 
 }  // namespace sightline::formats::detail

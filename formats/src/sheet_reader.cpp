@@ -9,6 +9,7 @@
 // [SECTION] Rows to entries
 // [SECTION] read_sheet
 #include "sheet_reader.hpp"
+#include "sightline/engine/text.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -80,8 +81,6 @@ constexpr HeaderAlias k_header_aliases[] = {
     {"agency name", SheetField::Agency}, {"organisation", SheetField::Agency}, {"organization", SheetField::Agency},
 };
 
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
 bool same_header(std::string_view a, std::string_view b) { return header_key(a) == header_key(b); }
 
 }  // namespace
@@ -98,7 +97,7 @@ std::string header_key(std::string_view header) {
     std::string out;
     out.reserve(header.size());
     for (std::size_t i = 0; i < header.size(); ++i) {
-        const char c = lower(header[i]);
+        const char c = engine::ascii_lower(header[i]);
         const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80;
         if (header.substr(i, 3) == "\xE2\x80\x99") {  // a typographic apostrophe
             i += 2;
@@ -190,7 +189,7 @@ void read_directive(const SheetRow& row, const std::string& file, SheetMapping& 
     const std::size_t colon = text.find(':');
     if (colon == std::string::npos) return;
     std::string key(trim(std::string_view(text).substr(0, colon)));
-    for (char& ch : key) ch = lower(ch);
+    for (char& ch : key) ch = engine::ascii_lower(ch);
     const std::string value(trim(std::string_view(text).substr(colon + 1)));
     if (value.empty()) return;
     const Where at{row.line, 1};
@@ -232,7 +231,7 @@ struct ValueMap {
 std::string fold(std::string_view s) {
     s = trim(s);
     std::string out(s);
-    for (char& ch : out) ch = lower(ch);
+    for (char& ch : out) ch = engine::ascii_lower(ch);
     return out;
 }
 

@@ -9,23 +9,9 @@
 #include "sightline/formats/chronology_writer.hpp"
 #include "sightline/formats/diagnostic_printer.hpp"
 #include "style.hpp"
+#include "sightline/engine/text.hpp"
 
 namespace sightline::viewer {
-
-namespace {
-
-bool contains_ci(std::string_view hay, std::string_view needle) {
-    if (needle.empty()) return true;
-    const auto lower = [](char ch) { return (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch; };
-    for (std::size_t i = 0; i + needle.size() <= hay.size(); ++i) {
-        std::size_t k = 0;
-        while (k < needle.size() && lower(hay[i + k]) == lower(needle[k])) ++k;
-        if (k == needle.size()) return true;
-    }
-    return false;
-}
-
-}  // namespace
 
 void TablesPanel::draw_content(App& app) {
     if (ImGui::BeginTabBar("tabs")) {
@@ -66,8 +52,8 @@ void TablesPanel::draw_chronology(App& app) {
         m_rows.clear();
         for (std::uint32_t i = 0; i < entries.size(); ++i) {
             const engine::Entry& e = entries[i];
-            if (m_filter[0] == '\0' || contains_ci(e.summary, m_filter) || contains_ci(c.agency_name(e.agency), m_filter) ||
-                contains_ci(formats::type_text(e), m_filter) || contains_ci(formats::people_text(c, e), m_filter))
+            if (m_filter[0] == '\0' || engine::contains_ci(e.summary, m_filter) || engine::contains_ci(c.agency_name(e.agency), m_filter) ||
+                engine::contains_ci(formats::type_text(e), m_filter) || engine::contains_ci(formats::people_text(c, e), m_filter))
                 m_rows.push_back(i);
         }
         m_rows_for = d;

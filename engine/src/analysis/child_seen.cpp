@@ -82,17 +82,6 @@ Finding sightings_summary(const AnalysisContext& ctx, const ChildInfo& ch) {
 
 // [SECTION] Unseen periods
 
-// The agencies of the case in first-mention order, named once.
-std::vector<std::string> agency_names(const AnalysisContext& ctx, const EntryList& entries) {
-    std::vector<std::string> out;
-    std::set<std::uint32_t> seen;
-    for (EntryIndex i : entries) {
-        const AgencyId a = ctx.entry(i).agency;
-        if (seen.insert(index_of(a)).second) out.emplace_back(ctx.c.agency_name(a));
-    }
-    return out;
-}
-
 struct PeriodSpec {
     const ChildInfo* child = nullptr;
     std::optional<AgencyKind> kind;        // per-kind analysis, or any professional
@@ -145,7 +134,7 @@ void unseen_periods(const AnalysisContext& ctx, const PeriodSpec& spec, const st
             contacts.push_back(i);
             if (s == ChildSeen::NotSeen || chron.names_person(ctx.entry(i), ch.id)) ++about_child;
         }
-        const std::vector<std::string> agencies = agency_names(ctx, contacts);
+        const std::vector<std::string> agencies = ctx.agency_names(contacts);
 
         Finding f;
         f.kind = FindingKind::UnseenPeriod;

@@ -6,27 +6,13 @@
 
 #include "context.hpp"
 #include "sightline/engine/corroboration.hpp"
+#include "sightline/engine/text.hpp"
 
 namespace sightline::engine {
 
 namespace {
 
 using detail::AnalysisContext;
-
-std::string join_names(const std::vector<std::string>& names) {
-    std::string out;
-    for (std::size_t k = 0; k < names.size(); ++k) out += (k == 0 ? "" : k + 1 == names.size() ? " and " : ", ") + names[k];
-    return out;
-}
-
-std::vector<std::string> agencies_of(const AnalysisContext& ctx, const std::vector<EntryIndex>& list) {
-    std::vector<std::string> out;
-    for (EntryIndex i : list) {
-        std::string name(ctx.c.agency_name(ctx.entry(i).agency));
-        if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(std::move(name));
-    }
-    return out;
-}
 
 // The members that give an account of the incident itself (not later work the incident led to):
 // the incident's record, records on its day, records naming its day or quoting an account's
@@ -45,7 +31,7 @@ EntryList accounts(const AnalysisContext& ctx, const ClusterScorer& scorer, cons
             for (EntryIndex a : out) {
                 const Entry& known = ctx.entry(a);
                 if (scorer.receives(a, m)) account = true;
-                if (!known.ref.empty() && e.summary.find(known.ref) != std::string_view::npos) account = true;
+                if (known.ref.size() >= 3 && contains_ci(e.summary, known.ref)) account = true;
             }
             if (account) {
                 out.push_back(m);
@@ -57,15 +43,16 @@ EntryList accounts(const AnalysisContext& ctx, const ClusterScorer& scorer, cons
     return out;
 }
 
+// The incident's own record: its first professional event record, else its first record.
+EntryIndex event_of(const AnalysisContext& ctx, const Cluster& cl) {
+    for (EntryIndex m : cl.members)
+        if (is_event_type(ctx.entry(m).type) && ctx.professional(m)) return m;
+    return cl.members.front();
+}
+
 // "The accounts of the 2015-06-21 23:40 Southvale Police police incident (incident 3)".
 std::string label(const AnalysisContext& ctx, const Cluster& cl) {
-    EntryIndex event = cl.members.front();
-    for (EntryIndex m : cl.members)
-        if (is_event_type(ctx.entry(m).type) && ctx.professional(m)) {
-            event = m;
-            break;
-        }
-    return "The accounts of " + ctx.describe(event) + " (incident " + std::to_string(cl.number) + ")";
+    return "The accounts of " + ctx.describe(event_of(ctx, cl)) + " (incident " + std::to_string(cl.number) + ")";
 }
 
 Finding discrepancy(const Cluster& cl, std::string aspect, EntryList entries, std::string message) {
@@ -103,7 +90,7 @@ void date_discrepancies(const AnalysisContext& ctx, const Cluster& cl, std::int3
     std::vector<std::string> parts;
     for (const auto& [day, accounts] : claims) {
         all.insert(all.end(), accounts.begin(), accounts.end());
-        parts.push_back(join_names(agencies_of(ctx, accounts)) + " put it on " + format_day(day));
+        parts.push_back(join_names(ctx.agency_names(accounts)) + " put it on " + format_day(day));
     }
     std::sort(all.begin(), all.end());
     all.erase(std::unique(all.begin(), all.end()), all.end());
@@ -145,8 +132,8 @@ void seen_discrepancies(const AnalysisContext& ctx, const Cluster& cl, const Ent
         std::sort(all.begin(), all.end());
         Finding f = discrepancy(cl, "child_seen", all,
                                 label(ctx, cl) + " disagree on whether " + p.name +
-                                    " was seen: " + join_names(agencies_of(ctx, seen)) + " say " + std::string(detail::pronoun(p)) +
-                                    " was; " + join_names(agencies_of(ctx, not_seen)) + " say " + std::string(detail::pronoun(p)) +
+                                    " was seen: " + join_names(ctx.agency_names(seen)) + " say " + std::string(detail::pronoun(p)) +
+                                    " was; " + join_names(ctx.agency_names(not_seen)) + " say " + std::string(detail::pronoun(p)) +
                                     " was not.");
         f.child = ch.id;
         f.set("child", p.id);
@@ -180,9 +167,9 @@ void people_discrepancies(const AnalysisContext& ctx, const Cluster& cl, EntryIn
             if (names_adults && ctx.professional(m)) silent.push_back(m);
         }
         // Only disagreements between agencies count.
-        const auto named_by = agencies_of(ctx, named);
+        const auto named_by = ctx.agency_names(named);
         std::vector<std::string> silent_by;
-        for (const std::string& a : agencies_of(ctx, silent))
+        for (const std::string& a : ctx.agency_names(silent))
             if (std::find(named_by.begin(), named_by.end(), a) == named_by.end()) silent_by.push_back(a);
         if (named.empty() || silent_by.empty()) continue;
         EntryList all = named;
@@ -228,14 +215,8 @@ std::vector<Finding> analyse_clusters(const Case& c, const std::vector<Cluster>&
     const ClusterScorer scorer(c);
     std::vector<Finding> out;
     for (const Cluster& cl : clusters) {
-        // The incident's own date: its first event record, else its first record.
-        EntryIndex event = cl.members.front();
-        for (EntryIndex m : cl.members)
-            if (is_event_type(ctx.entry(m).type) && ctx.professional(m)) {
-                event = m;
-                break;
-            }
-        const std::vector<std::string> agencies = agencies_of(ctx, cl.members);
+        const EntryIndex event = event_of(ctx, cl);
+        const std::vector<std::string> agencies = ctx.agency_names(cl.members);
         Finding f;
         f.kind = FindingKind::Corroboration;
         f.concern = false;

@@ -109,6 +109,18 @@ std::string AnalysisContext::describe(EntryIndex i) const {
     return s;
 }
 
+std::vector<std::string> AnalysisContext::agency_names(const EntryList& entries) const {
+    std::vector<std::string> out;
+    std::vector<AgencyId> seen;
+    for (EntryIndex i : entries) {
+        const AgencyId a = entry(i).agency;
+        if (std::find(seen.begin(), seen.end(), a) != seen.end()) continue;
+        seen.push_back(a);
+        out.emplace_back(c.agency_name(a));
+    }
+    return out;
+}
+
 AreaId AnalysisContext::child_area_at(PersonId child, std::int32_t d) const {
     AreaId found = k_none<AreaId>;
     std::int32_t best_from = 0;

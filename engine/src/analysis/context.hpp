@@ -58,6 +58,8 @@ public:
     [[nodiscard]] std::string child_name(const ChildInfo& ch) const { return c.person(ch.id).name; }
     // Whole years of age at a day (0 when birth unknown).
     [[nodiscard]] std::int32_t age_at(const ChildInfo& ch, std::int32_t day) const;
+    // The agencies of some entries, each named once, in first-mention order.
+    [[nodiscard]] std::vector<std::string> agency_names(const EntryList& entries) const;
     // "2015-07-21 Eastmere Children's Social Care, no access visit".
     [[nodiscard]] std::string describe(EntryIndex i) const;
     // The area a child lived in on a day, from residences; none between residences or without them.

@@ -14,6 +14,7 @@
 #include <unordered_map>
 
 #include "sightline/engine/merge.hpp"
+#include "sightline/engine/text.hpp"
 
 namespace sightline::engine {
 
@@ -22,8 +23,6 @@ namespace {
 // [SECTION] Words and dates in summaries
 
 bool is_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
 // Words too common in any chronology to say two accounts are of the same thing.
 bool stopword(std::string_view w) {
     static constexpr std::array<std::string_view, 40> k_words = {
@@ -46,7 +45,7 @@ std::vector<std::string> tokenize(std::string_view text) {
         bool digit = false;
         while (i < text.size() && (is_alnum(text[i]) || (text[i] == '/' && i + 1 < text.size() && is_alnum(text[i + 1])))) {
             digit = digit || (text[i] >= '0' && text[i] <= '9');
-            w.push_back(lower(text[i]));
+            w.push_back(ascii_lower(text[i]));
             ++i;
         }
         // Numbers and dates are compared as references and date mentions, not as words.
@@ -60,7 +59,7 @@ unsigned month_word(std::string_view w) {
     static constexpr std::array<std::string_view, 12> k_months = {"january", "february", "march",     "april",   "may",      "june",
                                                                    "july",    "august",   "september", "october", "november", "december"};
     std::string l;
-    for (char c : w) l.push_back(lower(c));
+    for (char c : w) l.push_back(ascii_lower(c));
     for (unsigned m = 0; m < 12; ++m)
         if (l == k_months[m] || (l.size() == 3 && k_months[m].substr(0, 3) == l)) return m + 1;
     return l == "sept" ? 9 : 0;
@@ -93,16 +92,6 @@ constexpr std::array<EntryType, 10> k_event_types = {
 bool precise(const Entry& e, std::int32_t uncertain_days) {
     return e.date.earliest != k_unbounded_low && e.date.latest != k_unbounded_high &&
            e.date.latest_day() - e.date.earliest_day() < uncertain_days;
-}
-
-bool contains_ci(std::string_view hay, std::string_view needle) {
-    if (needle.size() < 3 || needle.size() > hay.size()) return false;
-    for (std::size_t i = 0; i + needle.size() <= hay.size(); ++i) {
-        std::size_t k = 0;
-        while (k < needle.size() && lower(hay[i + k]) == lower(needle[k])) ++k;
-        if (k == needle.size()) return true;
-    }
-    return false;
 }
 
 // Records that can be the receipt of information sent by another agency (a letter filed, a
@@ -216,13 +205,15 @@ ClusterScorer::ClusterScorer(const Case& c) : m_case(c) {
     // Receipts: for each record with to:, the first later non-routine record of each recipient.
     m_received.resize(entries.size());
     const std::int32_t window = c.rules.days(RuleId::CorroborationWindowDays);
+    std::vector<std::int32_t> day_of(entries.size());
+    for (std::size_t i = 0; i < entries.size(); ++i) day_of[i] = entries[i].date.earliest_day();
     for (std::size_t i = 0; i < entries.size(); ++i) {
-        const std::int32_t day = entries[i].date.earliest_day();
-        std::size_t first = i;
-        while (first > 0 && entries[first - 1].date.earliest_day() == day) --first;
+        if (entries[i].to.count == 0) continue;
+        const std::int32_t day = day_of[i];
+        const auto first = static_cast<std::size_t>(std::lower_bound(day_of.begin(), day_of.end(), day) - day_of.begin());
         for (AgencyId to : c.chronology.to_of(entries[i])) {
             if (to == entries[i].agency) continue;
-            for (std::size_t j = first; j < entries.size() && entries[j].date.earliest_day() <= day + window; ++j) {
+            for (std::size_t j = first; j < entries.size() && day_of[j] <= day + window; ++j) {
                 if (j == i || entries[j].agency != to || !can_receive(entries[j].type)) continue;
                 m_received[j].push_back(static_cast<std::uint32_t>(i));
                 break;
@@ -255,7 +246,7 @@ PairScore ClusterScorer::score(EntryIndex ia, EntryIndex ib) const {
     if (apart > window) return s;
 
     if (receives(ia, ib) || receives(ib, ia)) s.link = 35;
-    if ((!a.ref.empty() && contains_ci(b.summary, a.ref)) || (!b.ref.empty() && contains_ci(a.summary, b.ref))) s.reference = 50;
+    if ((a.ref.size() >= 3 && contains_ci(b.summary, a.ref)) || (b.ref.size() >= 3 && contains_ci(a.summary, b.ref))) s.reference = 50;
     const auto mentions = [&](EntryIndex text, const Entry& text_entry, const Entry& other) {
         const auto& days = m_mentions[index_of(text)];
         return std::find(days.begin(), days.end(), other.date.earliest_day()) != days.end() &&
@@ -368,6 +359,7 @@ std::vector<Cluster> find_clusters(const Case& c) {
     for (std::uint32_t i = 0; i < entries.size(); ++i) members[i] = {i};
     std::vector<std::int32_t> weakest(entries.size(), std::numeric_limits<std::int32_t>::max());
     std::vector<bool> is_confirmed(entries.size(), false);
+    std::vector<std::int32_t> lo_day(days), hi_day(days);  // per cluster root: its first and last day
     auto find = [&](std::uint32_t x) {
         while (parent[x] != x) x = parent[x] = parent[parent[x]];
         return x;
@@ -376,24 +368,19 @@ std::vector<Cluster> find_clusters(const Case& c) {
         x = find(x);
         y = find(y);
         if (x == y) return;
-        for (std::uint32_t p : members[x])
-            for (std::uint32_t q : members[y])
-                if (forbidden.count({p, q})) return;
-        if (!force) {
-            // Every member of a cluster lies within twice the window of every other.
-            std::int32_t lo = std::numeric_limits<std::int32_t>::max(), hi = std::numeric_limits<std::int32_t>::min();
-            for (const auto* set : {&members[x], &members[y]})
-                for (std::uint32_t p : *set) {
-                    lo = std::min(lo, entries[p].date.earliest_day());
-                    hi = std::max(hi, entries[p].date.earliest_day());
-                }
-            if (hi - lo > 2 * window) return;
-        }
+        if (!forbidden.empty())  // split decisions are few; only then are members compared pairwise
+            for (std::uint32_t p : members[x])
+                for (std::uint32_t q : members[y])
+                    if (forbidden.count({p, q})) return;
+        // Every member of a cluster lies within twice the window of every other (O(1) per join).
+        if (!force && std::max(hi_day[x], hi_day[y]) - std::min(lo_day[x], lo_day[y]) > 2 * window) return;
         if (members[x].size() < members[y].size()) std::swap(x, y);
         parent[y] = x;
         members[x].insert(members[x].end(), members[y].begin(), members[y].end());
         members[y].clear();
         weakest[x] = std::min({weakest[x], weakest[y], score});
+        lo_day[x] = std::min(lo_day[x], lo_day[y]);
+        hi_day[x] = std::max(hi_day[x], hi_day[y]);
         is_confirmed[x] = is_confirmed[x] || is_confirmed[y] || force;
     };
     for (const auto& group : confirmed)

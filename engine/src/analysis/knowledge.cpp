@@ -18,6 +18,7 @@
 
 #include "context.hpp"
 #include "sightline/engine/corroboration.hpp"
+#include "sightline/engine/text.hpp"
 
 namespace sightline::engine {
 
@@ -183,10 +184,7 @@ std::vector<Finding> analyse_knowledge(const Case& c, const std::vector<Cluster>
         f.set("recorded_by", std::string(c.agency_name(ctx.entry(rk.event).agency)));
         f.set("knew", knew);
         f.set("never_received", never);
-        std::string list;
-        for (std::size_t k = 0; k < never.size(); ++k)
-            list += (k == 0 ? "" : k + 1 == never.size() ? " and " : ", ") + never[k];
-        f.message = ctx.describe(rk.event) + ": " + list + (never.size() == 1 ? " was" : " were") +
+        f.message = ctx.describe(rk.event) + ": " + join_names(never) + (never.size() == 1 ? " was" : " were") +
                     " in contact with the family within " + detail::plural(ctx.rule(RuleId::NotSharedDays), "day", "days") +
                     " but never received it. " + std::to_string(knew.size()) +
                     (knew.size() == 1 ? " agency knew." : " agencies knew.");

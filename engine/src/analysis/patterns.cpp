@@ -7,18 +7,13 @@
 
 #include "context.hpp"
 #include "sightline/engine/corroboration.hpp"
+#include "sightline/engine/text.hpp"
 
 namespace sightline::engine {
 
 namespace {
 
 using detail::AnalysisContext;
-
-std::string join(const std::vector<std::string>& names) {
-    std::string out;
-    for (std::size_t k = 0; k < names.size(); ++k) out += (k == 0 ? "" : k + 1 == names.size() ? " and " : ", ") + names[k];
-    return out;
-}
 
 // Runs of events where at least `count` fall within `days` of each other: every window that
 // qualifies is covered, and overlapping windows merge, so one run gives one finding.
@@ -89,7 +84,7 @@ void missed_appointments(const AnalysisContext& ctx, std::vector<Finding>& out) 
         f.message = std::to_string(run.size()) + " missed appointments, children not brought or no-access visits within " +
                     detail::plural(ctx.day(run.back()) - ctx.day(run.front()), "day", "days") + " across " +
                     detail::plural(static_cast<std::int64_t>(agencies.size()), "agency", "agencies") +
-                    " (each agency saw only its own): " + join(described(ctx, run)) + ".";
+                    " (each agency saw only its own): " + join_names(described(ctx, run)) + ".";
         out.push_back(std::move(f));
     }
 }
@@ -123,7 +118,7 @@ void repeated_domestic_abuse(const AnalysisContext& ctx, const std::vector<Clust
     for (const EntryList& run : runs(ctx, incidents, ctx.c.rules.get(RuleId::DomesticAbuseCount), ctx.rule(RuleId::DomesticAbuseDays))) {
         Finding f = pattern(FindingKind::RepeatedDomesticAbuse, ctx, run);
         f.message = std::to_string(run.size()) + " domestic abuse incidents within " +
-                    detail::plural(ctx.day(run.back()) - ctx.day(run.front()), "day", "days") + ": " + join(described(ctx, run)) + ".";
+                    detail::plural(ctx.day(run.back()) - ctx.day(run.front()), "day", "days") + ": " + join_names(described(ctx, run)) + ".";
         out.push_back(std::move(f));
     }
 }
@@ -234,7 +229,7 @@ void practitioner_changes(const AnalysisContext& ctx, std::vector<Finding>& out)
             f.set("practitioners", who);
             f.message = std::string(ctx.c.agency_name(static_cast<AgencyId>(agency))) + " brought in " +
                         std::to_string(run.size()) + " new practitioners within " +
-                        detail::plural(ctx.day(run.back()) - ctx.day(run.front()), "day", "days") + " (" + join(who) + ").";
+                        detail::plural(ctx.day(run.back()) - ctx.day(run.front()), "day", "days") + " (" + join_names(who) + ").";
             out.push_back(std::move(f));
         }
     }

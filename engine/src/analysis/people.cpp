@@ -6,6 +6,7 @@
 #include <set>
 
 #include "context.hpp"
+#include "sightline/engine/text.hpp"
 
 namespace sightline::engine {
 
@@ -41,21 +42,6 @@ bool text_names(std::string_view text, const Person& p) {
     return false;
 }
 
-std::string join(const std::vector<std::string>& names) {
-    std::string out;
-    for (std::size_t k = 0; k < names.size(); ++k) out += (k == 0 ? "" : k + 1 == names.size() ? " and " : ", ") + names[k];
-    return out;
-}
-
-std::vector<std::string> agency_names(const AnalysisContext& ctx, const EntryList& list) {
-    std::vector<std::string> out;
-    for (EntryIndex i : list) {
-        std::string n(ctx.c.agency_name(ctx.entry(i).agency));
-        if (std::find(out.begin(), out.end(), n) == out.end()) out.push_back(std::move(n));
-    }
-    return out;
-}
-
 // Someone who is not a child at the day: unknown age counts as adult unless they are an index child.
 bool adult_at(const AnalysisContext& ctx, PersonId p, std::int32_t day) {
     if (ctx.c.index_child_position(p) >= 0) return false;
@@ -81,12 +67,12 @@ void unknown_people(const AnalysisContext& ctx, std::vector<Finding>& out) {
         f.entries = entries;
         f.from_day = ctx.day(entries.front());
         f.to_day = ctx.day(entries.back());
-        const auto agencies = agency_names(ctx, entries);
+        const auto agencies = ctx.agency_names(entries);
         f.set("name", written);
         f.set("count", static_cast<std::int64_t>(entries.size()));
         f.set("agencies", agencies);
         f.message = "'" + written + "' is named in " + detail::plural(static_cast<std::int64_t>(entries.size()), "entry", "entries") +
-                    " (" + join(agencies) + ") but is not in the case's people, so the genogram and the other analyses do "
+                    " (" + join_names(agencies) + ") but is not in the case's people, so the genogram and the other analyses do "
                     "not know who this is.";
         out.push_back(std::move(f));
     }
@@ -128,7 +114,7 @@ void invisible_adults(const AnalysisContext& ctx, std::vector<Finding>& out) {
     }
     for (const auto& [id, t] : traces) {
         if (t.known_to_care || t.elsewhere.empty()) continue;
-        const auto agencies = agency_names(ctx, t.elsewhere);
+        const auto agencies = ctx.agency_names(t.elsewhere);
         Finding f;
         f.kind = FindingKind::InvisibleAdult;
         f.entries = t.elsewhere;
@@ -141,7 +127,7 @@ void invisible_adults(const AnalysisContext& ctx, std::vector<Finding>& out) {
         const std::string them = t.person && t.person->sex != Sex::Unknown ? std::string(detail::object_pronoun(*t.person))
                                                                           : std::string("this adult");
         f.message = t.name + " appears in " + detail::plural(static_cast<std::int64_t>(t.elsewhere.size()), "record", "records") +
-                    " of " + join(agencies) + " but in no health or social care record: no one assessing the children's "
+                    " of " + join_names(agencies) + " but in no health or social care record: no one assessing the children's "
                     "safety knew of " + them + ".";
         out.push_back(std::move(f));
     }

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "context.hpp"
+#include "sightline/engine/text.hpp"
 
 namespace sightline::engine {
 
@@ -153,9 +154,7 @@ Finding move_finding(const AnalysisContext& ctx, const Move& m) {
     f.set("to_area", std::string(ctx.c.area_name(m.to)));
     f.set("inferred", m.inferred);
     f.set("children", ids);
-    std::string who;
-    for (std::size_t k = 0; k < names.size(); ++k) who += (k == 0 ? "" : k + 1 == names.size() ? " and " : ", ") + names[k];
-    f.message = who + " moved from " + std::string(ctx.c.area_name(m.from)) + " to " +
+    f.message = join_names(names) + " moved from " + std::string(ctx.c.area_name(m.from)) + " to " +
                 std::string(ctx.c.area_name(m.to)) + " on " + format_day(m.day) + ".";
     if (m.inferred)
         f.message += " No residences are recorded: this move is inferred from the areas of agency records (the first " +
