@@ -129,8 +129,17 @@ TimelineModel build_timeline(const Case& c, LaneGrouping grouping) {
     }
     // The chronology is sorted by sort key, so each track is already sorted by start; spans
     // too, since their start is their sort key.
-    if (c.info.scope_from) m.t_min = std::min(m.t_min, c.info.scope_from->earliest);
-    if (c.info.scope_to) m.t_max = std::max(m.t_max, c.info.scope_to->latest);
+    // Open-ended scopes ("after 2015-12") count from their known day, never from infinity.
+    if (c.info.scope_from) m.t_min = std::min(m.t_min, day_seconds(c.info.scope_from->earliest_day()));
+    if (c.info.scope_to) m.t_max = std::max(m.t_max, day_seconds(c.info.scope_to->latest_day() + 1) - 1);
+    // Spans: the running maximum of their ends, so a query skips those that end before the view.
+    for (Lane& lane : m.lanes) {
+        for (Track* t : {&lane.days, &lane.spans}) {
+            t->end_max.resize(t->end.size());
+            std::int64_t running = std::numeric_limits<std::int64_t>::min();
+            for (std::size_t i = 0; i < t->end.size(); ++i) t->end_max[i] = running = std::max(running, t->end[i]);
+        }
+    }
     return m;
 }
 
@@ -143,8 +152,11 @@ void visible_marks(const Track& track, std::int64_t v0, std::int64_t v1, std::in
     const std::size_t n = start.size();
     if (n == 0 || v1 < v0) return;
     min_gap = std::max<std::int64_t>(min_gap, 1);
-    // Entries that start before the view but may reach into it start at most max_span earlier.
+    // Entries that start before the view but may reach into it start at most max_span earlier;
+    // with the running maximum of ends, everything before the first that reaches v0 is skipped.
     std::size_t i = static_cast<std::size_t>(std::lower_bound(start.begin(), start.end(), v0 - track.max_span) - start.begin());
+    if (track.end_max.size() == n)
+        i = std::max(i, static_cast<std::size_t>(std::lower_bound(track.end_max.begin(), track.end_max.end(), v0) - track.end_max.begin()));
     while (i < n && start[i] <= v1) {
         if (track.end[i] < v0) {
             ++i;
@@ -356,11 +368,12 @@ std::vector<Tick> axis_ticks(std::int64_t v0, std::int64_t v1, double width_px, 
             break;
         }
         case Unit::Year: {
-            const int y0 = static_cast<int>(ymd_of(v0).year());
-            for (int y = (y0 / step.n) * step.n;; y += step.n) {
+            // Years 1000 to 9999 only: the range dates can have.
+            const int y0 = std::max(1000, static_cast<int>(ymd_of(std::max<std::int64_t>(v0, day_seconds(days_from_civil(1000, 1, 1)))).year()));
+            for (int y = (y0 / step.n) * step.n; y <= 9999; y += step.n) {
                 const std::int64_t t = seconds_of(date::year{y} / 1 / 1);
                 if (t > v1) break;
-                if (t >= v0) out.push_back({t, std::to_string(y), y % (step.n * 10 == 10 ? 10 : step.n * 10) == 0});
+                if (t >= v0) out.push_back({t, std::to_string(y), y % (step.n * 10) == 0});
             }
             break;
         }

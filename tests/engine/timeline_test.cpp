@@ -33,7 +33,11 @@ TEST(Timeline, VisibleMarksCoverExactlyTheEntriesABruteForceFilterFinds) {
     std::mt19937 rng(1234);
     std::vector<Mark> marks;
     for (int round = 0; round < 200; ++round) {
-        const Track t = random_track(rng, 1 + rng() % 400);
+        Track t = random_track(rng, 1 + rng() % 400);
+        if (round % 3 == 0) {  // with the running maximum of ends, as build_timeline fills it
+            std::int64_t running = std::numeric_limits<std::int64_t>::min();
+            for (std::int64_t e : t.end) t.end_max.push_back(running = std::max(running, e));
+        }
         const std::int64_t span = t.end.back() + 1;
         const std::int64_t v0 = static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(span)) - 1000;
         const std::int64_t v1 = v0 + 1 + static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(span));
@@ -132,6 +136,19 @@ TEST(Timeline, OverlaysFromTheSample) {
     ASSERT_EQ(o.gaps.size(), 1u);
     EXPECT_EQ(seconds_day(o.gaps[0].t1) - seconds_day(o.gaps[0].t0), 43);
     EXPECT_FALSE(o.markers.empty());
+}
+
+TEST(Timeline, OpenEndedScopesAndHugeRangesStayBounded) {
+    const Case c = case_from_yaml(R"(sightline: 1
+case: {title: T, scope: {from: before 2015-01, to: after 2015-12}}
+entries:
+  - {date: 2015-06-01, agency: GP, type: contact, summary: x}
+)");
+    const TimelineModel m = build_timeline(c, LaneGrouping::Area);
+    EXPECT_EQ(format_day(seconds_day(m.t_min)), "2014-12-31");
+    EXPECT_EQ(format_day(seconds_day(m.t_max)), "2016-01-01");
+    const auto ticks = axis_ticks(std::numeric_limits<std::int64_t>::min() / 2, std::numeric_limits<std::int64_t>::max() / 2, 1000);
+    EXPECT_LE(ticks.size(), 200u);  // returns, bounded by the years dates can have
 }
 
 TEST(Timeline, AxisTicksReadAsYearsMonthsDaysOrHours) {

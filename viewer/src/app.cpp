@@ -119,6 +119,11 @@ void App::fit_all() {
 
 void App::zoom_to(std::int64_t t0, std::int64_t t1) {
     if (t1 <= t0) return;
+    // Within the years dates can have (1000 to 9999), whatever the request.
+    static const std::int64_t k_lo = engine::day_seconds(engine::days_from_civil(1000, 1, 1));
+    static const std::int64_t k_hi = engine::day_seconds(engine::days_from_civil(9999, 12, 31));
+    t0 = std::clamp(t0, k_lo, k_hi - 3600);
+    t1 = std::clamp(t1, t0 + 3600, k_hi);
     // No closer than an hour across the view; no further than three times the whole case.
     const double min_span = 3600.0;
     double a = static_cast<double>(t0), b = static_cast<double>(t1);

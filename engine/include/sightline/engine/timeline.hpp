@@ -33,6 +33,7 @@ struct Track {
     std::vector<std::uint32_t> entry;      // index into the chronology
     std::vector<MarkStyle> style;
     std::int64_t max_span = 0;             // the longest end - start, for range queries
+    std::vector<std::int64_t> end_max;     // running maximum of end (filled by build_timeline)
     [[nodiscard]] std::size_t size() const { return start.size(); }
 };
 
@@ -77,7 +78,8 @@ struct Mark {
 // fold into one mark; a fold spans at most max_fold seconds (0: no limit), so a dense lane
 // shows as a row of counted blocks that keep its density visible. Work is O(marks * log n):
 // each fold is skipped by binary search, so it follows the pixels on screen, not the number
-// of entries. `out` is cleared and reused.
+// of entries (for spans, the running maximum of ends skips those that end before the view).
+// `out` is cleared and reused.
 void visible_marks(const Track& track, std::int64_t v0, std::int64_t v1, std::int64_t min_gap, std::vector<Mark>& out,
                    std::int64_t max_fold = 0);
 
