@@ -7,6 +7,7 @@
 
 #include "sightline/engine/merge.hpp"
 #include "sightline/formats/io.hpp"
+#include "yaml_load.hpp"
 
 namespace sightline::formats {
 
@@ -49,26 +50,34 @@ void read_notes(Case& c, const std::string& path) {
     auto error = [&](const YAML::Node& at, std::string code, std::string message) {
         c.diagnostics.add(Severity::Error, path, line_of(at), column_of(at), std::move(code), std::move(message));
     };
-    YAML::Node root;
-    try {
-        root = YAML::Load(std::string(buf.view()));
-    } catch (const YAML::Exception& e) {
-        c.diagnostics.add(Severity::Error, path, e.mark.is_null() ? 0 : static_cast<std::uint32_t>(e.mark.line + 1),
-                          e.mark.is_null() ? 0 : static_cast<std::uint32_t>(e.mark.column + 1), "yaml-syntax",
-                          "malformed yaml: " + e.msg);
-        return;
-    }
+    const std::optional<YAML::Node> loaded = load_yaml(buf.view(), path, c.diagnostics);
+    if (!loaded) return;
+    const YAML::Node& root = *loaded;
     if (root.IsNull()) return;
     if (!root.IsMap()) {
         error(root, "field-type", "notes.yaml must be a map (sightline, notes, clusters, episodes)");
         return;
     }
-    for (const YAML::Node& n : field(root, "notes")) {
+    for (const auto& kv : root) {
+        const std::string key = text(kv.first);
+        if (key != "sightline" && key != "notes" && key != "clusters" && key != "episodes")
+            c.diagnostics.add(Severity::Warning, path, line_of(kv.first), column_of(kv.first), "key-unknown",
+                              "unknown key '" + key + "' in notes.yaml; kept but not used");
+    }
+    auto list = [&](const char* key) {
+        const YAML::Node n = field(root, key);
+        if (n.IsDefined() && !n.IsNull() && !n.IsSequence()) {
+            error(n, "field-type", std::string("'") + key + "' must be a list");
+            return YAML::Node();
+        }
+        return n;
+    };
+    for (const YAML::Node& n : list("notes")) {
         EntryNote note{text(field(n, "entry")), text(field(n, "text")), line_of(n)};
         if (note.entry_id.empty()) error(n, "field-missing", "note has no 'entry' (the entry's id)");
         else c.notes.notes.push_back(std::move(note));
     }
-    for (const YAML::Node& n : field(root, "clusters")) {
+    for (const YAML::Node& n : list("clusters")) {
         ClusterDecision d;
         d.line = line_of(n);
         const std::string kind = text(field(n, "decision"));
@@ -87,7 +96,7 @@ void read_notes(Case& c, const std::string& path) {
         }
         c.notes.clusters.push_back(std::move(d));
     }
-    for (const YAML::Node& n : field(root, "episodes")) {
+    for (const YAML::Node& n : list("episodes")) {
         KeyEpisode ep{text(field(n, "title")), text(field(n, "from")), text(field(n, "to")), text(field(n, "note")), line_of(n)};
         c.notes.episodes.push_back(std::move(ep));
     }
@@ -107,37 +116,61 @@ void check_notes(Case& c) {
                                   "cluster decision names entry '" + id + "', which is no longer in the case; the decision is kept");
 }
 
-void write_notes(const ReviewNotes& notes, const std::string& path) {
-    YAML::Emitter out;
-    out << YAML::BeginMap << YAML::Key << "sightline" << YAML::Value << 1;
-    if (!notes.notes.empty()) {
-        out << YAML::Key << "notes" << YAML::Value << YAML::BeginSeq;
-        for (const EntryNote& n : notes.notes)
-            out << YAML::BeginMap << YAML::Key << "entry" << YAML::Value << n.entry_id << YAML::Key << "text"
-                << YAML::Value << YAML::DoubleQuoted << n.text << YAML::EndMap;
-        out << YAML::EndSeq;
-    }
-    if (!notes.clusters.empty()) {
-        out << YAML::Key << "clusters" << YAML::Value << YAML::BeginSeq;
-        for (const ClusterDecision& d : notes.clusters) {
-            out << YAML::BeginMap << YAML::Key << "decision" << YAML::Value
-                << (d.kind == ClusterDecisionKind::Confirm ? "confirm" : "split") << YAML::Key << "entries" << YAML::Value
-                << YAML::Flow << d.entry_ids;
-            if (!d.note.empty()) out << YAML::Key << "note" << YAML::Value << YAML::DoubleQuoted << d.note;
-            out << YAML::EndMap;
+void save_entry_note(const std::string& path, const std::string& entry_id, const std::string& note_text) {
+    // Edit the file as it stands, so everything this version does not edit (decisions, episodes,
+    // fields and keys it does not know, even entries it rejected) is written back unchanged.
+    YAML::Node root(YAML::NodeType::Map);
+    std::string header;  // the file's opening comment block, kept (yaml-cpp drops comments)
+    std::error_code ec;
+    if (fs::exists(path, ec)) {
+        const FileBuffer buf = read_file(path);
+        const std::string_view all = buf.view();
+        for (std::size_t at = 0; at < all.size() && all[at] == '#';) {
+            const std::size_t end = std::min(all.find('\n', at), all.size());
+            header.append(all.substr(at, end - at)).push_back('\n');
+            at = end + 1;
         }
-        out << YAML::EndSeq;
+        Diagnostics problems;
+        const std::optional<YAML::Node> loaded = load_yaml(buf.view(), path, problems);
+        if (!loaded || !(loaded->IsMap() || loaded->IsNull())) {
+            Diagnostic d = problems.empty() ? Diagnostic{Severity::Error, path, 0, 0, "field-type", "notes.yaml must be a map"}
+                                            : problems.items().front();
+            d.message += "; notes.yaml was not changed (correct it, then save again)";
+            throw Error(std::move(d));
+        }
+        if (loaded->IsMap()) root = *loaded;
     }
-    if (!notes.episodes.empty()) {
-        out << YAML::Key << "episodes" << YAML::Value << YAML::BeginSeq;
-        for (const KeyEpisode& e : notes.episodes)
-            out << YAML::BeginMap << YAML::Key << "title" << YAML::Value << YAML::DoubleQuoted << e.title << YAML::Key << "from"
-                << YAML::Value << e.from << YAML::Key << "to" << YAML::Value << e.to << YAML::Key << "note" << YAML::Value
-                << YAML::DoubleQuoted << e.note << YAML::EndMap;
-        out << YAML::EndSeq;
+    if (!root["sightline"]) root["sightline"] = 1;
+    YAML::Node notes = root["notes"];
+    if (notes.IsDefined() && !notes.IsNull() && !notes.IsSequence())
+        throw Error({Severity::Error, path, line_of(notes), column_of(notes), "field-type",
+                     "'notes' must be a list; notes.yaml was not changed (correct it, then save again)"});
+    YAML::Node kept(YAML::NodeType::Sequence);
+    bool placed = false;
+    if (notes.IsSequence())
+        for (const YAML::Node& n : notes) {
+            if (text(field(n, "entry")) != entry_id) {
+                kept.push_back(n);
+                continue;
+            }
+            if (placed || note_text.empty()) continue;  // removed, or a duplicate of the one just set
+            YAML::Node edited = n;
+            edited["text"] = note_text;
+            kept.push_back(edited);
+            placed = true;
+        }
+    if (!placed && !note_text.empty()) {
+        YAML::Node n(YAML::NodeType::Map);
+        n["entry"] = entry_id;
+        n["text"] = note_text;
+        kept.push_back(n);
     }
-    out << YAML::EndMap;
-    write_file_atomic(path, std::string(out.c_str()) + "\n");
+    if (kept.size() == 0) root.remove("notes");
+    else root["notes"] = kept;
+    YAML::Emitter out;
+    out << root;
+    if (!out.good()) throw Error({Severity::Error, path, 0, 0, "file-unwritable", "notes could not be written: " + out.GetLastError()});
+    write_file_atomic(path, header + out.c_str() + "\n");
 }
 
 }  // namespace sightline::formats

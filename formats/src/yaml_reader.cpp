@@ -14,6 +14,7 @@
 #include <set>
 
 #include "readers.hpp"
+#include "yaml_load.hpp"
 
 namespace sightline::formats::detail {
 
@@ -23,52 +24,11 @@ namespace {
 
 // [SECTION] Helpers
 
-// yaml-cpp's recursive parser would exhaust the stack on hostile nesting; real cases nest 4 deep.
-constexpr int k_max_nesting = 64;
-
 Where where_of(const YAML::Node& n) {
     if (!n.IsDefined()) return {};  // a missing key: Mark() would throw
     const YAML::Mark m = n.Mark();
     if (m.is_null()) return {};
     return {static_cast<std::uint32_t>(m.line + 1), static_cast<std::uint32_t>(m.column + 1)};
-}
-
-// Finds how deeply brackets and indentation nest, without parsing, to refuse hostile input.
-int nesting_depth(std::string_view text) {
-    int depth = 0, worst = 0;
-    std::size_t line_start = 0;
-    bool in_quote = false;
-    char quote = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (in_quote) {
-            if (c == quote) in_quote = false;
-            if (c == '\n') line_start = i + 1;
-            continue;
-        }
-        if (c == '"' || c == '\'') {
-            // Only a quote that starts a scalar opens a quoted span.
-            if (i == 0 || text[i - 1] == ' ' || text[i - 1] == '[' || text[i - 1] == '{' || text[i - 1] == ',' ||
-                text[i - 1] == ':' || text[i - 1] == '-') {
-                in_quote = true;
-                quote = c;
-            }
-        } else if (c == '[' || c == '{') {
-            worst = std::max(worst, ++depth);
-        } else if (c == ']' || c == '}') {
-            depth = std::max(0, depth - 1);
-        } else if (c == '\n') {
-            line_start = i + 1;
-        } else if (c == '#' && (i == line_start || text[i - 1] == ' ')) {
-            while (i < text.size() && text[i] != '\n') ++i;
-            line_start = i + 1;
-        } else if (i == line_start) {
-            std::size_t j = i;  // indentation and "- - -" both nest one level per two characters
-            while (j < text.size() && (text[j] == ' ' || text[j] == '-')) ++j;
-            worst = std::max(worst, static_cast<int>((j - i) / 2) + depth);
-        }
-    }
-    return worst;
 }
 
 // A map's field, or a null node when absent (yaml-cpp's missing-key nodes throw when inspected).
@@ -92,22 +52,7 @@ public:
     }
 
     // Parses text; on a syntax error reports it and returns an undefined node.
-    std::optional<YAML::Node> load(std::string_view text) {
-        if (nesting_depth(text) > k_max_nesting) {
-            m_case.diagnostics.add(Severity::Error, m_file, 0, 0, "yaml-syntax",
-                                   "malformed yaml: nested more than " + std::to_string(k_max_nesting) + " levels deep");
-            return std::nullopt;
-        }
-        try {
-            return YAML::Load(std::string(text));
-        } catch (const YAML::Exception& e) {
-            const Where w = e.mark.is_null() ? Where{}
-                                             : Where{static_cast<std::uint32_t>(e.mark.line + 1),
-                                                     static_cast<std::uint32_t>(e.mark.column + 1)};
-            m_case.diagnostics.add(Severity::Error, m_file, w.line, w.column, "yaml-syntax", "malformed yaml: " + e.msg);
-            return std::nullopt;
-        }
-    }
+    std::optional<YAML::Node> load(std::string_view text) { return load_yaml(text, m_file, m_case.diagnostics); }
 
     // A scalar's text, or an error naming the field when it is a list or map.
     std::optional<std::string> scalar(const YAML::Node& n, std::string_view field) {

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <unistd.h>
 
@@ -32,6 +33,11 @@ public:
         std::ofstream out(p, std::ios::binary);
         out << text;
         return p.string();
+    }
+    // The whole text of a file relative to the folder.
+    [[nodiscard]] std::string read(const std::string& relative) const {
+        std::ifstream in(m_path / relative, std::ios::binary);
+        return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
     }
     [[nodiscard]] std::string path() const { return m_path.string(); }
     [[nodiscard]] std::string file(const std::string& relative) const { return (m_path / relative).string(); }

@@ -188,16 +188,14 @@ std::string App::save_note(std::uint32_t entry, const std::string& text) {
     if (m_anonymised) return "notes cannot be saved in the anonymised view (they would lose their names)";
     engine::Case& c = *m_data->c;
     const std::string id = engine::entry_id(c.chronology.entries[entry]);
-    engine::ReviewNotes notes = c.notes;
-    notes.set_note(id, text);
     const std::string path = c.notes.file.empty() ? formats::notes_path_for(c) : c.notes.file;
     try {
-        formats::write_notes(notes, path);
+        formats::save_entry_note(path, id, text);
     } catch (const engine::Error& e) {
         return e.diagnostic().message;
     }
-    notes.file = path;
-    c.notes = std::move(notes);
+    c.notes.set_note(id, text);
+    c.notes.file = path;
     return {};
 }
 

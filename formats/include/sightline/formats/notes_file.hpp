@@ -17,7 +17,11 @@ void read_notes(engine::Case& c, const std::string& path);
 // (a revised agency file dropped them). They are kept, never deleted.
 void check_notes(engine::Case& c);
 
-// Writes notes atomically (every note kept, including those whose entries vanished).
-void write_notes(const engine::ReviewNotes& notes, const std::string& path);
+// Sets (or, with empty text, removes) the note on one entry in the notes file at path, creating it
+// if need be. Everything else in the file is kept as it was: other notes (orphans included),
+// decisions, episodes, keys this version does not know, and the opening comment lines (other
+// comments are lost: yaml-cpp does not keep them).
+// Written atomically; a file that cannot be read is left untouched and reported as an Error.
+void save_entry_note(const std::string& path, const std::string& entry_id, const std::string& text);
 
 }  // namespace sightline::formats
