@@ -24,6 +24,13 @@ foreach(at 2015-06-01 2015-11-01)
   run(png-${at} 0 ${PNG_CHECK} ${WORK}/child-r-${at}.png --width 1600 --height 1000)
 endforeach()
 
+# --group kind at start-up regroups the lanes (the picture differs from the default grouping by area).
+run(screenshot-kind 0 ${xvfb} ${VIEWER} ${SAMPLES}/child-r --at 2015-06-01 --group kind --size 1600x1000 --screenshot ${WORK}/child-r-kind.png)
+execute_process(COMMAND ${CMAKE_COMMAND} -E compare_files ${WORK}/child-r-2015-06-01.png ${WORK}/child-r-kind.png RESULT_VARIABLE same)
+if(same EQUAL 0)
+  message(SEND_ERROR "screenshot-kind: --group kind drew the same picture as grouping by area")
+endif()
+
 # A case that cannot be read shows its error in the window (exit 2), not a crash.
 file(WRITE ${WORK}/bad/case.yaml "sightline: 1\npeople: [\n")
 run(screenshot-bad 2 ${xvfb} ${VIEWER} ${WORK}/bad --screenshot ${WORK}/bad.png)

@@ -34,6 +34,7 @@ std::unique_ptr<LoadedCase> build(const std::string& path, engine::LaneGrouping 
     if (anonymised) engine::anonymise(*d->c, d->findings);
     const engine::Case& c = *d->c;
     d->timeline = engine::build_timeline(c, grouping);
+    d->grouping = grouping;
     d->overlays = engine::build_overlays(c, d->findings);
     d->genogram = engine::compute_layout(c);
     d->entries_of_person.resize(c.people.size());
@@ -86,6 +87,12 @@ bool App::poll() {
     if (ready) {
         const bool first = !m_data;
         m_data = std::move(ready);
+        m_data->generation = ++m_generation;
+        // The grouping may have changed while the case was loading (e.g. --group kind at start-up).
+        if (m_data->c && m_data->grouping != grouping) {
+            m_data->timeline = engine::build_timeline(*m_data->c, grouping);
+            m_data->grouping = grouping;
+        }
         selected_entry.reset();
         selected_finding.reset();
         selected_person.reset();
@@ -172,9 +179,11 @@ void App::select_finding(std::uint32_t finding) {
 }
 
 void App::set_grouping(engine::LaneGrouping g) {
-    if (g == grouping) return;
     grouping = g;
-    if (m_data && m_data->c) m_data->timeline = engine::build_timeline(*m_data->c, g);
+    if (m_data && m_data->c && m_data->grouping != g) {
+        m_data->timeline = engine::build_timeline(*m_data->c, g);
+        m_data->grouping = g;
+    }
 }
 
 void App::set_anonymised(bool on) {

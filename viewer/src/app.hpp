@@ -25,10 +25,12 @@ namespace sightline::viewer {
 
 // Everything computed from one case, built off the UI thread.
 struct LoadedCase {
+    std::uint64_t generation = 0;                     // counts loads; panels key their caches on it
     std::string path;
     std::unique_ptr<engine::Case> c;
     std::vector<engine::Finding> findings;
     engine::TimelineModel timeline;
+    engine::LaneGrouping grouping = engine::LaneGrouping::Area;  // how timeline's lanes are grouped
     engine::TimelineOverlays overlays;
     engine::GenogramLayout genogram;                  // positions do not depend on the date
     std::vector<std::vector<std::uint32_t>> entries_of_person;  // person -> entries naming them
@@ -94,6 +96,7 @@ private:
     std::mutex m_mutex;
     std::thread m_worker;
     std::atomic<bool> m_loading{false};
+    std::uint64_t m_generation = 0;
     std::vector<std::unique_ptr<Panel>> m_panels;
 };
 

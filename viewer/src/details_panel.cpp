@@ -61,10 +61,13 @@ void DetailsPanel::draw_content(App& app) {
     if (previewing) return;
 
     // The review note for the selected entry, saved to notes.yaml.
-    if (m_editing != *shown) {
+    // Keyed by load and entry id: a reload that reorders entries never shows one entry's note
+    // under another.
+    if (m_editing_generation != d->generation || m_editing != id) {
         const engine::EntryNote* note = c.notes.note_for(id);
         m_note = note ? note->text : "";
-        m_editing = *shown;
+        m_editing_generation = d->generation;
+        m_editing = id;
         m_status.clear();
     }
     ImGui::Spacing();

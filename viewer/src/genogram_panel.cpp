@@ -75,14 +75,14 @@ void GenogramPanel::draw_content(App& app) {
         return;
     }
     const std::int32_t day = engine::seconds_day(app.cursor);
-    if (day != m_day || m_for != d) {
+    if (day != m_day || m_for != d->generation) {
         m_at = engine::genogram_at(layout, c, day);
         m_day = day;
-        if (m_for != d) {
+        if (m_for != d->generation) {
             m_zoom = 0;
             m_pan = ImVec2(0, 0);
         }
-        m_for = d;
+        m_for = d->generation;
     }
     ImGui::TextColored(ImVec4(0.18f, 0.53f, 0.76f, 1), "at %s", engine::format_day(day).c_str());
     ImGui::SameLine();

@@ -44,7 +44,7 @@ protected:
 private:
     engine::GenogramAt m_at;               // recomputed when the day or the case changes
     std::int32_t m_day = -1;
-    const void* m_for = nullptr;
+    std::uint64_t m_for = 0;               // the load generation m_at belongs to
     float m_zoom = 0;                      // 0 = fit to the panel
     ImVec2 m_pan{0, 0};
 };
@@ -58,7 +58,8 @@ protected:
     void draw_content(App& app) override;
 
 private:
-    std::uint32_t m_editing = 0xFFFFFFFFu; // the entry whose note is in the buffer
+    std::uint64_t m_editing_generation = 0; // the load and entry whose note is in the buffer
+    std::string m_editing;
     std::string m_note;
     std::string m_status;
 };
@@ -80,9 +81,9 @@ private:
     int m_sort_column = 0;
     bool m_sort_ascending = true;
     std::vector<std::uint32_t> m_rows;     // filtered and sorted chronology indices
-    const void* m_rows_for = nullptr;
+    std::uint64_t m_rows_for = 0;          // the load generation m_rows belongs to
     bool m_concern_only = true;
-    const void* m_opened_for = nullptr;    // the case the tabs were last opened for
+    std::uint64_t m_opened_for = 0;        // the load the tabs were last opened for
 };
 
 // The top bar: the case, its status, view options and the legend.

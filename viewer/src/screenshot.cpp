@@ -5,8 +5,11 @@
 #include <stb_image_write.h>
 
 #include <algorithm>
-#include <filesystem>
+#include <string>
 #include <vector>
+
+#include "sightline/engine/diagnostic.hpp"
+#include "sightline/formats/io.hpp"
 
 namespace sightline::viewer {
 
@@ -21,13 +24,18 @@ std::string write_screenshot(const std::string& path, int width, int height) {
     for (int y = 0; y < height; ++y)
         std::copy_n(pixels.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(height - 1 - y) * row), row,
                     flipped.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(y) * row));
-    // Write beside the target and rename, so a reader never sees half a file.
-    const std::string temp = path + ".tmp";
-    if (!stbi_write_png(temp.c_str(), width, height, 3, flipped.data(), static_cast<int>(row)))
-        return "cannot write '" + path + "'";
-    std::error_code ec;
-    std::filesystem::rename(temp, path, ec);
-    return ec ? "cannot write '" + path + "': " + ec.message() : std::string();
+    std::string png;
+    auto append = [](void* context, void* data, int size) {
+        static_cast<std::string*>(context)->append(static_cast<const char*>(data), static_cast<std::size_t>(size));
+    };
+    if (!stbi_write_png_to_func(append, &png, width, height, 3, flipped.data(), static_cast<int>(row)))
+        return "cannot encode the screenshot as PNG";
+    try {
+        formats::write_file_atomic(path, png);  // a reader never sees half a file
+    } catch (const engine::Error& e) {
+        return e.diagnostic().message;
+    }
+    return {};
 }
 
 }  // namespace sightline::viewer

@@ -27,6 +27,10 @@ inline constexpr std::uint32_t k_cursor = 0x2E86C1;      // the date cursor
 inline constexpr std::uint32_t k_select = 0xF1C40F;      // selection highlight
 }  // namespace colour
 
+// One entry's marker centred at c: shape and fill say whether the child was seen. The timeline
+// and the toolbar's legend both draw with it, so the legend is always what the timeline shows.
+void draw_marker(ImDrawList* dl, ImVec2 c, engine::MarkStyle s, std::uint32_t colour);
+
 // The label a reader sees for a mark's child-seen state.
 const char* style_label(engine::MarkStyle s);
 

@@ -29,8 +29,8 @@ void TablesPanel::draw_content(App& app) {
         }
         const std::string diags = "Diagnostics (" + std::to_string(d && d->c ? d->c->diagnostics.size() : 0) + ")###diagnostics";
         // A case with input errors opens on its diagnostics.
-        const bool open_diagnostics = d && d != m_opened_for && d->c && d->c->diagnostics.has_errors();
-        m_opened_for = d;
+        const bool open_diagnostics = d && d->generation != m_opened_for && d->c && d->c->diagnostics.has_errors();
+        if (d) m_opened_for = d->generation;
         if (ImGui::BeginTabItem(diags.c_str(), nullptr, open_diagnostics ? ImGuiTabItemFlags_SetSelected : 0)) {
             draw_diagnostics(app);
             ImGui::EndTabItem();
@@ -47,7 +47,7 @@ void TablesPanel::draw_chronology(App& app) {
     ImGui::SetNextItemWidth(320);
     ImGui::InputTextWithHint("##filter", "filter: words in summary, agency, type or people", m_filter, sizeof m_filter);
     // Recompute rows only when the filter, the sort or the case changes (never per frame).
-    const bool stale = m_rows_for != d || m_applied_filter != m_filter;
+    const bool stale = m_rows_for != d->generation || m_applied_filter != m_filter;
     if (stale) {
         m_rows.clear();
         for (std::uint32_t i = 0; i < entries.size(); ++i) {
@@ -56,7 +56,7 @@ void TablesPanel::draw_chronology(App& app) {
                 engine::contains_ci(formats::type_text(e), m_filter) || engine::contains_ci(formats::people_text(c, e), m_filter))
                 m_rows.push_back(i);
         }
-        m_rows_for = d;
+        m_rows_for = d->generation;
         m_applied_filter = m_filter;
     }
     ImGui::SameLine();
@@ -125,13 +125,15 @@ void TablesPanel::draw_chronology(App& app) {
             ImGui::TextUnformatted(formats::people_text(c, e).c_str());
             ImGui::TableSetColumnIndex(5);
             // Per index child, coloured: seen (green), not seen (red), not recorded (grey).
+            bool first_child = true;
             for (std::size_t k = 0; k < c.info.index_children.size(); ++k) {
                 if (!c.born_by(c.info.index_children[k], e.date.latest_day())) continue;  // not yet born
                 const engine::ChildSeen seen = c.chronology.seen(e, k);
                 const ImVec4 col = engine::is_sighting(seen)                ? ImVec4(0.12f, 0.52f, 0.29f, 1)
                                    : seen == engine::ChildSeen::NotSeen     ? ImVec4(0.75f, 0.22f, 0.17f, 1)
                                                                             : ImVec4(0.55f, 0.58f, 0.6f, 1);
-                if (ImGui::GetCursorPosX() > ImGui::GetColumnOffset() + 8) ImGui::SameLine(0, 6);
+                if (!first_child) ImGui::SameLine(0, 6);
+                first_child = false;
                 const std::string text = (c.info.index_children.size() > 1 ? c.person(c.info.index_children[k]).name + " " : std::string()) +
                                          (seen == engine::ChildSeen::SeenAlone ? "alone" : seen == engine::ChildSeen::Seen ? "seen"
                                           : seen == engine::ChildSeen::NotSeen ? "not seen" : "?");

@@ -51,32 +51,6 @@ std::string date_text(std::int64_t t) { return engine::format_day(engine::second
 
 // [SECTION] Marks
 
-void diamond(ImDrawList* dl, ImVec2 c, float r, ImU32 col) {
-    dl->AddQuadFilled(ImVec2(c.x, c.y - r), ImVec2(c.x + r, c.y), ImVec2(c.x, c.y + r), ImVec2(c.x - r, c.y), col);
-}
-
-// One entry's marker: shape and fill say whether the child was seen (legend in the toolbar).
-void draw_marker(ImDrawList* dl, ImVec2 c, MarkStyle s, std::uint32_t colour) {
-    switch (s) {
-        case MarkStyle::SeenAlone:
-            diamond(dl, c, 7.0f, rgb(0x1C2833));
-            diamond(dl, c, 5.0f, rgb(colour));
-            break;
-        case MarkStyle::Seen:
-            diamond(dl, c, 5.5f, rgb(colour));
-            break;
-        case MarkStyle::NotSeen:
-            diamond(dl, c, 6.0f, rgb(colour));
-            diamond(dl, c, 3.2f, rgb(0xFFFFFF));
-            break;
-        case MarkStyle::NotRecorded:
-            dl->AddRectFilled(ImVec2(c.x - 3, c.y - 3), ImVec2(c.x + 3, c.y + 3), rgb(colour, 150));
-            break;
-        case MarkStyle::Family:
-            dl->AddTriangleFilled(ImVec2(c.x, c.y - 5), ImVec2(c.x + 5, c.y + 4), ImVec2(c.x - 5, c.y + 4), rgb(0x95A5A6));
-            break;
-    }
-}
 
 // Draws a track's visible marks in a row, noting in `hit` what is under the pointer.
 struct Hit {

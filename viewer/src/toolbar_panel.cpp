@@ -14,19 +14,7 @@ void legend(engine::MarkStyle s, const char* text) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const ImVec2 c(p.x + 8, p.y + ImGui::GetTextLineHeight() / 2);
-    const std::uint32_t col = 0x5D6D7E;
-    auto diamond = [&](float r, ImU32 colour) {
-        dl->AddQuadFilled(ImVec2(c.x, c.y - r), ImVec2(c.x + r, c.y), ImVec2(c.x, c.y + r), ImVec2(c.x - r, c.y), colour);
-    };
-    switch (s) {
-        case engine::MarkStyle::SeenAlone: diamond(7, rgb(0x1C2833)); diamond(5, rgb(col)); break;
-        case engine::MarkStyle::Seen: diamond(5.5f, rgb(col)); break;
-        case engine::MarkStyle::NotSeen: diamond(6, rgb(col)); diamond(3.2f, rgb(0xFFFFFF)); break;
-        case engine::MarkStyle::NotRecorded: dl->AddRectFilled(ImVec2(c.x - 3, c.y - 3), ImVec2(c.x + 3, c.y + 3), rgb(col, 150)); break;
-        case engine::MarkStyle::Family:
-            dl->AddTriangleFilled(ImVec2(c.x, c.y - 5), ImVec2(c.x + 5, c.y + 4), ImVec2(c.x - 5, c.y + 4), rgb(0x95A5A6));
-            break;
-    }
+    draw_marker(dl, c, s, 0x5D6D7E);
     ImGui::Dummy(ImVec2(18, ImGui::GetTextLineHeight()));
     ImGui::SameLine(0, 2);
     ImGui::TextUnformatted(text);
