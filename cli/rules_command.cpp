@@ -5,6 +5,7 @@
 #include "commands.hpp"
 #include "sightline/engine/rules.hpp"
 #include "sightline/formats/case_reader.hpp"
+#include "sightline/formats/diagnostic_printer.hpp"
 
 namespace sightline::cli {
 
@@ -14,7 +15,8 @@ constexpr const char* k_help = R"(usage: sightline rules [CASE] [--format text|m
 
 Lists every threshold the analyses use: its name (as written under rules: in
 case.yaml), its value, its unit, and why it has that default. With CASE, shows
-the values in force for that case, marking those it overrides.
+the values in force for that case, marking those it overrides; a rule the case
+names wrongly is reported (exit 2 when a value is invalid).
 )";
 
 }  // namespace
@@ -30,7 +32,18 @@ int run_rules(int argc, char** argv) {
     if (format != "text" && format != "md") return usage_error("rules", "unknown format '" + format + "'; expected text or md");
     if (args.positionals().size() > 1) return usage_error("rules", "expected at most one CASE");
     engine::Rules rules;
-    if (args.positionals().size() == 1) rules = formats::load_case(args.positionals()[0]).rules;
+    bool rule_errors = false;
+    if (args.positionals().size() == 1) {
+        const engine::Case c = formats::load_case(args.positionals()[0]);
+        rules = c.rules;
+        // The case's problems with its rules: said before the values they leave in force.
+        for (const engine::Diagnostic& d : c.diagnostics.items()) {
+            const bool about_rules = d.code == "rule-unknown" || d.message.starts_with("rule '") || d.message.starts_with("'rules'");
+            if (!about_rules) continue;
+            std::cerr << formats::format_diagnostic(d) << '\n';
+            rule_errors = rule_errors || d.severity == engine::Severity::Error;
+        }
+    }
 
     std::string out;
     if (format == "md") {
@@ -46,7 +59,7 @@ int run_rules(int argc, char** argv) {
         }
     }
     std::cout << out;
-    return k_exit_clean;
+    return rule_errors ? k_exit_input_errors : k_exit_clean;
 }
 
 }  // namespace sightline::cli

@@ -63,6 +63,11 @@ file(READ ${SOURCE_DIR}/docs/rules.md rules_doc)
 expect_contains(rules-doc-current "${rules_doc}" "${last_out}")
 expect_run(rules-case 0 ${SIGHTLINE} rules ${DATA}/cases/relaxed-rules)
 expect_contains(rules-case "${last_out}" "unseen_days = 35 days  (set by the case; default 28)")
+# A case that names a rule wrongly hears about it; an invalid value is an input error.
+file(WRITE ${WORK}/bad-rules/case.yaml "sightline: 1\ncase: {title: T}\nrules: {unseen_dayz: 30, gap_days: -4}\nentries: []\n")
+expect_run(rules-bad 2 ${SIGHTLINE} rules ${WORK}/bad-rules)
+expect_contains(rules-bad "${last_err}" "case.yaml:3:9: warning: unknown rule 'unseen_dayz' ignored")
+expect_contains(rules-bad "${last_err}" "rule 'gap_days' must be a whole number from 0 [value-invalid]")
 
 # What one agency could have known.
 expect_run(knew 0 ${SIGHTLINE} knew ${SAMPLES}/child-r --agency "Lowbridge Children's Social Care" --at 2015-11-30)
