@@ -5,10 +5,8 @@
 #include "commands.hpp"
 #include "sightline/engine/corroboration.hpp"
 #include "sightline/engine/knowledge.hpp"
-#include "sightline/engine/merge.hpp"
 #include "sightline/formats/case_reader.hpp"
-#include "sightline/formats/chronology_writer.hpp"
-#include "sightline/formats/json.hpp"
+#include "sightline/formats/knowledge_report.hpp"
 
 namespace sightline::cli {
 
@@ -59,54 +57,10 @@ int run_knew(int argc, char** argv) {
     }
     const std::int32_t day = at.date->latest_day();
     const auto all = engine::who_knew(c, engine::find_clusters(c));
-    const auto known = engine::known_by(all, agency, day);
-
+    const formats::KnewReport report{agency, day, engine::known_by(all, agency, day), &all};
     std::string out;
-    const auto& entries = c.chronology.entries;
-    if (format == "json") {
-        formats::JsonWriter w(out);
-        w.begin_object();
-        w.field("agency", c.agency_name(agency));
-        w.field("at", engine::format_day(day));
-        w.key("knew");
-        w.begin_array(true);
-        for (const auto& [event, k] : known) {
-            w.begin_object();
-            w.field("event", engine::entry_id(entries[engine::index_of(event)]));
-            w.field("date", engine::format_date(entries[engine::index_of(event)].date));
-            w.field("since", engine::format_day(k.day));
-            w.key("via");
-            if (k.via) w.value(engine::entry_id(entries[engine::index_of(*k.via)]));
-            else w.null();
-            w.end_object();
-        }
-        w.end_array();
-        w.end_object();
-        out += "\n";
-    } else {
-        out += "What " + std::string(c.agency_name(agency)) + " could have known by " + engine::format_day(day) + ":\n";
-        if (known.empty()) out += "  no risk events\n";
-        for (const auto& [event, k] : known) {
-            const engine::Entry& e = entries[engine::index_of(event)];
-            out += "  " + engine::format_date(e.date) + "  " + std::string(c.agency_name(e.agency)) + ", " + formats::type_text(e) +
-                   " [" + formats::source_text(c, e) + "]\n";
-            if (k.via) {
-                const engine::Entry& v = entries[engine::index_of(*k.via)];
-                out += "      known from " + engine::format_day(k.day) + " through " + std::string(c.agency_name(v.agency)) + ", " +
-                       formats::type_text(v) + " of " + engine::format_date(v.date) + "\n";
-            } else {
-                out += "      its own record\n";
-            }
-        }
-        std::size_t unknown = 0;
-        for (const engine::RiskKnowledge& rk : all)
-            if (engine::index_of(rk.event) < entries.size() && entries[engine::index_of(rk.event)].date.earliest_day() <= day) {
-                bool knew = false;
-                for (const auto& [event, k] : known) knew = knew || event == rk.event;
-                if (!knew) ++unknown;
-            }
-        out += std::to_string(unknown) + " other risk events recorded by then had not reached it.\n";
-    }
+    if (format == "json") formats::write_knew_json(c, report, out);
+    else formats::write_knew_text(c, report, out);
     std::cout << out;
     return k_exit_clean;
 }

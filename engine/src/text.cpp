@@ -39,4 +39,14 @@ std::string join_names(const std::vector<std::string>& names) {
     return out;
 }
 
+std::string excerpt(std::string_view text, std::size_t max_bytes) {
+    text = trim(text);
+    if (text.size() <= max_bytes) return std::string(text);
+    std::size_t cut = max_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+    const std::size_t space = text.rfind(' ', cut);
+    if (space != std::string_view::npos && space > max_bytes / 2) cut = space;
+    return std::string(trim(text.substr(0, cut))) + "...";
+}
+
 }  // namespace sightline::engine

@@ -18,6 +18,9 @@ bool iequals(std::string_view a, std::string_view b);
 bool contains_ci(std::string_view hay, std::string_view needle);
 // Without spaces, tabs, carriage returns and newlines at either end.
 std::string_view trim(std::string_view text);
+// At most about max_bytes of text, cut at a space (never inside a UTF-8 character), with "..."
+// when anything was cut.
+std::string excerpt(std::string_view text, std::size_t max_bytes);
 // "A", "A and B", "A, B and C".
 std::string join_names(const std::vector<std::string>& names);
 
