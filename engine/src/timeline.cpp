@@ -76,6 +76,17 @@ std::uint32_t agency_colour(AgencyKind kind, std::string_view name) {
     return base;
 }
 
+std::vector<std::vector<std::uint32_t>> entries_by_person(const Case& c) {
+    std::vector<std::vector<std::uint32_t>> out(c.people.size());
+    for (std::uint32_t i = 0; i < c.chronology.entries.size(); ++i)
+        for (const SubjectRef& s : c.chronology.subjects_of(c.chronology.entries[i]))
+            if (!is_none(s.person)) {
+                auto& list = out[index_of(s.person)];
+                if (list.empty() || list.back() != i) list.push_back(i);
+            }
+    return out;
+}
+
 TimelineModel build_timeline(const Case& c, LaneGrouping grouping) {
     const auto& entries = c.chronology.entries;
     TimelineModel m;

@@ -122,6 +122,25 @@ entries:
     EXPECT_EQ(agency_colour(AgencyKind::Police, "Police"), agency_colour(AgencyKind::Police, "Police"));
 }
 
+TEST(Timeline, EntriesByPersonListEachEntryOnceInOrder) {
+    const Case c = case_from_yaml(R"(sightline: 1
+case: {title: T, index_children: [kid]}
+people:
+  - {id: kid, name: Kid}
+  - {id: mum, name: Mum}
+  - {id: gran, name: Gran}
+entries:
+  - {date: 2015-01-01, agency: GP, type: gp_consultation, summary: x, subjects: [kid, mum]}
+  - {date: 2015-01-02, agency: GP, type: contact, summary: x, subjects: [mum, Mum]}
+  - {date: 2015-01-03, agency: GP, type: contact, summary: x, subjects: [kid, "a neighbour"]}
+)");
+    const auto by_person = entries_by_person(c);
+    ASSERT_EQ(by_person.size(), 3u);
+    EXPECT_EQ(by_person[0], (std::vector<std::uint32_t>{0, 2}));
+    EXPECT_EQ(by_person[1], (std::vector<std::uint32_t>{0, 1}));  // named twice in entry 1, listed once
+    EXPECT_TRUE(by_person[2].empty());
+}
+
 TEST(Timeline, OverlaysFromTheSample) {
     const Case c = formats::load_case(std::string(SIGHTLINE_SAMPLES) + "/child-r");
     const auto findings = analyse(c);

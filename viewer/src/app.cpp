@@ -37,13 +37,7 @@ std::unique_ptr<LoadedCase> build(const std::string& path, engine::LaneGrouping 
     d->grouping = grouping;
     d->overlays = engine::build_overlays(c, d->findings);
     d->genogram = engine::compute_layout(c);
-    d->entries_of_person.resize(c.people.size());
-    for (std::uint32_t i = 0; i < c.chronology.entries.size(); ++i)
-        for (const engine::SubjectRef& s : c.chronology.subjects_of(c.chronology.entries[i]))
-            if (!engine::is_none(s.person)) {
-                auto& list = d->entries_of_person[engine::index_of(s.person)];
-                if (list.empty() || list.back() != i) list.push_back(i);
-            }
+    d->entries_of_person = engine::entries_by_person(c);
     d->load_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return d;
 }

@@ -59,6 +59,10 @@ struct TimelineModel {
 // Builds lanes from a merged case (O(n log n), once per load or regrouping).
 TimelineModel build_timeline(const Case& c, LaneGrouping grouping);
 
+// For each person (by index), the chronology indices of the entries naming them as a subject,
+// in chronology order, each once: what the timeline highlights when a person is pointed at.
+std::vector<std::vector<std::uint32_t>> entries_by_person(const Case& c);
+
 // A stable, readable colour for an agency kind and name (0xRRGGBB).
 std::uint32_t agency_colour(AgencyKind kind, std::string_view name);
 
