@@ -31,6 +31,16 @@ if(same EQUAL 0)
   message(SEND_ERROR "screenshot-kind: --group kind drew the same picture as grouping by area")
 endif()
 
+# The findings tab, measured once and drawn in view only, is a real picture too.
+run(screenshot-findings 0 ${xvfb} ${VIEWER} ${SAMPLES}/child-r --at 2015-11-01 --tab findings --size 1600x1000 --screenshot ${WORK}/child-r-findings.png)
+run(png-findings 0 ${PNG_CHECK} ${WORK}/child-r-findings.png --width 1600 --height 1000)
+execute_process(COMMAND ${CMAKE_COMMAND} -E compare_files ${WORK}/child-r-2015-11-01.png ${WORK}/child-r-findings.png RESULT_VARIABLE same)
+if(same EQUAL 0)
+  message(SEND_ERROR "screenshot-findings: --tab findings drew the chronology tab")
+endif()
+run(bad-tab 64 ${VIEWER} ${SAMPLES}/child-r --tab nonsense)
+run(bad-group 64 ${VIEWER} ${SAMPLES}/child-r --group agency)
+
 # A case that cannot be read shows its error in the window (exit 2), not a crash.
 file(WRITE ${WORK}/bad/case.yaml "sightline: 1\npeople: [\n")
 run(screenshot-bad 2 ${xvfb} ${VIEWER} ${WORK}/bad --screenshot ${WORK}/bad.png)

@@ -86,6 +86,7 @@ public:
     // Start-up options.
     std::optional<std::string> initial_at;            // --at DATE
     std::optional<std::string> initial_select;        // --select ENTRY-ID
+    std::optional<std::string> open_tab;              // --tab: the bottom panel's tab to open, once
 
 private:
     void apply_initial_options();

@@ -39,6 +39,8 @@ the window.
   --at DATE            put the date cursor (the genogram's date) at DATE
   --select ID          select the entry with this id
   --group area|kind    lanes grouped by area (default) or by agency kind
+  --tab NAME           open the bottom panel on chronology (default), findings or
+                       diagnostics
   --anonymise          names replaced by roles (Child A, Mother, ...)
   --size WxH           window size in pixels (default 1600x1000)
   --scale S            interface scale (default 1)
@@ -63,6 +65,7 @@ struct Options {
     float scale = 1.0f;
     bool by_kind = false;
     bool anonymise = false;
+    std::optional<std::string> tab;
 };
 
 std::optional<Options> parse_options(int argc, char** argv, int& exit_code) {
@@ -89,7 +92,7 @@ std::optional<Options> parse_options(int argc, char** argv, int& exit_code) {
         }
         std::optional<std::string> v;
         if (a == "--at" || a == "--select" || a == "--screenshot" || a == "--bench-frames" || a == "--size" || a == "--scale" ||
-            a == "--group") {
+            a == "--group" || a == "--tab") {
             v = value();
             if (!v) {
                 std::cerr << "sightline-viewer: option '" << a << "' needs a value\n";
@@ -103,7 +106,13 @@ std::optional<Options> parse_options(int argc, char** argv, int& exit_code) {
         else if (a == "--bench-frames") o.bench_frames = std::max(1, std::atoi(v->c_str()));
         else if (a == "--size") std::sscanf(v->c_str(), "%dx%d", &o.width, &o.height);
         else if (a == "--scale") o.scale = std::clamp(static_cast<float>(std::atof(v->c_str())), 0.5f, 3.0f);
-        else if (a == "--group") o.by_kind = *v == "kind";
+        else if (a == "--group" && (*v == "area" || *v == "kind")) o.by_kind = *v == "kind";
+        else if (a == "--tab" && (*v == "chronology" || *v == "findings" || *v == "diagnostics")) o.tab = v;
+        else if (a == "--group" || a == "--tab") {
+            std::cerr << "sightline-viewer: '" << *v << "' is not a choice for " << a << " (try 'sightline-viewer --help')\n";
+            exit_code = 64;
+            return std::nullopt;
+        }
         else if (!a.empty() && a[0] == '-') {
             std::cerr << "sightline-viewer: unknown option '" << a << "'\ntry 'sightline-viewer --help'\n";
             exit_code = 64;
@@ -165,6 +174,7 @@ int main(int argc, char** argv) {
     if (!options->case_path.empty()) app.load(options->case_path);
     app.initial_at = options->at;
     app.initial_select = options->select;
+    app.open_tab = options->tab;
     if (options->by_kind) app.set_grouping(sightline::engine::LaneGrouping::Kind);
     glfwSetWindowUserPointer(window, &app);
     glfwSetDropCallback(window, [](GLFWwindow* w, int count, const char** paths) {

@@ -83,6 +83,21 @@ private:
     std::vector<std::uint32_t> m_rows;     // filtered and sorted chronology indices
     std::uint64_t m_rows_for = 0;          // the load generation m_rows belongs to
     bool m_concern_only = true;
+    std::size_t m_concerns = 0;            // findings of concern in the case of m_concerns_for
+    std::uint64_t m_concerns_for = 0;
+    // The findings list, measured (see draw_findings).
+    static constexpr std::uint32_t k_heading_row = 0xFFFFFFFFu;
+    struct FindingRow {
+        std::uint32_t finding;             // index into the findings, or k_heading_row
+        float y;                           // top, from the list's start
+    };
+    std::vector<FindingRow> m_finding_rows;
+    float m_finding_rows_height = 0;
+    float m_finding_rows_width = -1;
+    bool m_finding_rows_concern = true;
+    std::uint64_t m_finding_rows_for = 0;
+    std::vector<std::string> m_diagnostic_lines;  // formatted once per load
+    std::uint64_t m_diagnostic_lines_for = 0;
     std::uint64_t m_opened_for = 0;        // the load the tabs were last opened for
 };
 

@@ -14,24 +14,36 @@
 namespace sightline::viewer {
 
 void TablesPanel::draw_content(App& app) {
+    const LoadedCase* d = app.data();
+    // Which tab to bring forward this frame: --tab once a case is shown, else the diagnostics
+    // when a newly loaded case has input errors.
+    std::string open;
+    if (d && d->c && app.open_tab) {
+        open = *app.open_tab;
+        app.open_tab.reset();
+    } else if (d && d->generation != m_opened_for && d->c && d->c->diagnostics.has_errors()) {
+        open = "diagnostics";
+    }
+    if (d) m_opened_for = d->generation;
+    auto flags = [&](const char* tab) { return open == tab ? ImGuiTabItemFlags_SetSelected : 0; };
     if (ImGui::BeginTabBar("tabs")) {
-        if (ImGui::BeginTabItem("Chronology")) {
+        if (ImGui::BeginTabItem("Chronology", nullptr, flags("chronology"))) {
             draw_chronology(app);
             ImGui::EndTabItem();
         }
-        const LoadedCase* d = app.data();
-        std::size_t concerns = 0;
-        if (d) for (const engine::Finding& f : d->findings) concerns += f.concern ? 1 : 0;
+        if (d && m_concerns_for != d->generation) {
+            m_concerns = 0;
+            for (const engine::Finding& f : d->findings) m_concerns += f.concern ? 1 : 0;
+            m_concerns_for = d->generation;
+        }
+        const std::size_t concerns = d ? m_concerns : 0;
         const std::string findings = "Findings (" + std::to_string(concerns) + ")###findings";
-        if (ImGui::BeginTabItem(findings.c_str())) {
+        if (ImGui::BeginTabItem(findings.c_str(), nullptr, flags("findings"))) {
             draw_findings(app);
             ImGui::EndTabItem();
         }
         const std::string diags = "Diagnostics (" + std::to_string(d && d->c ? d->c->diagnostics.size() : 0) + ")###diagnostics";
-        // A case with input errors opens on its diagnostics.
-        const bool open_diagnostics = d && d->generation != m_opened_for && d->c && d->c->diagnostics.has_errors();
-        if (d) m_opened_for = d->generation;
-        if (ImGui::BeginTabItem(diags.c_str(), nullptr, open_diagnostics ? ImGuiTabItemFlags_SetSelected : 0)) {
+        if (ImGui::BeginTabItem(diags.c_str(), nullptr, flags("diagnostics"))) {
             draw_diagnostics(app);
             ImGui::EndTabItem();
         }
@@ -151,26 +163,66 @@ void TablesPanel::draw_findings(App& app) {
     if (!d || !d->c) return;
     ImGui::Checkbox("Only findings of concern", &m_concern_only);
     ImGui::BeginChild("findings-list");
-    engine::FindingKind kind = engine::FindingKind::Count;
-    for (std::uint32_t n = 0; n < d->findings.size(); ++n) {
-        const engine::Finding& f = d->findings[n];
-        if (m_concern_only && !f.concern) continue;
-        if (f.kind != kind) {
-            kind = f.kind;
-            std::string heading(engine::to_string(kind));
+    // Rows (kind headings and wrapped messages) are measured once per case, filter and width;
+    // each frame draws only those in view, so a case with tens of thousands of findings scrolls.
+    const float width = ImGui::GetContentRegionAvail().x;
+    if (m_finding_rows_for != d->generation || m_finding_rows_concern != m_concern_only || m_finding_rows_width != width) {
+        m_finding_rows.clear();
+        const float line = ImGui::GetTextLineHeight();
+        const float spacing = ImGui::GetStyle().ItemSpacing.y;
+        float y = 0;
+        engine::FindingKind kind = engine::FindingKind::Count;
+        for (std::uint32_t n = 0; n < d->findings.size(); ++n) {
+            const engine::Finding& f = d->findings[n];
+            if (m_concern_only && !f.concern) continue;
+            if (f.kind != kind) {
+                kind = f.kind;
+                m_finding_rows.push_back({k_heading_row, y});
+                y += line + spacing * 2;
+            }
+            m_finding_rows.push_back({n, y});
+            y += ImGui::CalcTextSize(f.message.c_str(), nullptr, false, std::max(1.0f, width)).y + spacing;
+        }
+        m_finding_rows_height = y;
+        m_finding_rows_for = d->generation;
+        m_finding_rows_concern = m_concern_only;
+        m_finding_rows_width = width;
+    }
+    const float top = ImGui::GetScrollY();
+    const float bottom = top + ImGui::GetWindowHeight();
+    const float origin = ImGui::GetCursorPosY();
+    auto first = std::upper_bound(m_finding_rows.begin(), m_finding_rows.end(), top,
+                                  [](float y, const FindingRow& r) { return y < r.y; });
+    if (first != m_finding_rows.begin()) --first;
+    for (auto it = first; it != m_finding_rows.end() && it->y <= bottom; ++it) {
+        ImGui::SetCursorPosY(origin + it->y);
+        if (it->finding == k_heading_row) {
+            // The heading of the finding that follows it.
+            std::string heading(engine::to_string(d->findings[std::next(it)->finding].kind));
             std::replace(heading.begin(), heading.end(), '_', ' ');
             ImGui::Spacing();
             ImGui::TextColored(ImVec4(0.2f, 0.29f, 0.37f, 1), "%s", heading.c_str());
+            continue;
         }
+        const std::uint32_t n = it->finding;
+        const engine::Finding& f = d->findings[n];
+        const float next_y = std::next(it) == m_finding_rows.end() ? m_finding_rows_height : std::next(it)->y;
+        const float height = next_y - it->y - ImGui::GetStyle().ItemSpacing.y;
         ImGui::PushID(static_cast<int>(n));
         const bool selected = app.selected_finding && *app.selected_finding == n;
+        // The whole wrapped message is one clickable row.
+        if (ImGui::Selectable("##f", selected, ImGuiSelectableFlags_AllowItemOverlap, ImVec2(0, height))) app.select_finding(n);
+        ImGui::SetCursorPosY(origin + it->y);
         ImGui::PushStyleColor(ImGuiCol_Text, f.concern ? ImVec4(0.55f, 0.14f, 0.10f, 1) : ImVec4(0.15f, 0.17f, 0.2f, 1));
-        if (ImGui::Selectable("##f", selected, 0, ImVec2(0, 0))) app.select_finding(n);
-        ImGui::SameLine();
-        ImGui::TextWrapped("%s", f.message.c_str());
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + m_finding_rows_width);
+        ImGui::TextUnformatted(f.message.c_str());
+        ImGui::PopTextWrapPos();
         ImGui::PopStyleColor();
         ImGui::PopID();
     }
+    // The list's full height, so the scrollbar is right.
+    ImGui::SetCursorPosY(origin + m_finding_rows_height);
+    ImGui::Dummy(ImVec2(1, 1));
     ImGui::EndChild();
 }
 
@@ -180,15 +232,32 @@ void TablesPanel::draw_diagnostics(App& app) {
     const engine::Case& c = *d->c;
     if (c.diagnostics.empty()) ImGui::TextUnformatted("No problems in the input.");
     ImGui::BeginChild("diagnostics-list");
-    for (const engine::Diagnostic& diag : c.diagnostics.items()) {
-        const ImVec4 col = diag.severity == engine::Severity::Error ? ImVec4(0.75f, 0.22f, 0.17f, 1) : ImVec4(0.6f, 0.42f, 0.05f, 1);
-        ImGui::TextColored(col, "%s", formats::format_diagnostic(diag).c_str());
+    // Formatted once per case; drawn clipped (a spoiled file can give one line per row).
+    if (m_diagnostic_lines_for != d->generation) {
+        m_diagnostic_lines.clear();
+        m_diagnostic_lines.reserve(c.diagnostics.size() + c.sources.size());
+        for (const engine::Diagnostic& diag : c.diagnostics.items()) m_diagnostic_lines.push_back(formats::format_diagnostic(diag));
+        for (const engine::Source& s : c.sources)
+            m_diagnostic_lines.push_back(s.path + ": " + std::to_string(s.counts.rows_read) + " rows read = " +
+                                         std::to_string(s.counts.entries_made) + " entries + " +
+                                         std::to_string(s.counts.rows_rejected) + " rejected");
+        m_diagnostic_lines_for = d->generation;
     }
-    ImGui::Separator();
-    for (const engine::Source& s : c.sources)
-        ImGui::Text("%s: %llu rows read = %llu entries + %llu rejected", s.path.c_str(),
-                    static_cast<unsigned long long>(s.counts.rows_read), static_cast<unsigned long long>(s.counts.entries_made),
-                    static_cast<unsigned long long>(s.counts.rows_rejected));
+    const auto& items = c.diagnostics.items();
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(m_diagnostic_lines.size()));
+    while (clipper.Step())
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const auto k = static_cast<std::size_t>(i);
+            const std::string& text = m_diagnostic_lines[k];
+            if (k < items.size()) {
+                const ImVec4 col = items[k].severity == engine::Severity::Error ? ImVec4(0.75f, 0.22f, 0.17f, 1)
+                                                                                : ImVec4(0.6f, 0.42f, 0.05f, 1);
+                ImGui::TextColored(col, "%s", text.c_str());
+            } else {
+                ImGui::TextUnformatted(text.c_str());  // a source's row counts
+            }
+        }
     ImGui::EndChild();
 }
 
