@@ -17,6 +17,7 @@ commands:
   merge CASE     the integrated chronology (Markdown, CSV, JSON or XLSX)
   check CASE     input problems and findings (text or JSON)
   knew CASE      what one agency could have known by a date (--agency, --at)
+  episodes CASE  each key practice episode (notes.yaml) for a learning event
   view CASE      open the viewer: the timeline next to the genogram
   rules [CASE]   the analysis thresholds, their defaults and reasons
   import SHEET   a spreadsheet (CSV, TSV, XLSX) to a native YAML chronology
@@ -36,6 +37,7 @@ constexpr Command k_commands[] = {
     {"check", sightline::cli::run_check},
     {"rules", sightline::cli::run_rules},
     {"knew", sightline::cli::run_knew},
+    {"episodes", sightline::cli::run_episodes},
     {"view", sightline::cli::run_view},
     {"import", sightline::cli::run_import},
     {"template", sightline::cli::run_template},

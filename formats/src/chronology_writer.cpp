@@ -47,6 +47,8 @@ void append_csv_cell(std::string& out, std::string_view cell) {
     out.push_back('"');
 }
 
+}  // namespace
+
 void append_markdown_cell(std::string& out, std::string_view cell) {
     for (std::size_t i = 0; i < cell.size(); ++i) {
         const char ch = cell[i];
@@ -56,8 +58,6 @@ void append_markdown_cell(std::string& out, std::string_view cell) {
         else out.push_back(ch);
     }
 }
-
-}  // namespace
 
 std::string type_text(const Entry& e) {
     if (e.type == EntryType::Free) return std::string(e.type_text);

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 
+#include "sightline/engine/episodes.hpp"
 #include "sightline/engine/merge.hpp"
 #include "sightline/formats/io.hpp"
 #include "yaml_load.hpp"
@@ -98,7 +99,27 @@ void read_notes(Case& c, const std::string& path) {
     }
     for (const YAML::Node& n : list("episodes")) {
         KeyEpisode ep{text(field(n, "title")), text(field(n, "from")), text(field(n, "to")), text(field(n, "note")), line_of(n)};
-        c.notes.episodes.push_back(std::move(ep));
+        // Its dates must read, in order; an episode that cannot be placed is reported (and kept in the file).
+        bool ok = true;
+        for (const char* key : {"from", "to"}) {
+            const YAML::Node at = field(n, key);
+            const std::string written = text(at);
+            if (written.empty()) {
+                error(n, "field-missing", std::string("episode has no '") + key + "' date");
+                ok = false;
+                continue;
+            }
+            const DateParseResult r = parse_date(written);
+            if (!r.date) {
+                error(at, r.error->code, r.error->message);
+                ok = false;
+            }
+        }
+        if (ok && !episode_days(ep)) {
+            error(field(n, "to"), "date-range-reversed", "episode '" + ep.title + "' ends (" + ep.to + ") before it starts (" + ep.from + ")");
+            ok = false;
+        }
+        if (ok) c.notes.episodes.push_back(std::move(ep));
     }
 }
 

@@ -56,6 +56,26 @@ TEST(NotesFile, BadDecisionsAreLocatedErrors) {
     EXPECT_EQ(c.diagnostics.items()[1].message, "a cluster decision needs 'entries' naming at least two entry ids");
 }
 
+TEST(NotesFile, EpisodesWithDatesThatCannotBePlacedAreLocatedErrors) {
+    TempDir dir;
+    dir.write("case.yaml", k_case);
+    dir.write("notes.yaml",
+              "sightline: 1\nepisodes:\n"
+              "  - {title: Good, from: 2015-06, to: autumn 2015}\n"
+              "  - {title: Typo, from: 2015-13-01, to: 2015-12-01}\n"
+              "  - {title: Reversed, from: 2015-10-01, to: 2015-06-01}\n"
+              "  - {title: Open, from: 2015-06-01}\n");
+    const Case c = formats::load_case(dir.path());
+    ASSERT_EQ(c.notes.episodes.size(), 1u);
+    EXPECT_EQ(c.notes.episodes[0].title, "Good");
+    ASSERT_EQ(c.diagnostics.size(), 3u);
+    EXPECT_EQ(c.diagnostics.items()[0].line, 4u);
+    EXPECT_EQ(c.diagnostics.items()[0].column, 25u);  // at the date itself
+    EXPECT_EQ(c.diagnostics.items()[1].code, "date-range-reversed");
+    EXPECT_EQ(c.diagnostics.items()[1].message, "episode 'Reversed' ends (2015-06-01) before it starts (2015-10-01)");
+    EXPECT_EQ(c.diagnostics.items()[2].message, "episode has no 'to' date");
+}
+
 TEST(NotesFile, SavingANoteKeepsEverythingElseInTheFile) {
     TempDir dir;
     dir.write("case.yaml", k_case);

@@ -23,6 +23,9 @@ std::string source_text(const engine::Case& c, const engine::Entry& e);
 // The type as a reader would say it: "Home visit", or the free word as written.
 std::string type_text(const engine::Entry& e);
 
+// Appends text made safe for a Markdown table cell (| escaped, line breaks as <br>).
+void append_markdown_cell(std::string& out, std::string_view cell);
+
 // Writes the diagnostics array (used by merge, check and genogram JSON).
 class JsonWriter;
 void write_diagnostics_json(const engine::Case& c, JsonWriter& w);

@@ -1,0 +1,62 @@
+// `sightline episodes CASE [--format md|json] [-o FILE] [--anonymise]`: the key practice
+// episodes of notes.yaml, each as a learning event reads it.
+#include <iostream>
+
+#include "args.hpp"
+#include "commands.hpp"
+#include "sightline/engine/corroboration.hpp"
+#include "sightline/engine/episodes.hpp"
+#include "sightline/engine/knowledge.hpp"
+#include "sightline/formats/case_reader.hpp"
+#include "sightline/formats/episodes_report.hpp"
+
+namespace sightline::cli {
+
+namespace {
+
+constexpr const char* k_help = R"(usage: sightline episodes CASE [--format md|json] [-o FILE] [--anonymise]
+
+For each key practice episode in the case's notes.yaml (episodes: title, from, to,
+note), what a learning event needs on one page: the agencies in contact and how
+often they saw a child, each index child seen or not and when last seen, the
+findings of concern inside the episode, and a who-knew-what grid: the risk events
+from a year before the episode to its end and the day each agency could first
+have known of them.
+
+  CASE            a case folder (with case.yaml) or a manifest file
+  --format FMT    md (the default; reads as text) or json
+  -o FILE         write to FILE (atomically); default stdout
+  --anonymise     names replaced by roles, for handing out at a learning event
+
+Exit status: 0, or 2 when the input has errors.
+)";
+
+}  // namespace
+
+int run_episodes(int argc, char** argv) {
+    const Args args(argc, argv, 2, {"--format", "-o", "--output"}, {"--help", "-h", "--anonymise", "--anonymize"});
+    if (!args.ok()) return usage_error("episodes", args.error());
+    if (args.has("--help") || args.has("-h")) {
+        std::cout << k_help;
+        return k_exit_clean;
+    }
+    if (args.positionals().size() != 1) return usage_error("episodes", "expected one CASE (a folder or case.yaml)");
+    const std::optional<std::string> output = args.get("-o") ? args.get("-o") : args.get("--output");
+    const std::string format = pick_format(args.get("--format"), output, "md");
+    if (format != "md" && format != "json" && format != "text")
+        return usage_error("episodes", "unknown format '" + format + "'; expected md or json");
+
+    engine::Case c = formats::load_case(args.positionals()[0]);
+    print_diagnostics(c);
+    std::vector<engine::Finding> findings = engine::analyse(c);
+    const auto knowledge = engine::who_knew(c, engine::find_clusters(c));
+    const auto views = engine::episode_views(c, findings, knowledge);
+    if (args.has("--anonymise") || args.has("--anonymize")) anonymise(c, findings);
+    std::string out;
+    if (format == "json") formats::write_episodes_json(c, findings, views, out);
+    else formats::write_episodes_markdown(c, findings, views, out);
+    write_output(output.value_or(""), out);
+    return c.diagnostics.has_errors() ? k_exit_input_errors : k_exit_clean;
+}
+
+}  // namespace sightline::cli
