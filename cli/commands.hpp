@@ -22,6 +22,7 @@ int run_rules(int argc, char** argv);
 int run_knew(int argc, char** argv);
 int run_import(int argc, char** argv);
 int run_template(int argc, char** argv);
+int run_generate(int argc, char** argv);
 
 // Shared helpers.
 // Prints every diagnostic to stderr, compiler style.

@@ -20,6 +20,7 @@ commands:
   rules [CASE]   the analysis thresholds, their defaults and reasons
   import SHEET   a spreadsheet (CSV, TSV, XLSX) to a native YAML chronology
   template       a blank chronology (XLSX or CSV) for an agency to fill in
+  generate       fictional cases with their planted truth, or bulk corpora for benchmarks
 
 Run 'sightline COMMAND --help' for a command's options.
 )";
@@ -36,6 +37,7 @@ constexpr Command k_commands[] = {
     {"knew", sightline::cli::run_knew},
     {"import", sightline::cli::run_import},
     {"template", sightline::cli::run_template},
+    {"generate", sightline::cli::run_generate},
 };
 
 }  // namespace

@@ -10,6 +10,7 @@
 // [SECTION] Formatting
 #include "sightline/engine/date.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cassert>
 #include <charconv>
@@ -257,7 +258,17 @@ PointRead read_iso_point(Scanner& sc) {
     }
     sc.pos = save;
     std::int32_t y = 0;
-    if (!sc.digits(4, 4, y)) return r;
+    if (!sc.digits(4, 4, y)) {
+        // A year of five digits or more ("99999", "99999-01-01") is a date, far out of range.
+        std::size_t n = 0;
+        while (sc.pos + n < sc.s.size() && sc.s[sc.pos + n] >= '0' && sc.s[sc.pos + n] <= '9') ++n;
+        const std::string_view after = sc.s.substr(sc.pos + n);
+        if (n > 4 && (after.empty() || after.front() == '-')) {
+            sc.pos = sc.s.size();
+            r.status = PointStatus::BadYear;
+        }
+        return r;
+    }
     if (!sc.literal('-')) {
         r.point.year = y;
         r.point.precision = Precision::Year;
@@ -383,6 +394,14 @@ PointRead read_sheet_point(Scanner& sc, DateOrder order) {
     std::int32_t c = 0;
     std::size_t c_count = 0;
     if (!sc.digits(1, 4, c, &c_count)) {
+        // "24/06/99999": a day and month with a year of five digits or more, far out of range.
+        std::size_t n = 0;
+        while (sc.pos + n < sc.s.size() && sc.s[sc.pos + n] >= '0' && sc.s[sc.pos + n] <= '9') ++n;
+        if (n > 4 && sc.pos + n == sc.s.size() && a_count <= 2 && b_count <= 2) {
+            sc.pos = sc.s.size();
+            r.status = PointStatus::BadYear;
+            return r;
+        }
         sc.pos = save;
         return r;
     }
@@ -407,6 +426,30 @@ struct Pieces {
     std::string_view first;
     std::string_view second;
 };
+
+bool four_digits(std::string_view s) {
+    return s.size() >= 4 && std::all_of(s.begin(), s.begin() + 4, [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Text that starts like an ISO point (a four-digit year) or a season and its year ("spring 2015").
+bool starts_iso_or_season(std::string_view s) {
+    if (four_digits(s)) return true;
+    Scanner sc{s, 0};
+    if (season_from_name(sc.word()) == 0) return false;
+    sc.skip_spaces();
+    return four_digits(sc.rest());
+}
+
+// "winter 2015" / "2016" is one winter, written with both its years, not a range.
+bool names_one_winter(std::string_view left, std::string_view right) {
+    Scanner sc{left, 0};
+    if (season_from_name(sc.word()) != 4) return false;
+    sc.skip_spaces();
+    std::int32_t y = 0, y2 = 0;
+    if (!sc.digits(4, 4, y) || !sc.done()) return false;
+    Scanner sr{right, 0};
+    return sr.digits(4, 4, y2) && sr.done() && y2 == y + 1;
+}
 
 // Splits qualifiers and range separators off the text.
 Pieces split_qualifiers(std::string_view t) {
@@ -442,18 +485,15 @@ Pieces split_qualifiers(std::string_view t) {
                 return p;
             }
         }
-        const std::size_t slash = t.find('/');
-        if (slash != std::string_view::npos && slash >= 4 && t[0] >= '0' && t[0] <= '9' && t[1] >= '0' &&
-            t[1] <= '9' && t[2] >= '0' && t[2] <= '9' && t[3] >= '0' && t[3] <= '9' &&
-            slash + 5 <= t.size()) {
-            const std::string_view right = t.substr(slash + 1);
-            if (right.size() >= 4 && right[0] >= '0' && right[0] <= '9' && right[1] >= '0' && right[1] <= '9' &&
-                right[2] >= '0' && right[2] <= '9' && right[3] >= '0' && right[3] <= '9') {
-                p.kind = DateKind::Range;
-                p.first = trim(t.substr(0, slash));
-                p.second = trim(right);
-                return p;
-            }
+        // "a/b" between ISO or season points (a slash in 24/06/2015 is part of one date).
+        for (std::size_t slash = t.find('/'); slash != std::string_view::npos; slash = t.find('/', slash + 1)) {
+            const std::string_view left = trim(t.substr(0, slash));
+            const std::string_view right = trim(t.substr(slash + 1));
+            if (!starts_iso_or_season(left) || !starts_iso_or_season(right) || names_one_winter(left, right)) continue;
+            p.kind = DateKind::Range;
+            p.first = left;
+            p.second = right;
+            return p;
         }
     }
     p.first = t;
@@ -768,7 +808,10 @@ std::string format_date(const FuzzyDate& d) {
     if (d.approximate) out.push_back('~');
     append_point(out, d.first);
     if (d.kind == DateKind::Range) {
-        out.push_back('/');
+        // "winter 2015/2016" would read back as one winter: that range is written with "to".
+        const bool one_winter = d.first.precision == Precision::Season && d.first.month == 4 &&
+                                d.second.precision == Precision::Year && d.second.year == d.first.year + 1;
+        out += one_winter ? " to " : "/";
         append_point(out, d.second);
     }
     return out;

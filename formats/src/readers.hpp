@@ -39,9 +39,10 @@ SheetMapping read_mapping(engine::Case& c, const std::string& file, std::string_
 void read_csv(engine::Case& c, engine::SourceId source, const std::string& file, FileBuffer bytes,
               SheetMapping mapping, bool tab);
 
-// Reads an XLSX workbook's sheet (the mapping's, else the first) as source `source`.
-void read_xlsx(engine::Case& c, engine::SourceId source, const std::string& file, SheetMapping mapping,
-               const XlsxLimits& limits);
+// Reads an XLSX workbook's sheet (the mapping's, else the first) as source `source`, from the
+// file's bytes; `file` names it in diagnostics.
+void read_xlsx(engine::Case& c, engine::SourceId source, const std::string& file, std::string_view bytes,
+               SheetMapping mapping, const XlsxLimits& limits);
 
 // Reads a spreadsheet source already added to c.sources: finds its mapping (given, else
 // <name>.mapping.yaml beside it), applies the overrides, and reads it. `where`/`manifest` place

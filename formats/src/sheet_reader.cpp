@@ -339,7 +339,6 @@ private:
     AgencyId m_agency = k_none<AgencyId>;    // default agency
     AreaId m_area = k_none<AreaId>;          // default area
     std::optional<AgencyKind> m_column_kind; // `kind:` for column agencies the registry does not describe
-    bool m_rows_unreadable = false;          // a file-level problem rejects every row
     std::uint32_t m_header_line = 0;
     TextMap<AgencyId> m_agency_memo;
     TextMap<AreaId> m_area_memo;

@@ -83,10 +83,6 @@ void read_spreadsheet_source(Case& c, SourceId source, const SpreadsheetOptions&
     mapping = std::move(overrides);
 
     const std::string ext = lower_extension(file);
-    if (ext == ".xlsx") {
-        read_xlsx(c, source, file, std::move(mapping), o.limits);
-        return;
-    }
     FileBuffer bytes;
     try {
         bytes = read_file(file);
@@ -95,7 +91,8 @@ void read_spreadsheet_source(Case& c, SourceId source, const SpreadsheetOptions&
                           "cannot read source '" + file + "': " + reason(e));
         return;
     }
-    read_csv(c, source, file, std::move(bytes), std::move(mapping), ext == ".tsv");
+    if (ext == ".xlsx") read_xlsx(c, source, file, bytes.view(), std::move(mapping), o.limits);
+    else read_csv(c, source, file, std::move(bytes), std::move(mapping), ext == ".tsv");
 }
 
 }  // namespace detail

@@ -48,15 +48,17 @@ std::string size_text(std::uint64_t bytes) {
 // not by what its header claims.
 class ZipParts {
 public:
-    ZipParts(const std::string& path, const XlsxLimits& limits) : m_path(path), m_limits(limits) {
-        int err = 0;
-        m_zip = zip_open(path.c_str(), ZIP_RDONLY, &err);
-        if (!m_zip) {
-            zip_error_t e;
-            zip_error_init_with_code(&e, err);
-            m_open_error = lowercase_first(zip_error_strerror(&e));
-            zip_error_fini(&e);
+    // bytes must outlive the archive.
+    ZipParts(std::string_view bytes, const XlsxLimits& limits) : m_limits(limits) {
+        zip_error_t e;
+        zip_error_init(&e);
+        zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &e);
+        if (src) {
+            m_zip = zip_open_from_source(src, ZIP_RDONLY, &e);
+            if (!m_zip) zip_source_free(src);  // on success the archive owns the source
         }
+        if (!m_zip) m_open_error = lowercase_first(zip_error_strerror(&e));
+        zip_error_fini(&e);
     }
     ~ZipParts() {
         if (m_zip) zip_discard(m_zip);
@@ -128,7 +130,6 @@ private:
         return false;
     }
 
-    std::string m_path;
     XlsxLimits m_limits;
     zip_t* m_zip = nullptr;
     std::string m_open_error;
@@ -420,12 +421,13 @@ private:
 
 // [SECTION] read_xlsx
 
-void read_xlsx(Case& c, SourceId source, const std::string& file, SheetMapping mapping, const XlsxLimits& limits) {
+void read_xlsx(Case& c, SourceId source, const std::string& file, std::string_view bytes, SheetMapping mapping,
+               const XlsxLimits& limits) {
     std::optional<XlsxFailure> failure;
     auto fail = [&](const XlsxFailure& f) {
         c.diagnostics.add(Severity::Error, file, 0, 0, f.code, "cannot read '" + file + "' as a workbook: " + f.message);
     };
-    ZipParts zip(file, limits);
+    ZipParts zip(bytes, limits);
     if (!zip.ok()) {
         fail({"xlsx-invalid", "not an xlsx file (" + zip.open_error() + ")"});
         return;

@@ -60,6 +60,12 @@ INSTANTIATE_TEST_SUITE_P(
         Valid{"after 2015-07-31", "after 2015-07-31", "2015-08-01", ""},
         Valid{"  2015-06-24  ", "2015-06-24", "2015-06-24", "2015-06-24"},
         Valid{"2016-02-29", "2016-02-29", "2016-02-29", "2016-02-29"},
+        // Ranges whose ends are seasons read back from their canonical text (found by fuzzing).
+        Valid{"winter 1007 - 6007", "winter 1007/6007", "1007-12-01", "6007-12-31"},
+        Valid{"spring 2015 to summer 2015", "spring 2015/summer 2015", "2015-03-01", "2015-08-31"},
+        Valid{"2015/spring 2016", "2015/spring 2016", "2015-01-01", "2016-05-31"},
+        Valid{"winter 2015/2016", "winter 2015", "2015-12-01", "2016-02-29"},
+        Valid{"winter 2015 to 2016", "winter 2015 to 2016", "2015-12-01", "2016-12-31"},
         Valid{"2000-02-29", "2000-02-29", "2000-02-29", "2000-02-29"}));
 
 struct Invalid {
@@ -105,9 +111,11 @@ INSTANTIATE_TEST_SUITE_P(
         Invalid{"spring", "date-syntax",
                 "cannot read date 'spring'; expected a form such as 2015-06-24, 2015-06, ~2015, spring 2015, "
                 "2015-06-24/2015-06-30 or before 2015-07"},
-        Invalid{"99999-01-01", "date-syntax",
-                "cannot read date '99999-01-01'; expected a form such as 2015-06-24, 2015-06, ~2015, spring 2015, "
-                "2015-06-24/2015-06-30 or before 2015-07"}));
+        Invalid{"99999-01-01", "date-out-of-range", "date '99999-01-01' is outside the years 1000 to 9999"},
+        Invalid{"99999", "date-out-of-range", "date '99999' is outside the years 1000 to 9999"},
+        Invalid{"spring 2015/99999", "date-out-of-range", "date '99999' is outside the years 1000 to 9999"},
+        Invalid{"9999999999999999999999-06", "date-out-of-range",
+                "date '9999999999999999999999-06' is outside the years 1000 to 9999"}));
 
 TEST(Dates, AmbiguousAutumnTimeTakesTheFirstAndWarns) {
     const DateParseResult r = parse_date("2015-10-25 01:30");
@@ -182,6 +190,9 @@ TEST(Dates, SpreadsheetFormsNeedTheOption) {
     EXPECT_EQ(parse_date("24/06/2015", sheet).error->code, "date-invalid");
     sheet.order = DateOrder::Dmy;
     EXPECT_EQ(parse_date("31/02/2015", sheet).error->message, "date '31/02/2015' does not exist");
+    // A year of five digits is out of range, said so, in any form.
+    EXPECT_EQ(parse_date("24/06/99999", sheet).error->message, "date '24/06/99999' is outside the years 1000 to 9999");
+    EXPECT_EQ(parse_date("24/06/99999", sheet).error->code, "date-out-of-range");
 }
 
 TEST(Dates, SlashEvidenceDecidesDayMonthOrder) {
