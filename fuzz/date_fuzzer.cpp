@@ -22,6 +22,21 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     o.order = static_cast<DateOrder>((mode >> 1) & 3);
     const DateParseResult r = parse_date(text, o);
     if (r.date.has_value() == r.error.has_value()) __builtin_trap();  // exactly one of them
+    // The fast paths and a cache of offsets change nothing: the general grammar gives the same.
+    DateParseOptions general = o;
+    general.fast_paths = false;
+    const DateParseResult g = parse_date(text, general);
+    ZoneOffsets offsets;
+    DateParseOptions cached = o;
+    cached.offsets = &offsets;
+    const DateParseResult first = parse_date(text, cached), second = parse_date(text, cached);
+    for (const DateParseResult* other : {&g, &first, &second}) {
+        if (other->date.has_value() != r.date.has_value()) __builtin_trap();
+        if (r.date && (!(*other->date == *r.date) || other->date->utc_offset_minutes != r.date->utc_offset_minutes))
+            __builtin_trap();
+        if (r.error && (other->error->code != r.error->code || other->error->message != r.error->message)) __builtin_trap();
+        if (other->warning.has_value() != r.warning.has_value()) __builtin_trap();
+    }
     if (r.date) {
         const FuzzyDate& d = *r.date;
         if (d.earliest > d.latest) __builtin_trap();

@@ -263,11 +263,12 @@ struct Resolved {
 class SheetReader {
 public:
     SheetReader(Case& c, SourceId source, const std::string& file, SheetSource& rows, SheetMapping mapping,
-                std::string_view owned_text)
+                std::string_view owned_text, EntrySlots* slots)
         : m_case(c), m_source(source), m_file(file), m_rows(rows), m_map(std::move(mapping)), m_b(c, source, file) {
         m_b.date_options.zone = find_zone(c.info.timezone);
         m_b.date_options.spreadsheet_forms = true;
         if (!owned_text.empty()) m_b.own_text(owned_text);
+        m_b.write_into(slots);
     }
 
     void run();
@@ -770,12 +771,13 @@ void SheetReader::read_row(const SheetRow& row) {
     }
     // Lists.
     if (m_bind.has(SheetField::Subjects))
-        for (std::string_view s : EntryBuilder::split_list(text(row, SheetField::Subjects)))
+        EntryBuilder::for_each_item(text(row, SheetField::Subjects), [&](std::string_view s) {
             m_b.add_subject(mapped(SheetField::Subjects, s), at(row, SheetField::Subjects));
+        });
     if (m_bind.has(SheetField::To))
-        for (std::string_view s : EntryBuilder::split_list(text(row, SheetField::To))) m_b.add_recipient(mapped(SheetField::To, s));
+        EntryBuilder::for_each_item(text(row, SheetField::To), [&](std::string_view s) { m_b.add_recipient(mapped(SheetField::To, s)); });
     if (m_bind.has(SheetField::Tags))
-        for (std::string_view s : EntryBuilder::split_list(text(row, SheetField::Tags))) m_b.add_tag(mapped(SheetField::Tags, s));
+        EntryBuilder::for_each_item(text(row, SheetField::Tags), [&](std::string_view s) { m_b.add_tag(mapped(SheetField::Tags, s)); });
     // Child seen: one column for every index child, or one per child.
     if (m_bind.has(SheetField::ChildSeen)) set_seen(row, m_bind.first(SheetField::ChildSeen), -1);
     for (const auto& [child, col] : m_bind.child_seen_each) set_seen(row, col, child);
@@ -890,8 +892,8 @@ void SheetReader::run() {
 // [SECTION] read_sheet
 
 void read_sheet(Case& c, SourceId source, const std::string& file, SheetSource& rows, SheetMapping mapping,
-                std::string_view owned_text) {
-    SheetReader reader(c, source, file, rows, std::move(mapping), owned_text);
+                std::string_view owned_text, EntrySlots* slots) {
+    SheetReader reader(c, source, file, rows, std::move(mapping), owned_text, slots);
     reader.run();
 }
 

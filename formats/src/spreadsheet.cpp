@@ -19,13 +19,6 @@ std::string lower_extension(std::string_view path) {
     return ext;
 }
 
-// The message of a file-unreadable error without its "cannot open 'x': " prefix.
-std::string reason(const Error& e) {
-    const std::string& why = e.diagnostic().message;
-    const std::size_t at = why.rfind(": ");
-    return at == std::string::npos ? why : why.substr(at + 2);
-}
-
 }  // namespace
 
 bool is_spreadsheet(std::string_view path) {
@@ -35,8 +28,8 @@ bool is_spreadsheet(std::string_view path) {
 
 namespace detail {
 
-void read_spreadsheet_source(Case& c, SourceId source, const SpreadsheetOptions& o, const std::string& manifest,
-                             Where where) {
+bool spreadsheet_mapping(Case& c, const SpreadsheetOptions& o, const std::string& manifest, Where where,
+                         SheetMapping& result) {
     const std::string& file = o.path;
     const std::string& place = manifest.empty() ? file : manifest;
     // The mapping: named, else <name>.mapping.yaml (or .yml) beside the sheet.
@@ -59,8 +52,8 @@ void read_spreadsheet_source(Case& c, SourceId source, const SpreadsheetOptions&
             mapping = read_mapping(c, mapping_path, text.view());
         } catch (const Error& e) {
             c.diagnostics.add(Severity::Error, place, where.line, where.column, "mapping-missing",
-                              "cannot read mapping '" + mapping_path + "' for '" + file + "': " + reason(e));
-            return;
+                              "cannot read mapping '" + mapping_path + "' for '" + file + "': " + unreadable_reason(e));
+            return false;
         }
     }
     // Overrides from the manifest's source item (or the command line) win over the mapping.
@@ -80,15 +73,23 @@ void read_spreadsheet_source(Case& c, SourceId source, const SpreadsheetOptions&
     }
     overrides.fill_from(mapping);
     overrides.file = mapping.file;  // problems with columns and values are the mapping file's
-    mapping = std::move(overrides);
+    result = std::move(overrides);
+    return true;
+}
 
+void read_spreadsheet_source(Case& c, SourceId source, const SpreadsheetOptions& o, const std::string& manifest,
+                             Where where) {
+    const std::string& file = o.path;
+    const std::string& place = manifest.empty() ? file : manifest;
+    SheetMapping mapping;
+    if (!spreadsheet_mapping(c, o, manifest, where, mapping)) return;
     const std::string ext = lower_extension(file);
     FileBuffer bytes;
     try {
         bytes = read_file(file);
     } catch (const Error& e) {
         c.diagnostics.add(Severity::Error, place, where.line, where.column, "source-missing",
-                          "cannot read source '" + file + "': " + reason(e));
+                          "cannot read source '" + file + "': " + unreadable_reason(e));
         return;
     }
     if (ext == ".xlsx") read_xlsx(c, source, file, bytes.view(), std::move(mapping), o.limits);
