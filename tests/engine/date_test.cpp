@@ -246,3 +246,47 @@ TEST(Dates, AgeInYears) {
 }
 
 }  // namespace
+
+// The direct readings of 2015-06-24 and 24/06/2015 (with or without a time), and the cache of UTC
+// offsets, give exactly what the general grammar gives: every day of three years, at times on
+// either side of the clock changes, day or month first, valid or not.
+TEST(Dates, FastPathsAndOffsetCacheAgreeWithTheGrammar) {
+    ZoneOffsets offsets;
+    int compared = 0;
+    for (std::int32_t day = days_from_civil(2014, 1, 1); day <= days_from_civil(2016, 12, 31); ++day) {
+        const std::string iso = format_day(day);
+        const std::string uk = iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
+        for (const std::string time : {"", " 00:00", " 00:59", " 01:00", " 01:30", " 01:59", " 02:00", " 12:00", " 23:59"}) {
+            for (const std::string& text : {iso + time, uk + time, iso + "T" + time.substr(time.empty() ? 0 : 1)}) {
+                for (const DateOrder order : {DateOrder::Dmy, DateOrder::Mdy, DateOrder::Auto}) {
+                    DateParseOptions general;
+                    general.spreadsheet_forms = true;
+                    general.order = order;
+                    general.fast_paths = false;
+                    DateParseOptions fast = general;
+                    fast.fast_paths = true;
+                    fast.offsets = &offsets;
+                    const DateParseResult a = parse_date(text, general), b = parse_date(text, fast);
+                    ASSERT_EQ(a.date.has_value(), b.date.has_value()) << text;
+                    if (a.date) {
+                        ASSERT_EQ(*a.date, *b.date) << text;
+                        ASSERT_EQ(a.date->utc_offset_minutes, b.date->utc_offset_minutes) << text;
+                    } else {
+                        ASSERT_EQ(a.error->code, b.error->code) << text;
+                        ASSERT_EQ(a.error->message, b.error->message) << text;
+                    }
+                    ASSERT_EQ(a.warning.has_value(), b.warning.has_value()) << text;
+                    ++compared;
+                }
+            }
+        }
+    }
+    EXPECT_GT(compared, 80000);
+    // The skipped and repeated hours are still errors and warnings with the cache warm.
+    DateParseOptions o;
+    o.offsets = &offsets;
+    EXPECT_EQ(parse_date("2015-03-29 01:30", o).error->code, "time-nonexistent");
+    EXPECT_EQ(parse_date("2015-10-25 01:30", o).warning->code, "time-ambiguous");
+    EXPECT_EQ(parse_date("2015-10-25 12:00", o).date->utc_offset_minutes, 0);
+    EXPECT_EQ(parse_date("2015-10-24 12:00", o).date->utc_offset_minutes, 60);
+}

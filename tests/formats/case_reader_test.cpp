@@ -3,8 +3,13 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+
+#include "sightline/engine/generate.hpp"
 #include "sightline/engine/merge.hpp"
+#include "sightline/formats/chronology_writer.hpp"
 #include "sightline/formats/diagnostic_printer.hpp"
+#include "sightline/formats/synthetic.hpp"
 #include "support/printed.hpp"
 #include "support/temp_dir.hpp"
 
@@ -354,3 +359,75 @@ TEST(CaseReader, MissingCaseThrowsALocatedError) {
 }
 
 }  // namespace
+
+namespace {
+
+// Everything a load gives, as text: the merged JSON (entries, sources, diagnostics) and the agencies.
+std::string everything(const Case& c) {
+    std::string out;
+    formats::write_merge_json(c, out);
+    for (const Agency& a : c.agencies)
+        out += a.name + "|" + std::string(to_string(a.kind)) + "|" + std::string(c.area_name(a.area)) + "|" +
+               (a.registered ? "r" : "") + (a.kind_inferred ? "i" : "") + "\n";
+    for (const Area& a : c.areas) out += a.name + "\n";
+    return out;
+}
+
+}  // namespace
+
+// Sources read on several threads give exactly what reading them one by one gives: a generated
+// corpus, with a YAML source between the CSVs, one that names agencies nobody registered (so the
+// sources after it are read again in order), rejected rows, Windows-1252 text, a mapping that
+// cannot be read, and a file that is missing.
+TEST(CaseReader, ReadingOnSeveralThreadsGivesWhatReadingOneByOneGives) {
+    TempDir dir;
+    CorpusOptions o;
+    o.agencies = 6;
+    o.rows = 1500;
+    formats::write_corpus(o, dir.path(), 2);
+    std::string manifest;
+    {
+        std::ifstream in(dir.file("case.yaml"));
+        manifest.assign(std::istreambuf_iterator<char>(in), {});
+    }
+    dir.write("agencies/zz-yaml.yaml", "sightline: 1\nagency: Westvale Youth Service\nkind: youth_justice\nentries:\n"
+                                       "  - {date: 2014-02-03, type: meeting, summary: x, subjects: [Mum]}\n");
+    dir.write("agencies/b-column.csv", "Date,Type,Summary,Agency,Informed\n03/02/2014,contact,a,Nowhere Outreach,Elsewhere Team\n"
+                                       "04/02/2014,contact,b,,\n31/02/2014,contact,c,Nowhere Outreach,\n");
+    dir.write("agencies/c-bad.csv", "Date,Time,Type,Summary\n03/02/2014,25:00,contact,a\n04/02/2014,09:00,contact\n"
+                                    "05/02/2014,09:00,contact,\"caf\xe9, \"\"quoted\"\"\"\n06/02/2014,10:00,contact,d\n");
+    dir.write("agencies/d-nomap.csv", "Date,Type,Summary\n03/02/2014,contact,a\n");
+    // After the corpus: sources that do not change the agencies, then two that do (a YAML file of
+    // an unregistered agency; a column of agencies), then the corpus files again, read again in
+    // order because the agencies changed.
+    manifest += "  - {file: agencies/c-bad.csv, agency: Eastmere Police}\n"
+                "  - {file: agencies/d-nomap.csv, agency: Eastmere Police, mapping: agencies/none.mapping.yaml}\n"
+                "  - {file: agencies/missing.csv, agency: Eastmere Police}\n"
+                "  - agencies/zz-yaml.yaml\n"
+                "  - agencies/b-column.csv\n";
+    for (const CorpusAgency& a : corpus_agencies(o)) {
+        const std::string copy = "agencies/again-" + a.file.substr(9);
+        std::ifstream in(dir.file(a.file), std::ios::binary);
+        dir.write(copy, std::string(std::istreambuf_iterator<char>(in), {}));
+        manifest += "  - {file: " + copy + ", agency: \"" + a.name + "\"}\n";
+    }
+    dir.write("case.yaml", manifest);
+
+    formats::LoadOptions one, many;
+    one.threads = 1;
+    many.threads = 3;
+    const Case serial = formats::load_case(dir.path(), one);
+    const Case parallel = formats::load_case(dir.path(), many);
+    EXPECT_GT(serial.chronology.entries.size(), 2 * 6 * 1500u);
+    EXPECT_GT(serial.diagnostics.error_count(), 3u);
+    EXPECT_EQ(everything(parallel), everything(serial));
+    // Rows read = entries made + rows rejected, for every source.
+    for (const Source& s : parallel.sources) EXPECT_EQ(s.counts.rows_read, s.counts.entries_made + s.counts.rows_rejected) << s.path;
+
+    // Without the two that change the agencies, every CSV is committed from its own thread: still the same.
+    std::string plain = manifest;
+    for (const std::string line : {"  - agencies/zz-yaml.yaml\n", "  - agencies/b-column.csv\n"})
+        plain.erase(plain.find(line), line.size());
+    dir.write("case.yaml", plain);
+    EXPECT_EQ(everything(formats::load_case(dir.path(), many)), everything(formats::load_case(dir.path(), one)));
+}
