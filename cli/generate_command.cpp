@@ -16,7 +16,7 @@ namespace sightline::cli {
 namespace {
 
 constexpr const char* k_help = R"(usage: sightline generate [--case] [--cases N] [--seed N] -o DIR
-       sightline generate --corpus [--agencies N] [--rows M] [--seed N] [--threads T] -o DIR
+       sightline generate --corpus [--agencies N] [--rows M] [--years Y] [--seed N] [--threads T] -o DIR
 
 Writes fictional data: nothing in it is about real people.
 
@@ -33,6 +33,8 @@ Writes fictional data: nothing in it is about real people.
                   'sightline merge DIR --format csv -o out.csv' reads them all
   --agencies N    corpus: agencies (files), default 50
   --rows M        corpus: rows per agency, default 20000 (50 x 20000 is a million rows)
+  --years Y       corpus: the years the rows span from 2013 (default 4; more years, fewer records
+                  a day: what the analyses of 'sightline check' cost depends on that density)
   --threads T     corpus: files written at once, default the number of cores
   --seed N        the seed (default 1): the same seed always writes the same files
   -o DIR          the folder to write (created; files in it are replaced)
@@ -51,7 +53,7 @@ std::optional<std::uint64_t> number(const std::optional<std::string>& text) {
 }  // namespace
 
 int run_generate(int argc, char** argv) {
-    const Args args(argc, argv, 2, {"--cases", "--seed", "--agencies", "--rows", "--threads", "-o", "--output"},
+    const Args args(argc, argv, 2, {"--cases", "--seed", "--agencies", "--rows", "--years", "--threads", "-o", "--output"},
                     {"--help", "-h", "--case", "--corpus"});
     if (!args.ok()) return usage_error("generate", args.error());
     if (args.has("--help") || args.has("-h")) {
@@ -62,7 +64,7 @@ int run_generate(int argc, char** argv) {
     const std::optional<std::string> output = args.get("-o") ? args.get("-o") : args.get("--output");
     if (!output || output->empty() || *output == "-") return usage_error("generate", "give -o DIR, the folder to write");
     if (args.has("--case") && args.has("--corpus")) return usage_error("generate", "choose --case or --corpus, not both");
-    for (const char* option : {"--cases", "--seed", "--agencies", "--rows", "--threads"})
+    for (const char* option : {"--cases", "--seed", "--agencies", "--rows", "--years", "--threads"})
         if (args.get(option) && !number(args.get(option)))
             return usage_error("generate", std::string(option) + " needs a whole number, not '" + *args.get(option) + "'");
     const std::uint64_t seed = number(args.get("--seed")).value_or(1);
@@ -75,6 +77,8 @@ int run_generate(int argc, char** argv) {
         o.seed = seed;
         o.agencies = static_cast<std::uint32_t>(number(args.get("--agencies")).value_or(50));
         o.rows = number(args.get("--rows")).value_or(20000);
+        o.years = static_cast<std::uint32_t>(number(args.get("--years")).value_or(4));
+        if (o.years == 0 || o.years > 7000) return usage_error("generate", "--years must be from 1 to 7000");
         if (o.agencies == 0 || o.agencies > 100000) return usage_error("generate", "--agencies must be from 1 to 100000");
         const unsigned threads = static_cast<unsigned>(
             number(args.get("--threads")).value_or(std::max(1u, std::thread::hardware_concurrency())));
@@ -83,7 +87,7 @@ int run_generate(int argc, char** argv) {
                      static_cast<unsigned long long>(w.rows), o.agencies, static_cast<double>(w.bytes) / 1e6, seconds());
         return k_exit_clean;
     }
-    for (const char* option : {"--agencies", "--rows", "--threads"})
+    for (const char* option : {"--agencies", "--rows", "--years", "--threads"})
         if (args.get(option)) return usage_error("generate", std::string(option) + " is for --corpus");
     const std::uint64_t cases = number(args.get("--cases")).value_or(1);
     if (cases == 0 || cases > 100000) return usage_error("generate", "--cases must be from 1 to 100000");

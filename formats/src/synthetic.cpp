@@ -252,7 +252,8 @@ CorpusWritten write_corpus(const CorpusOptions& options, const std::string& dir,
         items.push_back({a.file, a.name, {}});
     }
     std::string manifest = "# A bulk corpus written by `sightline generate --corpus --agencies " + std::to_string(options.agencies) +
-                           " --rows " + std::to_string(options.rows) + " --seed " + std::to_string(options.seed) + "`.\n";
+                           " --rows " + std::to_string(options.rows) + " --years " + std::to_string(options.years) +
+                           " --seed " + std::to_string(options.seed) + "`.\n";
     write_manifest_yaml(c, items, manifest);
     write_file_atomic((fs::path(dir) / "case.yaml").string(), manifest);
     return {bytes.load(), rows.load()};

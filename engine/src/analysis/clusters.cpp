@@ -196,14 +196,43 @@ void people_discrepancies(const AnalysisContext& ctx, const Cluster& cl, EntryIn
 }
 
 void duplicates(const AnalysisContext& ctx, std::vector<Finding>& out) {
-    std::map<std::tuple<std::uint32_t, std::string, std::string, std::string>, EntryList> groups;
-    for (std::uint32_t n = 0; n < ctx.size(); ++n) {
-        const auto i = static_cast<EntryIndex>(n);
+    // Entries are grouped by a hash of what makes them the same (agency, date, type, words), then
+    // only the rare groups of two or more are compared in full, in the order the full keys give.
+    using Key = std::tuple<std::uint32_t, std::string, std::string, std::string>;
+    auto key_of = [&](EntryIndex i) {
         const Entry& e = ctx.entry(i);
-        groups[{index_of(e.agency), format_date(e.date), std::string(e.type_text), normalise_word(e.summary)}].push_back(i);
+        return Key{index_of(e.agency), format_date(e.date), std::string(e.type_text), normalise_word(e.summary)};
+    };
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> hashes(ctx.size());
+    std::string date;
+    for (std::uint32_t n = 0; n < ctx.size(); ++n) {
+        const Entry& e = ctx.entry(static_cast<EntryIndex>(n));
+        date.clear();
+        append_date(date, e.date);
+        std::uint64_t h = std::hash<std::string>{}(normalise_word(e.summary));
+        h = h * 0x9e3779b97f4a7c15ull ^ std::hash<std::string_view>{}(date);
+        h = h * 0x9e3779b97f4a7c15ull ^ std::hash<std::string_view>{}(e.type_text);
+        h = h * 0x9e3779b97f4a7c15ull ^ index_of(e.agency);
+        hashes[n] = {h, n};
     }
+    std::sort(hashes.begin(), hashes.end());
+    std::vector<std::pair<Key, EntryList>> groups;
+    for (std::size_t k = 0; k < hashes.size();) {
+        std::size_t end = k + 1;
+        while (end < hashes.size() && hashes[end].first == hashes[k].first) ++end;
+        if (end - k >= 2) {
+            std::map<Key, EntryList> exact;  // equal hashes may still differ
+            for (std::size_t m = k; m < end; ++m) {
+                const auto i = static_cast<EntryIndex>(hashes[m].second);
+                exact[key_of(i)].push_back(i);
+            }
+            for (auto& [key, list] : exact)
+                if (list.size() >= 2) groups.emplace_back(key, std::move(list));
+        }
+        k = end;
+    }
+    std::sort(groups.begin(), groups.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     for (const auto& [key, list] : groups) {
-        if (list.size() < 2) continue;
         Finding f;
         f.kind = FindingKind::DuplicateEntry;
         f.entries = list;

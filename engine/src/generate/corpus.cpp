@@ -48,7 +48,6 @@ constexpr std::array<std::string_view, 6> k_endings = {
     ". Discussed with the safeguarding lead.", ". Case notes updated.", ". Mother agreed to the plan."};
 
 constexpr std::int32_t k_start_day = 15706;    // 2013-01-01
-constexpr std::int32_t k_span_days = 1461;     // to 2016-12-31
 
 std::uint64_t mix(std::uint64_t x) {
     x += 0x9e3779b97f4a7c15ull;
@@ -101,8 +100,9 @@ CorpusRows::CorpusRows(const CorpusOptions& options, std::uint32_t agency)
       m_rows(options.rows),
       m_kind(agency % k_kinds.size()),
       m_next_agency(options.agencies > 1 ? agency_at((agency + 1) % options.agencies).name : std::string()),
+      m_span(static_cast<std::int32_t>(std::max(1u, std::min(options.years, 7000u)) * 36525 / 100)),
       m_day(0),
-      m_step(options.rows ? static_cast<double>(k_span_days) / static_cast<double>(options.rows) : 1.0) {}
+      m_step(options.rows ? static_cast<double>(m_span) / static_cast<double>(options.rows) : 1.0) {}
 
 std::uint64_t CorpusRows::next_random() {
     m_state += 0x9e3779b97f4a7c15ull;
@@ -116,7 +116,7 @@ bool CorpusRows::next(CorpusRow& row) {
     // in date order, as agencies' chronologies are.
     m_day += m_step * 2.0 * static_cast<double>(next_random() % 1000) / 1000.0;
     row.number = m_done;
-    row.day = k_start_day + std::min(static_cast<std::int32_t>(m_day), k_span_days - 1);
+    row.day = k_start_day + std::min(static_cast<std::int32_t>(m_day), m_span - 1);
     // No time in the hour from 01:00, which the clocks skip or repeat on two nights a year.
     std::int32_t minute = static_cast<std::int32_t>(pick(23 * 60));
     if (minute >= 60) minute += 60;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -34,19 +35,34 @@ struct PairScore {
 // Rules: corroboration_window_days, corroboration_min_score, uncertain_date_days.
 std::vector<Cluster> find_clusters(const Case& c);
 
-// Scores one pair (entries of different agencies); used by find_clusters.
+// Scores one pair (entries of different agencies); used by find_clusters. Everything about one
+// entry (its words, the dates it names, what it received) is worked out once, here.
 class ClusterScorer {
 public:
     explicit ClusterScorer(const Case& c);
     [[nodiscard]] PairScore score(EntryIndex a, EntryIndex b) const;
     // Did b record receiving what a sent (b is the first record of a recipient after a)?
     [[nodiscard]] bool receives(EntryIndex a, EntryIndex b) const;
+    // Does one quote the other's reference in its summary?
+    [[nodiscard]] bool quotes(EntryIndex a, EntryIndex b) const;
+    // Entries whose pairing with i is a candidate for reasons other than an event: links (to:) and
+    // references quoted, either way.
+    [[nodiscard]] std::span<const std::uint32_t> partners(EntryIndex i) const {
+        return {m_partners.data() + m_partner_start[index_of(i)], m_partner_start[index_of(i) + 1] - m_partner_start[index_of(i)]};
+    }
 
 private:
     const Case& m_case;
-    std::vector<std::vector<std::uint32_t>> m_received;  // per entry: the entries whose to: it is the receipt of
-    std::vector<std::vector<std::uint32_t>> m_tokens;  // per entry: sorted token ids
-    std::vector<double> m_idf;                         // per token id
+    std::vector<std::uint32_t> m_received_start;     // per entry: where its list starts in m_received (one past the end last)
+    std::vector<std::uint32_t> m_received;           // the entries whose to: each entry is the receipt of
+    std::vector<std::uint32_t> m_token_start;        // per entry: where its sorted token ids start in m_tokens
+    std::vector<std::uint32_t> m_tokens;
+    std::vector<std::uint32_t> m_mention_start;      // per entry: where the days its summary names start in m_mentions
+    std::vector<std::int32_t> m_mentions;            // local days
+    std::vector<std::uint32_t> m_partner_start;      // per entry: where its link and reference partners start
+    std::vector<std::uint32_t> m_partners;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> m_quotes;  // (entry whose ref is quoted, entry quoting it), sorted
+    std::vector<double> m_idf;                       // per token id
 };
 
 // Entry types that are things happening (an incident, an injury), as opposed to records about them.

@@ -43,6 +43,7 @@ struct CorpusOptions {
     std::uint32_t agencies = 50;
     std::uint64_t rows = 20000;            // per agency
     std::uint64_t seed = 1;
+    std::uint32_t years = 4;               // the rows span this many years from 2013-01-01
 };
 
 // One agency of a corpus.
@@ -86,6 +87,7 @@ private:
     std::uint64_t m_done = 0;
     std::size_t m_kind;                    // index into the generator's table of kinds
     std::string m_next_agency;             // the agency rows inform now and then
+    std::int32_t m_span;                   // days the rows span
     double m_day;                          // days since the corpus start, advancing
     double m_step;                         // mean days between rows
     std::uint64_t next_random();
