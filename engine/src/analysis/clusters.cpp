@@ -31,20 +31,26 @@ std::vector<std::string> agencies_of(const AnalysisContext& ctx, const std::vect
 // The members that give an account of the incident itself (not later work the incident led to):
 // the incident's record, records on its day, records naming its day or quoting an account's
 // reference, and the first record of an agency an account informed.
-EntryList accounts(const AnalysisContext& ctx, const ClusterScorer& scorer, const Cluster& cl, EntryIndex event) {
+EntryList accounts(const AnalysisContext& ctx, const Receipts& receipts, const Cluster& cl, EntryIndex event) {
     const std::int32_t day = ctx.day(event);
+    // Whether each member names the incident's day, worked out once.
+    std::vector<bool> names_day(cl.members.size());
+    for (std::size_t k = 0; k < cl.members.size(); ++k) {
+        const auto named = dates_mentioned(ctx.entry(cl.members[k]).summary, ctx.day(cl.members[k]));
+        names_day[k] = std::find(named.begin(), named.end(), day) != named.end();
+    }
     EntryList out{event};
     bool grew = true;
     while (grew) {
         grew = false;
-        for (EntryIndex m : cl.members) {
+        for (std::size_t k = 0; k < cl.members.size(); ++k) {
+            const EntryIndex m = cl.members[k];
             if (std::find(out.begin(), out.end(), m) != out.end()) continue;
             const Entry& e = ctx.entry(m);
-            const auto named = dates_mentioned(e.summary, ctx.day(m));
-            bool account = ctx.day(m) == day || std::find(named.begin(), named.end(), day) != named.end();
+            bool account = ctx.day(m) == day || names_day[k];
             for (EntryIndex a : out) {
                 const Entry& known = ctx.entry(a);
-                if (scorer.receives(a, m)) account = true;
+                if (receipts.receives(a, m)) account = true;
                 if (!known.ref.empty() && e.summary.find(known.ref) != std::string_view::npos) account = true;
             }
             if (account) {
@@ -250,7 +256,7 @@ void duplicates(const AnalysisContext& ctx, std::vector<Finding>& out) {
 
 std::vector<Finding> analyse_clusters(const Case& c, const std::vector<Cluster>& clusters, const AnalysisOptions& options) {
     const AnalysisContext ctx(c, options);
-    const ClusterScorer scorer(c);
+    const Receipts receipts(c);
     std::vector<Finding> out;
     for (const Cluster& cl : clusters) {
         // The incident's own date: its first event record, else its first record.
@@ -279,7 +285,7 @@ std::vector<Finding> analyse_clusters(const Case& c, const std::vector<Cluster>&
         out.push_back(std::move(f));
         const std::size_t before = out.size();
         date_discrepancies(ctx, cl, ctx.day(event), event, out);
-        const EntryList accounts_of_it = accounts(ctx, scorer, cl, event);
+        const EntryList accounts_of_it = accounts(ctx, receipts, cl, event);
         seen_discrepancies(ctx, cl, accounts_of_it, out);
         people_discrepancies(ctx, cl, event, accounts_of_it, out);
         for (std::size_t k = before; k < out.size(); ++k) {

@@ -212,12 +212,42 @@ bool equal_ci(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-ClusterScorer::ClusterScorer(const Case& c) : m_case(c) {
+Receipts::Receipts(const Case& c) {
     const auto& entries = c.chronology.entries;
     const auto n = static_cast<std::uint32_t>(entries.size());
     const std::int32_t window = c.rules.days(RuleId::CorroborationWindowDays);
     std::vector<std::int32_t> days(n);
     for (std::uint32_t i = 0; i < n; ++i) days[i] = entries[i].date.earliest_day();
+    // For each record with to:, the first non-routine record of each recipient from its day on
+    // (earlier records of the same day included), within the window.
+    std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> by_agency;  // non-routine records
+    for (std::uint32_t j = 0; j < n; ++j)
+        if (!is_routine(entries[j].type)) by_agency[index_of(entries[j].agency)].push_back(j);
+    for (std::uint32_t i = 0; i < n; ++i) {
+        const auto first = static_cast<std::uint32_t>(std::lower_bound(days.begin(), days.end(), days[i]) - days.begin());
+        for (AgencyId to : c.chronology.to_of(entries[i])) {
+            if (to == entries[i].agency) continue;
+            const auto it = by_agency.find(index_of(to));
+            if (it == by_agency.end()) continue;
+            const auto at = std::lower_bound(it->second.begin(), it->second.end(), first);
+            if (at != it->second.end() && days[*at] <= days[i] + window) m_pairs.emplace_back(*at, i);
+        }
+    }
+    std::sort(m_pairs.begin(), m_pairs.end());
+    m_pairs.erase(std::unique(m_pairs.begin(), m_pairs.end()), m_pairs.end());
+}
+
+bool Receipts::receives(EntryIndex a, EntryIndex b) const {
+    return std::binary_search(m_pairs.begin(), m_pairs.end(), std::pair(index_of(b), index_of(a)));
+}
+
+ClusterScorer::ClusterScorer(const Case& c) : m_case(c), m_receipts(c) {
+    const auto& entries = c.chronology.entries;
+    const auto n = static_cast<std::uint32_t>(entries.size());
+    const std::int32_t window = c.rules.days(RuleId::CorroborationWindowDays);
+    m_days.resize(n);
+    for (std::uint32_t i = 0; i < n; ++i) m_days[i] = entries[i].date.earliest_day();
+    const std::vector<std::int32_t>& days = m_days;
 
     // Words: each entry's distinct tokens, and how many entries use each.
     std::unordered_map<std::string, std::uint32_t> ids;
@@ -248,32 +278,24 @@ ClusterScorer::ClusterScorer(const Case& c) : m_case(c) {
         m_mention_start[i + 1] = static_cast<std::uint32_t>(m_mentions.size());
     }
 
-    // Receipts: for each record with to:, the first non-routine record of each recipient from its
-    // day on (earlier records of the same day included), within the window.
-    std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> by_agency;  // non-routine records
-    for (std::uint32_t j = 0; j < n; ++j)
-        if (!is_routine(entries[j].type)) by_agency[index_of(entries[j].agency)].push_back(j);
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> received, partners;
-    for (std::uint32_t i = 0; i < n; ++i) {
-        const auto first = static_cast<std::uint32_t>(std::lower_bound(days.begin(), days.end(), days[i]) - days.begin());
-        for (AgencyId to : c.chronology.to_of(entries[i])) {
-            if (to == entries[i].agency) continue;
-            const auto it = by_agency.find(index_of(to));
-            if (it == by_agency.end()) continue;
-            const auto at = std::lower_bound(it->second.begin(), it->second.end(), first);
-            if (at == it->second.end() || days[*at] > days[i] + window) continue;
-            received.emplace_back(*at, i);
-            partners.emplace_back(*at, i);
-            partners.emplace_back(i, *at);
-        }
+    // Link partners: a receipt and what it received.
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> partners;
+    for (const auto& [receipt, sent] : m_receipts.pairs()) {
+        partners.emplace_back(receipt, sent);
+        partners.emplace_back(sent, receipt);
     }
-    to_lists(received, n, m_received_start, m_received);
 
     // References quoted in summaries: every summary is searched, with a rolling hash, for the
     // references (of three characters or more) of the records within the window of it.
     std::unordered_multimap<std::uint64_t, std::uint32_t> refs;  // hash of a lowercased ref (and its length) -> entries
+    std::vector<bool> maybe(1u << 24, false);                    // a filter before the map: most text is no ref
+    const auto slot = [](std::uint64_t h) { return static_cast<std::size_t>((h * 0x9e3779b97f4a7c15ull) >> 40); };
     for (std::uint32_t a = 0; a < n; ++a)
-        if (entries[a].ref.size() >= 3) refs.emplace(ci_hash(entries[a].ref) ^ entries[a].ref.size(), a);
+        if (entries[a].ref.size() >= 3) {
+            const std::uint64_t h = ci_hash(entries[a].ref) ^ entries[a].ref.size();
+            refs.emplace(h, a);
+            maybe[slot(h)] = true;
+        }
     std::vector<std::size_t> length_count;  // references of each length within the window of b
     std::vector<std::uint64_t> powers{1};
     std::uint32_t lo = 0, hi = 0;           // entries within the window of b: [lo, hi)
@@ -292,7 +314,7 @@ ClusterScorer::ClusterScorer(const Case& c) : m_case(c) {
             while (powers.size() <= len) powers.push_back(powers.back() * k_hash_base);
             std::uint64_t h = ci_hash(text.substr(0, len));
             for (std::size_t at = 0;; ++at) {
-                const auto [first, last] = refs.equal_range(h ^ len);
+                const auto [first, last] = maybe[slot(h ^ len)] ? refs.equal_range(h ^ len) : std::pair(refs.end(), refs.end());
                 for (auto it = first; it != last; ++it) {
                     const std::uint32_t a = it->second;
                     if (a == b || std::abs(days[a] - days[b]) > window || !equal_ci(text.substr(at, len), entries[a].ref)) continue;
@@ -311,12 +333,6 @@ ClusterScorer::ClusterScorer(const Case& c) : m_case(c) {
     to_lists(partners, n, m_partner_start, m_partners);
 }
 
-bool ClusterScorer::receives(EntryIndex a, EntryIndex b) const {
-    const std::uint32_t* first = m_received.data() + m_received_start[index_of(b)];
-    const std::uint32_t* last = m_received.data() + m_received_start[index_of(b) + 1];
-    return std::binary_search(first, last, index_of(a));
-}
-
 bool ClusterScorer::quotes(EntryIndex a, EntryIndex b) const {
     return std::binary_search(m_quotes.begin(), m_quotes.end(), std::pair(index_of(a), index_of(b))) ||
            std::binary_search(m_quotes.begin(), m_quotes.end(), std::pair(index_of(b), index_of(a)));
@@ -328,18 +344,19 @@ PairScore ClusterScorer::score(EntryIndex ia, EntryIndex ib) const {
     const Entry& b = ch.entries[index_of(ib)];
     PairScore s;
     const std::int32_t window = m_case.rules.days(RuleId::CorroborationWindowDays);
-    const std::int32_t apart = std::abs(b.date.earliest_day() - a.date.earliest_day());
+    const std::int32_t day_a = m_days[index_of(ia)], day_b = m_days[index_of(ib)];
+    const std::int32_t apart = std::abs(day_b - day_a);
     if (apart > window) return s;
 
     if (receives(ia, ib) || receives(ib, ia)) s.link = 35;
     if (quotes(ia, ib)) s.reference = 50;
-    const auto mentions = [&](EntryIndex text, const Entry& written, const Entry& other) {
+    // Does the summary of `text` (written on day `written`) name day `other`?
+    const auto mentions = [&](EntryIndex text, std::int32_t written, std::int32_t other) {
         const std::int32_t* first = m_mentions.data() + m_mention_start[index_of(text)];
         const std::int32_t* last = m_mentions.data() + m_mention_start[index_of(text) + 1];
-        return std::find(first, last, other.date.earliest_day()) != last &&
-               other.date.earliest_day() != written.date.earliest_day();
+        return first != last && std::find(first, last, other) != last && other != written;
     };
-    const bool mentioned = mentions(ia, a, b) || mentions(ib, b, a);
+    const bool mentioned = mentions(ia, day_a, day_b) || mentions(ib, day_b, day_a);
     s.candidate = is_event_type(a.type) || is_event_type(b.type) || s.link > 0 || s.reference > 0;
     if (!s.candidate) return s;
 

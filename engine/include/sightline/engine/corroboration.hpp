@@ -35,6 +35,20 @@ struct PairScore {
 // Rules: corroboration_window_days, corroboration_min_score, uncertain_date_days.
 std::vector<Cluster> find_clusters(const Case& c);
 
+// Which records are the receipt of which: for each record with to:, the first non-routine record
+// of each recipient from its day on, within the corroboration window.
+class Receipts {
+public:
+    explicit Receipts(const Case& c);
+    // Did b record receiving what a sent?
+    [[nodiscard]] bool receives(EntryIndex a, EntryIndex b) const;
+    // Every (receipt, what it received) pair.
+    [[nodiscard]] const std::vector<std::pair<std::uint32_t, std::uint32_t>>& pairs() const { return m_pairs; }
+
+private:
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> m_pairs;  // sorted
+};
+
 // Scores one pair (entries of different agencies); used by find_clusters. Everything about one
 // entry (its words, the dates it names, what it received) is worked out once, here.
 class ClusterScorer {
@@ -42,7 +56,7 @@ public:
     explicit ClusterScorer(const Case& c);
     [[nodiscard]] PairScore score(EntryIndex a, EntryIndex b) const;
     // Did b record receiving what a sent (b is the first record of a recipient after a)?
-    [[nodiscard]] bool receives(EntryIndex a, EntryIndex b) const;
+    [[nodiscard]] bool receives(EntryIndex a, EntryIndex b) const { return m_receipts.receives(a, b); }
     // Does one quote the other's reference in its summary?
     [[nodiscard]] bool quotes(EntryIndex a, EntryIndex b) const;
     // Entries whose pairing with i is a candidate for reasons other than an event: links (to:) and
@@ -53,8 +67,8 @@ public:
 
 private:
     const Case& m_case;
-    std::vector<std::uint32_t> m_received_start;     // per entry: where its list starts in m_received (one past the end last)
-    std::vector<std::uint32_t> m_received;           // the entries whose to: each entry is the receipt of
+    Receipts m_receipts;
+    std::vector<std::int32_t> m_days;                // per entry: its earliest day
     std::vector<std::uint32_t> m_token_start;        // per entry: where its sorted token ids start in m_tokens
     std::vector<std::uint32_t> m_tokens;
     std::vector<std::uint32_t> m_mention_start;      // per entry: where the days its summary names start in m_mentions
