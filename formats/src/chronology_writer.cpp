@@ -81,6 +81,7 @@ void ordered_blocks(std::size_t n, unsigned threads, const std::function<void(st
     std::mutex m;
     std::condition_variable changed;
     std::size_t written = 0;  // blocks handed to write
+    bool stop = false;        // write failed: the workers give up
     std::atomic<std::size_t> next{0};
     auto work = [&] {
         for (std::size_t b = next++; b < n; b = next++) {
@@ -88,7 +89,8 @@ void ordered_blocks(std::size_t n, unsigned threads, const std::function<void(st
             {
                 // The buffer is free once the block ring places before it has been written.
                 std::unique_lock lock(m);
-                changed.wait(lock, [&] { return written + ring > b; });
+                changed.wait(lock, [&] { return written + ring > b || stop; });
+                if (stop) return;
             }
             buf.clear();
             format(b, buf);
@@ -101,18 +103,29 @@ void ordered_blocks(std::size_t n, unsigned threads, const std::function<void(st
     };
     std::vector<std::thread> pool;
     for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
-    for (std::size_t b = 0; b < n; ++b) {
-        {
-            std::unique_lock lock(m);
-            changed.wait(lock, [&] { return ready[b % ring] == b; });
+    try {
+        for (std::size_t b = 0; b < n; ++b) {
+            {
+                std::unique_lock lock(m);
+                changed.wait(lock, [&] { return ready[b % ring] == b; });
+            }
+            write(buffers[b % ring]);
+            {
+                std::lock_guard lock(m);
+                ready[b % ring] = static_cast<std::size_t>(-1);
+                ++written;
+            }
+            changed.notify_all();
         }
-        write(buffers[b % ring]);
+    } catch (...) {
+        // The file cannot be written (full disk, ...): stop the formatting, then report it.
         {
             std::lock_guard lock(m);
-            ready[b % ring] = static_cast<std::size_t>(-1);
-            ++written;
+            stop = true;
         }
         changed.notify_all();
+        for (std::thread& t : pool) t.join();
+        throw;
     }
     for (std::thread& t : pool) t.join();
 }

@@ -106,7 +106,12 @@ bool CsvTokenizer::next(SheetRow& row, bool unescape) {
             while (p < m_end && !m_stop[static_cast<unsigned char>(*p)]) ++p;
             cell.text = std::string_view(start, static_cast<std::size_t>(p - start));
         }
-        row.cells.emplace_back(cell);
+        if (row.cells.size() < k_max_cells) {
+            row.cells.emplace_back(cell);
+        } else if (row.problem != RowProblem::TooManyCells) {
+            row.problem = RowProblem::TooManyCells;
+            row.problem_column = static_cast<std::uint32_t>(k_max_cells + 1);
+        }
         if (p >= m_end) {
             m_cursor = m_end;
             return true;

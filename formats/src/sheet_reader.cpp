@@ -169,7 +169,8 @@ namespace {
 // [SECTION] Header and directives
 
 bool blank(const SheetRow& row) {
-    return std::all_of(row.cells.begin(), row.cells.end(), [](const SheetCell& c) { return trim(c.text).empty(); });
+    return row.beyond.empty() &&
+           std::all_of(row.cells.begin(), row.cells.end(), [](const SheetCell& c) { return trim(c.text).empty(); });
 }
 
 // A comment row above the header: one cell, starting with "#" ("#" alone as the first of
@@ -341,6 +342,7 @@ private:
     AreaId m_area = k_none<AreaId>;          // default area
     std::optional<AgencyKind> m_column_kind; // `kind:` for column agencies the registry does not describe
     std::uint32_t m_header_line = 0;
+    bool m_header_too_wide = false;          // the header has more cells than a spreadsheet can
     TextMap<AgencyId> m_agency_memo;
     TextMap<AreaId> m_area_memo;
     std::array<TextMap<Resolved>, k_sheet_field_count> m_memo;
@@ -368,6 +370,10 @@ bool SheetReader::find_header() {
         m_header_line = row.line;
         m_map.fill_from(directives);
         m_rows.mark();
+        if (row.problem == RowProblem::TooManyCells) {
+            m_header_too_wide = true;
+            return true;
+        }
         return bind(row);
     }
     m_map.fill_from(directives);
@@ -704,6 +710,12 @@ void SheetReader::read_row(const SheetRow& row) {
         m_b.finish();
         return;
     }
+    if (row.problem == RowProblem::TooManyCells) {
+        m_b.error({row.line, row.problem_column}, "row-too-wide",
+                  "row has more than " + std::to_string(k_max_cells) + " cells, the most a spreadsheet has");
+        m_b.finish();
+        return;
+    }
     if (row.problem == RowProblem::TextAfterQuote)
         m_b.warning({row.line, row.problem_column}, "csv-quote",
                     "text after the closing quote of a cell; kept as part of the cell");
@@ -827,6 +839,18 @@ void SheetReader::read_row(const SheetRow& row) {
         }
         m_b.add_extra(name, t, at(row, static_cast<std::uint32_t>(i)));
     }
+    for (const auto& [col, c] : row.beyond) {
+        const std::string& name = col < m_bind.names.size() ? m_bind.names[col] : "column " + column_letters(col + 1);
+        if (c.kind == CellKind::Date || c.kind == CellKind::DateTime) {
+            const DateParseResult r = date_from_excel_serial(c.number, m_map.date_1904.value_or(false),
+                                                             c.kind == CellKind::DateTime, m_b.date_options);
+            if (r.date) {
+                m_b.add_extra(name, format_date(*r.date), at(row, col));
+                continue;
+            }
+        }
+        m_b.add_extra(name, trim(c.text), at(row, col));
+    }
     m_b.finish();
 }
 
@@ -860,9 +884,16 @@ void SheetReader::run() {
         m_b.close();
         return;
     }
+    const Where header_at{m_header_line, 0};
+    if (m_header_too_wide) {
+        reject_all("row-too-wide",
+                   "the header has more than " + std::to_string(k_max_cells) + " columns, the most a spreadsheet has",
+                   header_at);
+        m_b.close();
+        return;
+    }
     prepare_values();
     // Fields no row can do without.
-    const Where header_at{m_header_line, 0};
     if (!m_bind.has(SheetField::Date) || !m_bind.has(SheetField::Type) || !m_bind.has(SheetField::Summary)) {
         std::string missing;
         for (SheetField f : {SheetField::Date, SheetField::Type, SheetField::Summary})
@@ -882,6 +913,13 @@ void SheetReader::run() {
         m_b.close();
         return;
     }
+    // Rows need their cells only as far as the last column bound to a field; cells further right
+    // are extras, kept apart (a hostile workbook's cells in column XFD cost no padding).
+    std::uint32_t needed = 1;
+    for (const auto& cols : m_bind.columns)
+        for (std::uint32_t col : cols) needed = std::max(needed, col + 1);
+    for (const auto& [child, col] : m_bind.child_seen_each) needed = std::max(needed, col + 1);
+    m_rows.keep_columns(needed);
     scan_dates();
     read_rows();
     m_b.close();

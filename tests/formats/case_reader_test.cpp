@@ -4,6 +4,10 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <map>
+#include <set>
+
+#include "csv_tokenizer.hpp"
 
 #include "sightline/engine/generate.hpp"
 #include "sightline/engine/merge.hpp"
@@ -430,4 +434,118 @@ TEST(CaseReader, ReadingOnSeveralThreadsGivesWhatReadingOneByOneGives) {
         plain.erase(plain.find(line), line.size());
     dir.write("case.yaml", plain);
     EXPECT_EQ(everything(formats::load_case(dir.path(), many)), everything(formats::load_case(dir.path(), one)));
+}
+
+// [SECTION] Hostile inputs: each gives a clear error in bounded time and memory.
+
+TEST(CaseReader, HostileTruncatedYaml) {
+    TempDir dir;
+    // A manifest cut off inside a flow map, and an agency file cut off inside a quoted summary.
+    dir.write("case.yaml", "sightline: 1\ncase: {title: T, index_children: [child-a\n");
+    EXPECT_EQ(printed(formats::load_case(dir.path()), dir).at(0).rfind("case.yaml:3:1: error: malformed yaml: ", 0), 0u);
+    dir.write("case.yaml", "sightline: 1\ncase: {title: T}\nsources: [agencies/a.yaml]\n");
+    dir.write("agencies/a.yaml", "sightline: 1\nagency: Police\nentries:\n  - {date: 2015-06-24, type: contact, summary: \"cut");
+    const Case c = formats::load_case(dir.path());
+    const auto got = printed(c, dir);
+    ASSERT_EQ(got.size(), 1u);
+    EXPECT_NE(got[0].find("agencies/a.yaml:"), std::string::npos);
+    EXPECT_NE(got[0].find("error: malformed yaml: "), std::string::npos);
+    EXPECT_NE(got[0].find("[yaml-syntax]"), std::string::npos);
+    EXPECT_EQ(c.chronology.entries.size(), 0u);
+}
+
+TEST(CaseReader, HostileBinaryJunkAsManifestAndAgencyFile) {
+    TempDir dir;
+    std::string junk;
+    std::uint32_t x = 99;
+    for (int i = 0; i < 100000; ++i) {
+        x = x * 1103515245u + 12345u;
+        junk.push_back(static_cast<char>(x >> 24));
+    }
+    dir.write("case.yaml", junk);
+    Case c = formats::load_case(dir.path());
+    ASSERT_TRUE(c.diagnostics.has_errors());
+    EXPECT_EQ(c.diagnostics.items().front().code, "yaml-syntax");
+    dir.write("case.yaml", "sightline: 1\ncase: {title: T}\nsources: [agencies/a.yaml]\n");
+    dir.write("agencies/a.yaml", junk);
+    c = formats::load_case(dir.path());
+    ASSERT_TRUE(c.diagnostics.has_errors());
+    EXPECT_EQ(c.diagnostics.items().front().code, "yaml-syntax");
+    EXPECT_EQ(c.sources[0].counts.rows_read, 0u);
+}
+
+TEST(CaseReader, HostileDeepNestingEvenAfterAStrayQuote) {
+    TempDir dir;
+    // A quote inside a plain scalar does not open a string; the nesting after it is still refused.
+    dir.write("case.yaml", "sightline: 1\nnote: it \"was\nextra: " + std::string(100000, '[') + std::string(100000, ']') + "\n");
+    const auto got = printed(formats::load_case(dir.path()), dir);
+    ASSERT_EQ(got.size(), 1u);
+    EXPECT_NE(got[0].find("error: malformed yaml: "), std::string::npos);
+    EXPECT_NE(got[0].find("[yaml-syntax]"), std::string::npos);
+}
+
+TEST(CaseReader, HostileYearNinetyNineThousand) {
+    TempDir dir;
+    dir.write("case.yaml", "sightline: 1\ncase: {title: T}\nentries:\n  - {date: 99999-06-01, agency: X, type: contact, summary: x}\n");
+    EXPECT_EQ(printed(formats::load_case(dir.path()), dir),
+              (std::vector<std::string>{"case.yaml:4:12: error: date '99999-06-01' is outside the years 1000 to 9999 "
+                                        "[date-out-of-range]"}));
+}
+
+// [SECTION] Nothing lost
+
+// Every row of a large generated corpus (with rows spoiled on purpose) reaches the merged CSV or
+// the errors naming its line, never both and never neither.
+TEST(CaseReader, EveryRowOfALargeCorpusReachesTheOutputOrTheRejects) {
+    TempDir dir;
+    CorpusOptions o;
+    o.agencies = 20;
+    o.rows = 5000;
+    formats::write_corpus(o, dir.path(), 2);
+    // Spoil every 997th row of every file in one of four ways; remember the refs of all rows.
+    std::map<std::pair<std::string, std::uint32_t>, std::string> ref_at;  // (file, line) -> ref
+    std::size_t spoiled = 0;
+    for (const CorpusAgency& a : corpus_agencies(o)) {
+        std::ifstream in(dir.file(a.file), std::ios::binary);
+        std::string text(std::istreambuf_iterator<char>(in), {}), out;
+        std::uint32_t line = 0;
+        for (std::size_t at = 0; at < text.size();) {
+            const std::size_t end = text.find("\r\n", at);
+            std::string row = text.substr(at, end - at);
+            at = end + 2;
+            if (++line == 1) {
+                out += row + "\r\n";
+                continue;
+            }
+            ref_at[{a.file, line}] = row.substr(0, row.find(','));
+            if (line % 997 == 0) {
+                ++spoiled;
+                switch (line / 997 % 4) {
+                    case 0: row.replace(row.find(',') + 1, 2, "31"), row.replace(row.find(',') + 4, 2, "02"); break;  // 31/02
+                    case 1: row = row.substr(0, row.find(',', row.find(',') + 1)); break;                         // ragged
+                    case 2: row.replace(row.find(',') + 12, 5, "25:70"); break;                                     // bad time
+                    default: row.replace(row.find(',') + 18, row.find(',', row.find(',') + 18) - row.find(',') - 18, ""); break;  // no type
+                }
+            }
+            out += row + "\r\n";
+        }
+        dir.write(a.file, out);
+    }
+    const Case c = formats::load_case(dir.path());
+    std::set<std::pair<std::string, std::uint32_t>> rejected;
+    for (const Diagnostic& d : c.diagnostics.items())
+        if (d.severity == Severity::Error) rejected.insert({d.file.substr(dir.path().size() + 1), d.line});
+    std::string csv;
+    formats::write_chronology_csv(c, csv);
+    std::multiset<std::string> written;
+    formats::detail::CsvTokenizer rows(csv.data(), csv.size(), ',');
+    formats::detail::SheetRow row;
+    rows.next(row, true);  // the header
+    while (rows.next(row, true)) written.insert(std::string(row.cells.at(9).text));  // Ref
+    EXPECT_EQ(written.size() + rejected.size(), ref_at.size());
+    EXPECT_EQ(rejected.size(), spoiled);
+    for (const auto& [where, ref] : ref_at) {
+        const bool out = written.count(ref) == 1, refused = rejected.count(where) == 1;
+        EXPECT_NE(out, refused) << where.first << ":" << where.second << " " << ref;
+    }
 }
