@@ -123,8 +123,9 @@ SyntheticCase generate_case(std::uint64_t seed) {
     }
     for (const auto& [agency, source] : source_of) {
         SourceCounts& n = c.sources[index_of(source)].counts;
+        const int wrote = agency;
         n.rows_read = n.entries_made = static_cast<std::uint64_t>(
-            std::count_if(s.events.begin(), s.events.end(), [&](const synth::Event& e) { return e.agency == agency; }));
+            std::count_if(s.events.begin(), s.events.end(), [&](const synth::Event& e) { return e.agency == wrote; }));
     }
     merge(c);
     // Where each event went in the merged chronology.
