@@ -34,17 +34,10 @@ namespace {
 
 // [SECTION] One source
 
-std::string lower_extension(const fs::path& p) {
-    std::string ext = p.extension().string();
-    for (char& ch : ext)
-        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-    return ext;
-}
-
 // The source record of a manifest item (added to c.sources before any source is read).
 Source source_for(const detail::SourceSpec& spec, const fs::path& case_dir) {
     const fs::path full = (case_dir / spec.file).lexically_normal();
-    const std::string ext = lower_extension(full);
+    const std::string ext = detail::lower_extension(full.string());
     Source src;
     src.path = fs::path(spec.file).lexically_normal().generic_string();
     src.opened = full.generic_string();

@@ -14,6 +14,9 @@
 
 namespace sightline::formats::detail {
 
+// A file name's extension, lowercased, with its dot (".csv"); "" when it has none.
+std::string lower_extension(std::string_view path);
+
 // One entry of the manifest's sources: list.
 struct SourceSpec {
     std::string file;      // relative to the manifest's folder

@@ -10,7 +10,12 @@ namespace sightline::formats {
 using namespace sightline::engine;
 namespace fs = std::filesystem;
 
-namespace {
+bool is_spreadsheet(std::string_view path) {
+    const std::string ext = detail::lower_extension(path);
+    return ext == ".csv" || ext == ".tsv" || ext == ".xlsx";
+}
+
+namespace detail {
 
 std::string lower_extension(std::string_view path) {
     std::string ext = fs::path(std::string(path)).extension().string();
@@ -18,15 +23,6 @@ std::string lower_extension(std::string_view path) {
         if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
     return ext;
 }
-
-}  // namespace
-
-bool is_spreadsheet(std::string_view path) {
-    const std::string ext = lower_extension(path);
-    return ext == ".csv" || ext == ".tsv" || ext == ".xlsx";
-}
-
-namespace detail {
 
 bool spreadsheet_mapping(Case& c, const SpreadsheetOptions& o, const std::string& manifest, Where where,
                          SheetMapping& result) {
@@ -102,7 +98,7 @@ SourceId read_spreadsheet(Case& c, const SpreadsheetOptions& options) {
     Source src;
     src.path = fs::path(options.path).lexically_normal().generic_string();
     src.opened = src.path;
-    const std::string ext = lower_extension(options.path);
+    const std::string ext = detail::lower_extension(options.path);
     src.format = ext.empty() ? std::string("csv") : ext.substr(1);
     const auto id = static_cast<SourceId>(c.sources.size());
     c.sources.push_back(std::move(src));
