@@ -2,9 +2,11 @@
 // 0 clean, 1 findings of concern, 2 input errors (case-format §8), 64 bad usage.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
+#include <string_view>
 
 #include "sightline/engine/findings.hpp"
 
@@ -24,6 +26,7 @@ int run_view(int argc, char** argv);
 int run_import(int argc, char** argv);
 int run_template(int argc, char** argv);
 int run_genogram(int argc, char** argv);
+int run_generate(int argc, char** argv);
 
 // Shared helpers.
 // Replaces names by roles in the case and its findings; says on stderr what was replaced.
@@ -32,6 +35,9 @@ void anonymise(engine::Case& c, std::vector<engine::Finding>& findings);
 void print_diagnostics(const engine::Case& c);
 // Writes bytes to -o FILE atomically, or to stdout when path is empty or "-".
 void write_output(const std::string& path, const std::string& bytes);
+// The same for output made in pieces: produce(write) calls write for each piece, in order.
+void stream_output(const std::string& path,
+                   const std::function<void(const std::function<void(std::string_view)>&)>& produce);
 // Prints a usage error and the command's help hint; returns k_exit_usage.
 int usage_error(const std::string& command, const std::string& message);
 // The format named by --format, else by the -o file's extension, else fallback.

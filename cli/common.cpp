@@ -29,6 +29,18 @@ void write_output(const std::string& path, const std::string& bytes) {
     formats::write_file_atomic(path, bytes);
 }
 
+void stream_output(const std::string& path,
+                   const std::function<void(const std::function<void(std::string_view)>&)>& produce) {
+    if (path.empty() || path == "-") {
+        produce([](std::string_view bytes) { std::fwrite(bytes.data(), 1, bytes.size(), stdout); });
+        std::fflush(stdout);
+        return;
+    }
+    formats::AtomicFile file(path);
+    produce([&](std::string_view bytes) { file.write(bytes); });
+    file.commit();
+}
+
 int usage_error(const std::string& command, const std::string& message) {
     std::cerr << "sightline " << command << ": " << message << "\n"
               << "try 'sightline " << command << " --help'\n";

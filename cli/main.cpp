@@ -23,6 +23,7 @@ commands:
   import SHEET   a spreadsheet (CSV, TSV, XLSX) to a native YAML chronology
   template       a blank chronology (XLSX or CSV) for an agency to fill in
   genogram CASE  the family and households at a date (SVG or JSON)
+  generate       fictional cases with their planted truth, or bulk corpora for benchmarks
 
 Run 'sightline COMMAND --help' for a command's options.
 )";
@@ -42,6 +43,7 @@ constexpr Command k_commands[] = {
     {"import", sightline::cli::run_import},
     {"template", sightline::cli::run_template},
     {"genogram", sightline::cli::run_genogram},
+    {"generate", sightline::cli::run_generate},
 };
 
 }  // namespace

@@ -86,11 +86,17 @@ int run_merge(int argc, char** argv) {
         if (!args.has("--quiet")) print_summary(c, *output, format);
         return c.diagnostics.has_errors() ? k_exit_input_errors : k_exit_clean;
     }
-    std::string out;
-    if (format == "json") formats::write_merge_json(c, out);
-    else if (format == "csv") formats::write_chronology_csv(c, out);
-    else formats::write_chronology_markdown(c, out);
-    write_output(output.value_or(""), out);
+    if (format == "csv") {
+        // A million rows are written as they are made, never held as one string.
+        stream_output(output.value_or(""), [&](const std::function<void(std::string_view)>& write) {
+            formats::write_chronology_csv(c, write);
+        });
+    } else {
+        std::string out;
+        if (format == "json") formats::write_merge_json(c, out);
+        else formats::write_chronology_markdown(c, out);
+        write_output(output.value_or(""), out);
+    }
     if (!args.has("--quiet")) print_summary(c, output.value_or(""), format);
     return c.diagnostics.has_errors() ? k_exit_input_errors : k_exit_clean;
 }

@@ -14,6 +14,10 @@ packages=(
   libimgui-dev libglfw3-dev libgl-dev libgl1-mesa-dri libstb-dev fonts-dejavu-core
   # tests
   libgtest-dev xvfb xauth
+  # fuzzing (scripts/fuzz.sh: clang's libFuzzer and sanitizers)
+  clang libclang-rt-14-dev lld
+  # benchmarks (bench/compare.sh: what a reviewer would use instead, and peak memory)
+  python3-pandas sqlite3 time
 )
 
 missing=()

@@ -244,7 +244,17 @@ PointRead read_iso_point(Scanner& sc) {
     }
     sc.pos = save;
     std::int32_t y = 0;
-    if (!sc.digits(4, 4, y)) return r;
+    if (!sc.digits(4, 4, y)) {
+        // A year of five digits or more ("99999", "99999-01-01") is a date, far out of range.
+        std::size_t n = 0;
+        while (sc.pos + n < sc.s.size() && sc.s[sc.pos + n] >= '0' && sc.s[sc.pos + n] <= '9') ++n;
+        const std::string_view after = sc.s.substr(sc.pos + n);
+        if (n > 4 && (after.empty() || after.front() == '-')) {
+            sc.pos = sc.s.size();
+            r.status = PointStatus::BadYear;
+        }
+        return r;
+    }
     if (!sc.literal('-')) {
         r.point.year = y;
         r.point.precision = Precision::Year;
@@ -370,6 +380,14 @@ PointRead read_sheet_point(Scanner& sc, DateOrder order) {
     std::int32_t c = 0;
     std::size_t c_count = 0;
     if (!sc.digits(1, 4, c, &c_count)) {
+        // "24/06/99999": a day and month with a year of five digits or more, far out of range.
+        std::size_t n = 0;
+        while (sc.pos + n < sc.s.size() && sc.s[sc.pos + n] >= '0' && sc.s[sc.pos + n] <= '9') ++n;
+        if (n > 4 && sc.pos + n == sc.s.size() && a_count <= 2 && b_count <= 2) {
+            sc.pos = sc.s.size();
+            r.status = PointStatus::BadYear;
+            return r;
+        }
         sc.pos = save;
         return r;
     }
@@ -394,6 +412,30 @@ struct Pieces {
     std::string_view first;
     std::string_view second;
 };
+
+bool four_digits(std::string_view s) {
+    return s.size() >= 4 && std::all_of(s.begin(), s.begin() + 4, [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Text that starts like an ISO point (a four-digit year) or a season and its year ("spring 2015").
+bool starts_iso_or_season(std::string_view s) {
+    if (four_digits(s)) return true;
+    Scanner sc{s, 0};
+    if (season_from_name(sc.word()) == 0) return false;
+    sc.skip_spaces();
+    return four_digits(sc.rest());
+}
+
+// "winter 2015" / "2016" is one winter, written with both its years, not a range.
+bool names_one_winter(std::string_view left, std::string_view right) {
+    Scanner sc{left, 0};
+    if (season_from_name(sc.word()) != 4) return false;
+    sc.skip_spaces();
+    std::int32_t y = 0, y2 = 0;
+    if (!sc.digits(4, 4, y) || !sc.done()) return false;
+    Scanner sr{right, 0};
+    return sr.digits(4, 4, y2) && sr.done() && y2 == y + 1;
+}
 
 // Splits qualifiers and range separators off the text.
 Pieces split_qualifiers(std::string_view t) {
@@ -429,18 +471,15 @@ Pieces split_qualifiers(std::string_view t) {
                 return p;
             }
         }
-        const std::size_t slash = t.find('/');
-        if (slash != std::string_view::npos && slash >= 4 && t[0] >= '0' && t[0] <= '9' && t[1] >= '0' &&
-            t[1] <= '9' && t[2] >= '0' && t[2] <= '9' && t[3] >= '0' && t[3] <= '9' &&
-            slash + 5 <= t.size()) {
-            const std::string_view right = t.substr(slash + 1);
-            if (right.size() >= 4 && right[0] >= '0' && right[0] <= '9' && right[1] >= '0' && right[1] <= '9' &&
-                right[2] >= '0' && right[2] <= '9' && right[3] >= '0' && right[3] <= '9') {
-                p.kind = DateKind::Range;
-                p.first = trim(t.substr(0, slash));
-                p.second = trim(right);
-                return p;
-            }
+        // "a/b" between ISO or season points (a slash in 24/06/2015 is part of one date).
+        for (std::size_t slash = t.find('/'); slash != std::string_view::npos; slash = t.find('/', slash + 1)) {
+            const std::string_view left = trim(t.substr(0, slash));
+            const std::string_view right = trim(t.substr(slash + 1));
+            if (!starts_iso_or_season(left) || !starts_iso_or_season(right) || names_one_winter(left, right)) continue;
+            p.kind = DateKind::Range;
+            p.first = left;
+            p.second = right;
+            return p;
         }
     }
     p.first = t;
@@ -492,8 +531,23 @@ DateParseResult point_problem(PointStatus status, std::string_view piece, std::s
 bool resolve_local_time(FuzzyDate& d, std::string_view text, const DateParseOptions& o, DateParseResult& out) {
     const date::time_zone* zone = o.zone ? o.zone : default_zone();
     if (!zone) return true;  // no tz database: offsets stay 0, order is still right
+    if (o.offsets) {
+        if (const auto offset = o.offsets->find(zone, d.earliest)) {
+            d.utc_offset_minutes = *offset;
+            return true;
+        }
+    }
     const date::local_seconds local{std::chrono::seconds{d.earliest}};
     const date::local_info info = zone->get_info(local);
+    if (o.offsets && info.result == date::local_info::unique) {
+        // The stretch this offset holds for, kept a day clear of the changes on either side (an
+        // hour around a change is skipped or repeated; a day is more than any zone moves).
+        const std::int64_t offset = info.first.offset.count();
+        const std::int64_t from = info.first.begin.time_since_epoch().count() + offset + k_seconds_per_day;
+        const std::int64_t to = info.first.end.time_since_epoch().count() + offset - k_seconds_per_day;
+        if (from < to && d.earliest >= from && d.earliest < to)
+            o.offsets->remember(zone, from, to, static_cast<std::int16_t>(offset / 60));
+    }
     if (info.result == date::local_info::nonexistent) {
         out = fail("time-nonexistent", "local time " + quoted(text) + " does not exist in " + zone->name() +
                                            " (the clocks went forward)");
@@ -565,9 +619,70 @@ std::string_view to_string(DateOrder order) {
     return "auto";
 }
 
+namespace {
+
+bool digit(char c) { return c >= '0' && c <= '9'; }
+std::int32_t two(std::string_view t, std::size_t at) { return (t[at] - '0') * 10 + (t[at + 1] - '0'); }
+
+// The two forms nearly every date of a large chronology takes, read directly: 2015-06-24 and
+// (in spreadsheets, day first or month first) 24/06/2015, each optionally with " 14:30". Anything
+// else, or anything wrong, goes to the general grammar, which gives the same dates and messages.
+std::optional<DateParseResult> fast_date(std::string_view t, const DateParseOptions& o) {
+    if (t.size() != 10 && t.size() != 16) return std::nullopt;
+    std::int32_t y = 0, m = 0, d = 0;
+    if (t[4] == '-' && t[7] == '-' && digit(t[0]) && digit(t[1]) && digit(t[2]) && digit(t[3]) && digit(t[5]) &&
+        digit(t[6]) && digit(t[8]) && digit(t[9])) {
+        y = two(t, 0) * 100 + two(t, 2);
+        m = two(t, 5);
+        d = two(t, 8);
+    } else if (o.spreadsheet_forms && o.order != DateOrder::Ymd && t[2] == '/' && t[5] == '/' && digit(t[0]) &&
+               digit(t[1]) && digit(t[3]) && digit(t[4]) && digit(t[6]) && digit(t[7]) && digit(t[8]) && digit(t[9])) {
+        y = two(t, 6) * 100 + two(t, 8);
+        m = o.order == DateOrder::Mdy ? two(t, 0) : two(t, 3);
+        d = o.order == DateOrder::Mdy ? two(t, 3) : two(t, 0);
+    } else {
+        return std::nullopt;
+    }
+    if (y < k_min_year || y > k_max_year || !day_exists(y, static_cast<unsigned>(m), static_cast<unsigned>(d)))
+        return std::nullopt;
+    DatePoint p;
+    p.year = y;
+    p.month = static_cast<std::uint8_t>(m);
+    p.day = static_cast<std::uint8_t>(d);
+    p.precision = Precision::Day;
+    if (t.size() == 16) {
+        if ((t[10] != ' ' && t[10] != 'T') || t[13] != ':' || !digit(t[11]) || !digit(t[12]) || !digit(t[14]) ||
+            !digit(t[15]))
+            return std::nullopt;
+        const std::int32_t h = two(t, 11), min = two(t, 14);
+        if (h > 23 || min > 59) return std::nullopt;
+        p.hour = static_cast<std::uint8_t>(h);
+        p.minute = static_cast<std::uint8_t>(min);
+        p.precision = Precision::Minute;
+    }
+    FuzzyDate date;
+    date.first = p;
+    const Bounds b = bounds_of(p);
+    date.earliest = b.lo;
+    date.latest = b.hi;
+    DateParseResult out;
+    if (p.precision == Precision::Minute) {
+        FuzzyDate probe;
+        probe.earliest = b.lo;
+        if (!resolve_local_time(probe, t, o, out)) return out;
+        date.utc_offset_minutes = probe.utc_offset_minutes;
+    }
+    out.date = date;
+    return out;
+}
+
+}  // namespace
+
 DateParseResult parse_date(std::string_view text, const DateParseOptions& options) {
     const std::string_view t = trim(text);
     if (t.empty()) return fail("date-missing", "date is empty");
+    if (options.fast_paths)
+        if (std::optional<DateParseResult> r = fast_date(t, options)) return std::move(*r);
     Pieces pieces = split_qualifiers(t);
     PointRead a = read_point(pieces.first, options);
     if (a.status == PointStatus::NoMatch && pieces.kind == DateKind::Point) {
@@ -767,15 +882,22 @@ void append_point(std::string& out, const DatePoint& p) {
 std::string format_date(const FuzzyDate& d) {
     std::string out;
     out.reserve(24);
+    append_date(out, d);
+    return out;
+}
+
+void append_date(std::string& out, const FuzzyDate& d) {
     if (d.kind == DateKind::Before) out += "before ";
     if (d.kind == DateKind::After) out += "after ";
     if (d.approximate) out.push_back('~');
     append_point(out, d.first);
     if (d.kind == DateKind::Range) {
-        out.push_back('/');
+        // "winter 2015/2016" would read back as one winter: that range is written with "to".
+        const bool one_winter = d.first.precision == Precision::Season && d.first.month == 4 &&
+                                d.second.precision == Precision::Year && d.second.year == d.first.year + 1;
+        out += one_winter ? " to " : "/";
         append_point(out, d.second);
     }
-    return out;
 }
 
 std::string format_day(std::int32_t days) {

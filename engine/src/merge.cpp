@@ -2,8 +2,11 @@
 #include "sightline/engine/merge.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <numeric>
 #include <tuple>
+
+#include "sightline/engine/parallel.hpp"
 
 namespace sightline::engine {
 
@@ -36,7 +39,8 @@ std::uint64_t hash_normalised(std::uint64_t h, std::string_view text) {
     return h;
 }
 
-std::uint64_t content_hash(const Case& c, const Entry& e) {
+// scratch holds the canonical date between calls (no allocation per entry).
+std::uint64_t content_hash(const Case& c, const Entry& e, std::string& scratch) {
     std::uint64_t h = 0xcbf29ce484222325ull;
     h = hash_normalised(h, c.agency_name(e.agency));
     const std::string_view type = e.type == EntryType::Free ? e.type_text : to_string(e.type);
@@ -46,19 +50,32 @@ std::uint64_t content_hash(const Case& c, const Entry& e) {
         h = hash_normalised(h, type);
         return h;
     }
-    h = hash_normalised(h, format_date(e.date));
+    scratch.clear();
+    append_date(scratch, e.date);
+    h = hash_normalised(h, scratch);
     h = hash_normalised(h, type);
     h = hash_normalised(h, e.summary);
     return h;
 }
 
+// An entry's place in an order, compared field by field: first by when it happened (or by its id
+// hash, to number repeated content), then by source order. One array of these serves both sorts.
 struct SortKey {
-    std::int64_t instant;
-    std::int32_t seq;
+    std::uint64_t primary;                 // the instant (sign bit flipped, so that it orders as unsigned), or the id hash
+    std::uint32_t seq;                     // seq (sign bit flipped), or 0
     std::uint32_t source_rank;
     std::uint32_t line;
-    std::uint32_t index;
+    std::uint32_t index;                   // the entry's position before the sort
+
+    friend bool operator<(const SortKey& a, const SortKey& b) {
+        return std::tie(a.primary, a.seq, a.source_rank, a.line, a.index) <
+               std::tie(b.primary, b.seq, b.source_rank, b.line, b.index);
+    }
 };
+
+// Maps signed values onto unsigned ones in the same order.
+constexpr std::uint64_t ordered(std::int64_t v) { return static_cast<std::uint64_t>(v) ^ (1ull << 63); }
+constexpr std::uint32_t ordered(std::int32_t v) { return static_cast<std::uint32_t>(v) ^ (1u << 31); }
 
 }  // namespace
 
@@ -71,7 +88,8 @@ std::uint64_t stable_hash(std::string_view text, std::uint64_t seed) {
     return h;
 }
 
-void merge(Case& c) {
+void merge(Case& c, unsigned threads) {
+    threads = thread_count(threads);
     Chronology& chron = c.chronology;
     std::vector<Entry>& entries = chron.entries;
 
@@ -87,30 +105,41 @@ void merge(Case& c) {
         return is_none(e.where.source) ? k_no_index : rank[index_of(e.where.source)];
     };
 
-    for (Entry& e : entries) {
-        if (is_none(e.area) && !is_none(e.agency)) e.area = c.agency(e.agency).area;
-        e.id_hash = content_hash(c, e) >> 16;  // 48 bits: the id is 12 hex digits
-        e.id_suffix = 0;
-    }
-
+    // Areas, ids and sort keys, each entry on its own: on every thread.
     std::vector<SortKey> keys(entries.size());
-    for (std::uint32_t i = 0; i < entries.size(); ++i) {
-        const Entry& e = entries[i];
-        keys[i] = {e.date.sort_key(), e.seq, rank_of(e), e.where.line, i};
-    }
-    std::sort(keys.begin(), keys.end(), [](const SortKey& a, const SortKey& b) {
-        return std::tie(a.instant, a.seq, a.source_rank, a.line, a.index) <
-               std::tie(b.instant, b.seq, b.source_rank, b.line, b.index);
+    parallel_ranges(entries.size(), threads, [&](std::size_t begin, std::size_t end) {
+        std::string scratch;
+        for (std::size_t i = begin; i < end; ++i) {
+            Entry& e = entries[i];
+            if (is_none(e.area) && !is_none(e.agency)) e.area = c.agency(e.agency).area;
+            e.id_hash = content_hash(c, e, scratch) >> 16;  // 48 bits: the id is 12 hex digits
+            e.id_suffix = 0;
+            keys[i] = {ordered(e.date.sort_key()), ordered(e.seq), rank_of(e), e.where.line, static_cast<std::uint32_t>(i)};
+        }
     });
+    parallel_sort(keys, threads, std::less<>());
     // Apply the order in place, cycle by cycle: a second array of entries would double the
     // peak memory of a million-row case.
+    // The walk is bound by memory latency (each step reads an entry far away): the entries a few
+    // steps ahead on the cycle are fetched while this one moves.
     {
+        constexpr int k_ahead = 8;  // steps
         std::vector<bool> placed(entries.size(), false);
         for (std::uint32_t start = 0; start < entries.size(); ++start) {
             if (placed[start] || keys[start].index == start) continue;
             Entry held = std::move(entries[start]);
             std::uint32_t to = start;
+            std::uint32_t ahead = keys[start].index;
+            for (int k = 0; k < k_ahead && ahead != start; ++k) {
+                __builtin_prefetch(&entries[ahead]);
+                ahead = keys[ahead].index;
+            }
             for (std::uint32_t from = keys[to].index; from != start; from = keys[to].index) {
+                if (ahead != start) {
+                    __builtin_prefetch(&entries[ahead]);
+                    __builtin_prefetch(reinterpret_cast<const char*>(&entries[ahead]) + 128);
+                    ahead = keys[ahead].index;
+                }
                 entries[to] = std::move(entries[from]);
                 placed[to] = true;
                 to = from;
@@ -121,18 +150,14 @@ void merge(Case& c) {
     }
 
     // Repeated ids get suffixes in source order (rank, line), independent of manifest order.
-    std::vector<std::uint32_t> by_hash(entries.size());
-    std::iota(by_hash.begin(), by_hash.end(), 0u);
-    std::sort(by_hash.begin(), by_hash.end(), [&](std::uint32_t a, std::uint32_t b) {
-        const Entry& x = entries[a];
-        const Entry& y = entries[b];
-        return std::make_tuple(x.id_hash, rank_of(x), x.where.line, a) < std::make_tuple(y.id_hash, rank_of(y), y.where.line, b);
-    });
-    for (std::size_t i = 1; i < by_hash.size(); ++i) {
-        Entry& prev = entries[by_hash[i - 1]];
-        Entry& cur = entries[by_hash[i]];
-        if (cur.id_hash == prev.id_hash)
-            cur.id_suffix = static_cast<std::uint16_t>(prev.id_suffix == 0 ? 2 : prev.id_suffix + 1);
+    std::vector<SortKey>& repeats = keys;  // the same array, sorted again
+    for (std::uint32_t i = 0; i < entries.size(); ++i)
+        repeats[i] = {entries[i].id_hash, 0, rank_of(entries[i]), entries[i].where.line, i};
+    parallel_sort(repeats, threads, std::less<>());
+    for (std::size_t i = 1; i < repeats.size(); ++i) {
+        if (repeats[i].primary != repeats[i - 1].primary) continue;
+        const Entry& prev = entries[repeats[i - 1].index];
+        entries[repeats[i].index].id_suffix = prev.id_suffix == 0 ? 2 : prev.id_suffix + 1;
     }
     chron.merged = true;
 }

@@ -109,6 +109,30 @@ AgencyId Case::intern_agency(std::string_view name) {
     return static_cast<AgencyId>(index);
 }
 
+Case Case::registry_copy() const {
+    Case c;
+    c.info = info;
+    c.people = people;
+    c.relationships = relationships;
+    c.residences = residences;
+    c.areas = areas;
+    c.agencies = agencies;
+    c.sources = sources;
+    c.rules = rules;
+    c.manifest_path = manifest_path;
+    c.m_person_index = m_person_index;
+    c.m_area_index = m_area_index;
+    c.m_agency_index = m_agency_index;
+    return c;
+}
+
+void Case::take_areas_and_agencies(Case& from) {
+    areas = std::move(from.areas);
+    agencies = std::move(from.agencies);
+    m_area_index = std::move(from.m_area_index);
+    m_agency_index = std::move(from.m_agency_index);
+}
+
 int Case::index_child_position(PersonId p) const {
     const auto it = std::find(info.index_children.begin(), info.index_children.end(), p);
     return it == info.index_children.end() ? -1 : static_cast<int>(it - info.index_children.begin());

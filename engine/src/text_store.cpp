@@ -10,14 +10,14 @@ std::string_view TextStore::store(std::string_view text) {
     if (text.size() > m_left) {
         // Large texts get a block of their own so the current block's tail is not wasted.
         if (text.size() > k_block / 4) {
-            auto block = std::make_unique<char[]>(text.size());
+            auto block = std::make_unique_for_overwrite<char[]>(text.size());
             std::memcpy(block.get(), text.data(), text.size());
             const std::string_view view{block.get(), text.size()};
             m_blocks.push_back(std::move(block));
             m_bytes += text.size();
             return view;
         }
-        m_blocks.push_back(std::make_unique<char[]>(k_block));
+        m_blocks.push_back(std::make_unique_for_overwrite<char[]>(k_block));  // untouched pages cost nothing
         m_cursor = m_blocks.back().get();
         m_left = k_block;
     }

@@ -1,7 +1,23 @@
 // Reading a case: the manifest, every source it lists, then the merge.
+//
+// [SECTION] One source
+// [SECTION] CSV sources on several threads
+// [SECTION] load_case
+//
+// CSV and TSV sources are read on several threads: each into a copy of the manifest's registry
+// (people, areas, agencies) with its own diagnostics and side arrays, writing its entries into its
+// own range of one pre-sized entries array. They are then committed in manifest order. A source
+// whose reading could have depended on what an earlier source did to the case (a new agency or
+// area, a kind declared) is read again in order, so the result is always the one reading the
+// sources one by one gives: the same entries, ids, diagnostics and agencies.
 #include "sightline/formats/case_reader.hpp"
 
+#include <atomic>
 #include <filesystem>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+#include <thread>
 
 #include "readers.hpp"
 #include "sightline/engine/merge.hpp"
@@ -16,34 +32,37 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string lower_extension(const fs::path& p) {
-    std::string ext = p.extension().string();
-    for (char& ch : ext)
-        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-    return ext;
-}
+// [SECTION] One source
 
-void read_source(Case& c, const detail::SourceSpec& spec, const fs::path& case_dir, const std::string& manifest) {
+// The source record of a manifest item (added to c.sources before any source is read).
+Source source_for(const detail::SourceSpec& spec, const fs::path& case_dir) {
     const fs::path full = (case_dir / spec.file).lexically_normal();
-    const std::string ext = lower_extension(full);
+    const std::string ext = detail::lower_extension(full.string());
     Source src;
     src.path = fs::path(spec.file).lexically_normal().generic_string();
     src.opened = full.generic_string();
     src.format = ext.empty() ? std::string("unknown") : ext.substr(1);
     if (src.format == "yml") src.format = "yaml";
-    const auto id = static_cast<SourceId>(c.sources.size());
-    c.sources.push_back(src);
+    return src;
+}
 
+SpreadsheetOptions sheet_options(const Source& src, const detail::SourceSpec& spec, const fs::path& case_dir) {
+    SpreadsheetOptions o;
+    o.path = src.opened;
+    if (!spec.mapping.empty()) o.mapping = (case_dir / spec.mapping).lexically_normal().generic_string();
+    o.sheet = spec.sheet;
+    o.agency = spec.agency;
+    o.kind = spec.kind;
+    o.area = spec.area;
+    o.date_order = spec.date_order;
+    return o;
+}
+
+// Reads one source into the case, appending its entries.
+void read_source(Case& c, SourceId id, const detail::SourceSpec& spec, const fs::path& case_dir, const std::string& manifest) {
+    const Source& src = c.sources[index_of(id)];
     if (is_spreadsheet(src.opened)) {
-        SpreadsheetOptions o;
-        o.path = src.opened;
-        if (!spec.mapping.empty()) o.mapping = (case_dir / spec.mapping).lexically_normal().generic_string();
-        o.sheet = spec.sheet;
-        o.agency = spec.agency;
-        o.kind = spec.kind;
-        o.area = spec.area;
-        o.date_order = spec.date_order;
-        detail::read_spreadsheet_source(c, id, o, manifest, spec.where);
+        detail::read_spreadsheet_source(c, id, sheet_options(src, spec, case_dir), manifest, spec.where);
         return;
     }
     if (src.format != "yaml") {
@@ -60,15 +79,180 @@ void read_source(Case& c, const detail::SourceSpec& spec, const fs::path& case_d
     try {
         buf = read_file(src.opened);
     } catch (const Error& e) {
-        const std::string& why = e.diagnostic().message;
         c.diagnostics.add(Severity::Error, manifest, spec.where.line, spec.where.column, "source-missing",
-                          "cannot read source '" + spec.file + "': " + why.substr(why.rfind(": ") + 2));
+                          "cannot read source '" + spec.file + "': " + unreadable_reason(e));
         return;
     }
     detail::read_agency_yaml(c, id, src.opened, buf.view());
 }
 
+// [SECTION] CSV sources on several threads
+
+// One CSV or TSV source read on its own.
+struct SheetJob {
+    SourceId id{};
+    const detail::SourceSpec* spec = nullptr;
+    Case staged;                           // a registry copy: the source's diagnostics, side arrays and text
+    std::optional<detail::SheetMapping> mapping;
+    std::optional<detail::DecodedText> text;
+    std::size_t bound = 0;                 // at most this many entries
+    std::size_t first_slot = 0;            // its range of the entries array
+    std::size_t used = 0;                  // entries it made
+};
+
+// Runs work(i) for i in [0, n) on up to `threads` threads (this one included).
+template <class Work>
+void parallel_for(std::size_t n, unsigned threads, Work&& work) {
+    std::atomic<std::size_t> next{0};
+    auto run = [&] {
+        for (std::size_t i = next++; i < n; i = next++) work(i);
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads && t < n; ++t) pool.emplace_back(run);
+    run();
+    for (std::thread& t : pool) t.join();
+}
+
+// Finds the mapping, reads and decodes the file, and counts its records (no entries yet).
+void prepare(SheetJob& job, const fs::path& case_dir, const std::string& manifest) {
+    const Source& src = job.staged.sources[index_of(job.id)];
+    const SpreadsheetOptions o = sheet_options(src, *job.spec, case_dir);
+    detail::SheetMapping mapping;
+    if (!detail::spreadsheet_mapping(job.staged, o, manifest, job.spec->where, mapping)) return;
+    job.mapping = std::move(mapping);
+    try {
+        job.text = detail::decode_text(read_file(src.opened));
+    } catch (const Error& e) {
+        job.staged.diagnostics.add(Severity::Error, manifest, job.spec->where.line, job.spec->where.column, "source-missing",
+                                   "cannot read source '" + src.opened + "': " + unreadable_reason(e));
+        return;
+    }
+    job.bound = detail::record_bound(job.text->text());
+}
+
+// Moves a job's results into the case: its registry, source record, diagnostics, side arrays
+// (its entries' slices rebased) and text.
+void commit(Case& c, SheetJob& job) {
+    Chronology& ch = c.chronology;
+    Chronology& from = job.staged.chronology;
+    const auto base = [](const auto& v) { return static_cast<std::uint32_t>(v.size()); };
+    const std::uint32_t subjects = base(ch.subjects), recipients = base(ch.recipients), tags = base(ch.tags),
+                        extras = base(ch.extras), seen = base(ch.seen_values), ends = base(ch.ends);
+    for (std::size_t i = job.first_slot; i < job.first_slot + job.used; ++i) {
+        Entry& e = ch.entries[i];
+        e.subjects.begin += subjects;
+        e.to.begin += recipients;
+        e.tags.begin += tags;
+        e.extra.begin += extras;
+        if (e.seen_map != k_no_index) e.seen_map += seen;
+        if (e.end != k_no_index) e.end += ends;
+    }
+    const auto append = [](auto& to, auto& items) {
+        to.insert(to.end(), items.begin(), items.end());
+        items = {};
+    };
+    append(ch.subjects, from.subjects);
+    append(ch.recipients, from.recipients);
+    append(ch.tags, from.tags);
+    append(ch.extras, from.extras);
+    append(ch.seen_values, from.seen_values);
+    append(ch.ends, from.ends);
+    ch.text.absorb(std::move(from.text));
+    for (const Diagnostic& d : job.staged.diagnostics.items()) c.diagnostics.add(d);
+    c.sources[index_of(job.id)] = job.staged.sources[index_of(job.id)];
+    c.take_areas_and_agencies(job.staged);
+    job.staged = Case{};
+}
+
+// Reads the sources, CSV and TSV ones on several threads. Entries of CSV sources come first, in
+// manifest order, then the others'; the merge orders them all.
+void read_sources(Case& c, const std::vector<detail::SourceSpec>& specs, const std::vector<SourceId>& ids,
+                  const fs::path& case_dir, const std::string& manifest, unsigned threads) {
+    std::vector<SheetJob> jobs;
+    std::vector<int> job_of(specs.size(), -1);
+    for (std::size_t k = 0; k < specs.size(); ++k) {
+        const Source& src = c.sources[index_of(ids[k])];
+        if (src.format != "csv" && src.format != "tsv") continue;
+        job_of[k] = static_cast<int>(jobs.size());
+        jobs.emplace_back();
+        jobs.back().id = ids[k];
+        jobs.back().spec = &specs[k];
+    }
+    // The state every job starts from; a job is valid only if the case is still so when it commits.
+    const Case snapshot = c.registry_copy();
+    for (SheetJob& job : jobs) job.staged = c.registry_copy();
+    parallel_for(jobs.size(), threads, [&](std::size_t j) { prepare(jobs[j], case_dir, manifest); });
+    // Entries already made (inline in the manifest) stay first; each job's range follows.
+    const std::size_t before = c.chronology.entries.size();
+    std::size_t slots = before;
+    for (SheetJob& job : jobs) {
+        job.first_slot = slots;
+        slots += job.bound;
+    }
+    c.chronology.entries.resize(slots);
+    parallel_for(jobs.size(), threads, [&](std::size_t j) {
+        SheetJob& job = jobs[j];
+        if (!job.text) return;
+        detail::EntrySlots out{c.chronology.entries.data() + job.first_slot, c.chronology.entries.data() + job.first_slot + job.bound};
+        const bool tab = c.sources[index_of(job.id)].format == "tsv";
+        detail::read_csv_text(job.staged, job.id, job.staged.sources[index_of(job.id)].opened, std::move(*job.text),
+                              std::move(*job.mapping), tab, &out);
+        job.used = static_cast<std::size_t>(out.next - (c.chronology.entries.data() + job.first_slot));
+        job.text.reset();
+    });
+    // In manifest order: commit what is still valid, read everything else now. The side arrays
+    // are sized once, so that appending never copies them.
+    {
+        std::size_t subjects = 0, recipients = 0, tags = 0, extras = 0, seen = 0, ends = 0;
+        for (const SheetJob& job : jobs) {
+            const Chronology& from = job.staged.chronology;
+            subjects += from.subjects.size();
+            recipients += from.recipients.size();
+            tags += from.tags.size();
+            extras += from.extras.size();
+            seen += from.seen_values.size();
+            ends += from.ends.size();
+        }
+        Chronology& ch = c.chronology;
+        ch.subjects.reserve(ch.subjects.size() + subjects);
+        ch.recipients.reserve(ch.recipients.size() + recipients);
+        ch.tags.reserve(ch.tags.size() + tags);
+        ch.extras.reserve(ch.extras.size() + extras);
+        ch.seen_values.reserve(ch.seen_values.size() + seen);
+        ch.ends.reserve(ch.ends.size() + ends);
+    }
+    for (std::size_t k = 0; k < specs.size(); ++k) {
+        if (job_of[k] >= 0) {
+            SheetJob& job = jobs[static_cast<std::size_t>(job_of[k])];
+            if (c.same_areas_and_agencies(snapshot)) {
+                commit(c, job);
+                continue;
+            }
+            job.used = 0;  // an earlier source changed the registry: read this one again, in order
+            job.staged = Case{};
+        }
+        read_source(c, ids[k], specs[k], case_dir, manifest);
+    }
+#ifdef __GLIBC__
+    // The jobs' own side arrays were freed on their threads' heaps, which keep freed memory for
+    // later; nothing comes later, so it goes back to the system before the merge needs more.
+    malloc_trim(0);
+#endif
+    // Close the gaps between the jobs' ranges (and after them, before the other sources' entries).
+    std::vector<Entry>& entries = c.chronology.entries;
+    std::size_t to = before;
+    for (const SheetJob& job : jobs) {
+        std::move(entries.begin() + static_cast<std::ptrdiff_t>(job.first_slot),
+                  entries.begin() + static_cast<std::ptrdiff_t>(job.first_slot + job.used), entries.begin() + static_cast<std::ptrdiff_t>(to));
+        to += job.used;
+    }
+    std::move(entries.begin() + static_cast<std::ptrdiff_t>(slots), entries.end(), entries.begin() + static_cast<std::ptrdiff_t>(to));
+    entries.resize(to + (entries.size() - slots));
+}
+
 }  // namespace
+
+// [SECTION] load_case
 
 std::string manifest_path_for(std::string_view path) {
     const fs::path p{std::string(path)};
@@ -93,8 +277,19 @@ Case load_case(std::string_view path, const LoadOptions& options) {
     c.manifest_path = manifest;
     const std::vector<detail::SourceSpec> specs = detail::read_manifest(c, manifest, buf.view());
     const fs::path case_dir = fs::path(manifest).parent_path();
-    if (options.read_sources)
-        for (const detail::SourceSpec& spec : specs) read_source(c, spec, case_dir, manifest);
+    if (options.read_sources) {
+        std::vector<SourceId> ids;
+        for (const detail::SourceSpec& spec : specs) {
+            ids.push_back(static_cast<SourceId>(c.sources.size()));
+            c.sources.push_back(source_for(spec, case_dir));
+        }
+        const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+        if (threads == 1) {
+            for (std::size_t k = 0; k < specs.size(); ++k) read_source(c, ids[k], specs[k], case_dir, manifest);
+        } else {
+            read_sources(c, specs, ids, case_dir, manifest, threads);
+        }
+    }
     if (c.info.title.empty()) {
         const fs::path dir = fs::absolute(case_dir).lexically_normal();
         c.info.title = dir.has_filename() ? dir.filename().string() : dir.parent_path().filename().string();

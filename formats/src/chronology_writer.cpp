@@ -1,7 +1,15 @@
 // Writing the integrated chronology: JSON, CSV and Markdown.
 #include "sightline/formats/chronology_writer.hpp"
 
+#include <array>
+#include <atomic>
+#include <charconv>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
 #include "sightline/engine/merge.hpp"
+#include "sightline/engine/parallel.hpp"
 #include "sightline/formats/json.hpp"
 
 namespace sightline::formats {
@@ -27,24 +35,99 @@ std::string_view precision_name(const FuzzyDate& d) {
     return "day";
 }
 
+// Bytes that make a CSV cell need quotes.
+constexpr std::array<bool, 256> k_csv_special = [] {
+    std::array<bool, 256> t{};
+    t[static_cast<unsigned char>(',')] = t[static_cast<unsigned char>('"')] = true;
+    t[static_cast<unsigned char>('\n')] = t[static_cast<unsigned char>('\r')] = true;
+    return t;
+}();
+
 void append_csv_cell(std::string& out, std::string_view cell) {
-    bool quote = false;
-    for (char ch : cell)
-        if (ch == ',' || ch == '"' || ch == '\n' || ch == '\r') {
-            quote = true;
-            break;
-        }
-    if (!quote && !cell.empty() && (cell.front() == ' ' || cell.back() == ' ')) quote = true;
+    bool quote = !cell.empty() && (cell.front() == ' ' || cell.back() == ' ');
+    for (std::size_t i = 0; i < cell.size() && !quote; ++i) quote = k_csv_special[static_cast<unsigned char>(cell[i])];
     if (!quote) {
         out.append(cell);
         return;
     }
     out.push_back('"');
-    for (char ch : cell) {
-        if (ch == '"') out.push_back('"');
-        out.push_back(ch);
+    // Doubled quotes: copy the stretches between quotes whole.
+    std::size_t from = 0;
+    for (std::size_t q = cell.find('"'); q != std::string_view::npos; q = cell.find('"', q + 1)) {
+        out.append(cell.substr(from, q + 1 - from));
+        out.push_back('"');
+        from = q + 1;
     }
+    out.append(cell.substr(from));
     out.push_back('"');
+}
+
+// Runs format(block, out) for blocks [0, n) on `threads` threads and hands each block's bytes to
+// write, in block order. At most two buffers per thread exist at once.
+void ordered_blocks(std::size_t n, unsigned threads, const std::function<void(std::size_t, std::string&)>& format,
+                    const std::function<void(std::string_view)>& write) {
+    if (threads < 2 || n < 2) {
+        std::string buf;
+        for (std::size_t b = 0; b < n; ++b) {
+            buf.clear();
+            format(b, buf);
+            write(buf);
+        }
+        return;
+    }
+    const std::size_t ring = 2 * threads;
+    std::vector<std::string> buffers(ring);
+    std::vector<std::size_t> ready(ring, static_cast<std::size_t>(-1));  // the block a buffer holds, when done
+    std::mutex m;
+    std::condition_variable changed;
+    std::size_t written = 0;  // blocks handed to write
+    bool stop = false;        // write failed: the workers give up
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (std::size_t b = next++; b < n; b = next++) {
+            std::string& buf = buffers[b % ring];
+            {
+                // The buffer is free once the block ring places before it has been written.
+                std::unique_lock lock(m);
+                changed.wait(lock, [&] { return written + ring > b || stop; });
+                if (stop) return;
+            }
+            buf.clear();
+            format(b, buf);
+            {
+                std::lock_guard lock(m);
+                ready[b % ring] = b;
+            }
+            changed.notify_all();
+        }
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
+    try {
+        for (std::size_t b = 0; b < n; ++b) {
+            {
+                std::unique_lock lock(m);
+                changed.wait(lock, [&] { return ready[b % ring] == b; });
+            }
+            write(buffers[b % ring]);
+            {
+                std::lock_guard lock(m);
+                ready[b % ring] = static_cast<std::size_t>(-1);
+                ++written;
+            }
+            changed.notify_all();
+        }
+    } catch (...) {
+        // The file cannot be written (full disk, ...): stop the formatting, then report it.
+        {
+            std::lock_guard lock(m);
+            stop = true;
+        }
+        changed.notify_all();
+        for (std::thread& t : pool) t.join();
+        throw;
+    }
+    for (std::thread& t : pool) t.join();
 }
 
 }  // namespace
@@ -215,42 +298,95 @@ void write_merge_json(const Case& c, std::string& out) {
 }
 
 void write_chronology_csv(const Case& c, std::string& out) {
-    out += "Date,Agency,Agency kind,Area,Type,Summary,People,Child seen,To,Ref,Source,Id,Review notes\r\n";
-    std::string cell;
-    for (const Entry& e : c.chronology.entries) {
-        append_csv_cell(out, format_date(e.date));
-        out.push_back(',');
-        append_csv_cell(out, c.agency_name(e.agency));
-        out.push_back(',');
-        append_csv_cell(out, c.agency_kind(e.agency) == AgencyKind::Unknown ? std::string_view{} : to_string(c.agency_kind(e.agency)));
-        out.push_back(',');
-        append_csv_cell(out, c.area_name(e.area));
-        out.push_back(',');
-        append_csv_cell(out, type_text(e));
-        out.push_back(',');
-        append_csv_cell(out, e.summary);
-        out.push_back(',');
-        append_csv_cell(out, people_text(c, e));
-        out.push_back(',');
-        append_csv_cell(out, child_seen_text(c, e));
-        out.push_back(',');
-        cell.clear();
-        for (AgencyId a : c.chronology.to_of(e)) {
-            if (!cell.empty()) cell += "; ";
-            cell += c.agency_name(a);
-        }
-        append_csv_cell(out, cell);
-        out.push_back(',');
-        append_csv_cell(out, e.ref);
-        out.push_back(',');
-        append_csv_cell(out, source_text(c, e));
-        out.push_back(',');
-        const std::string id = entry_id(e);
-        append_csv_cell(out, id);
-        out.push_back(',');
-        if (const EntryNote* note = c.notes.note_for(id)) append_csv_cell(out, note->text);
-        out += "\r\n";
+    write_chronology_csv(c, [&](std::string_view bytes) { out.append(bytes); }, 1);
+}
+
+void write_chronology_csv(const Case& c, const std::function<void(std::string_view)>& write, unsigned threads) {
+    const Chronology& ch = c.chronology;
+    // Cells that repeat (agencies, kinds, areas, sources, child seen) are made once.
+    std::vector<std::string> agency_cells(c.agencies.size()), kind_cells(c.agencies.size()), area_cells(c.areas.size()),
+        source_cells(c.sources.size());
+    for (std::size_t a = 0; a < c.agencies.size(); ++a) {
+        append_csv_cell(agency_cells[a], c.agencies[a].name);
+        if (c.agencies[a].kind != AgencyKind::Unknown) append_csv_cell(kind_cells[a], to_string(c.agencies[a].kind));
     }
+    for (std::size_t a = 0; a < c.areas.size(); ++a) append_csv_cell(area_cells[a], c.areas[a].name);
+    for (std::size_t s = 0; s < c.sources.size(); ++s) source_cells[s] = c.sources[s].path;
+    const bool one_child = c.info.index_children.size() <= 1;
+    std::array<std::array<std::string, 4>, 2> seen_cells;  // [family][ChildSeen], for one index child
+    for (int family = 0; family < 2; ++family)
+        for (std::size_t v = 0; v < 4; ++v) {
+            std::string text(label(static_cast<ChildSeen>(v)));
+            if (family) text += " (family account)";
+            append_csv_cell(seen_cells[static_cast<std::size_t>(family)][v], text);
+        }
+    const bool notes = !c.notes.notes.empty();
+
+    constexpr std::size_t k_block = 4096;  // entries per piece
+    const std::size_t blocks = (ch.entries.size() + k_block - 1) / k_block;
+    write("Date,Agency,Agency kind,Area,Type,Summary,People,Child seen,To,Ref,Source,Id,Review notes\r\n");
+    ordered_blocks(blocks, thread_count(threads), [&](std::size_t block, std::string& out) {
+        std::string cell;
+        const std::size_t end = std::min(ch.entries.size(), (block + 1) * k_block);
+        for (std::size_t i = block * k_block; i < end; ++i) {
+            const Entry& e = ch.entries[i];
+            cell.clear();
+            append_date(cell, e.date);
+            append_csv_cell(out, cell);
+            out.push_back(',');
+            if (!is_none(e.agency)) out += agency_cells[index_of(e.agency)];
+            out.push_back(',');
+            if (!is_none(e.agency)) out += kind_cells[index_of(e.agency)];
+            out.push_back(',');
+            if (!is_none(e.area)) out += area_cells[index_of(e.area)];
+            out.push_back(',');
+            append_csv_cell(out, e.type == EntryType::Free ? e.type_text : label(e.type));
+            out.push_back(',');
+            append_csv_cell(out, e.summary);
+            out.push_back(',');
+            cell.clear();
+            for (const SubjectRef& s : ch.subjects_of(e)) {
+                if (!cell.empty()) cell += "; ";
+                cell += c.subject_name(s);
+            }
+            append_csv_cell(out, cell);
+            out.push_back(',');
+            if (one_child || e.seen_map == k_no_index) {
+                const bool family = c.agency_kind(e.agency) == AgencyKind::Family;
+                out += seen_cells[family ? 1 : 0][static_cast<std::size_t>(ch.seen(e, 0))];
+            } else {
+                append_csv_cell(out, child_seen_text(c, e));
+            }
+            out.push_back(',');
+            cell.clear();
+            for (AgencyId a : ch.to_of(e)) {
+                if (!cell.empty()) cell += "; ";
+                cell += c.agency_name(a);
+            }
+            append_csv_cell(out, cell);
+            out.push_back(',');
+            append_csv_cell(out, e.ref);
+            out.push_back(',');
+            cell.clear();
+            if (!is_none(e.where.source)) {
+                cell += source_cells[index_of(e.where.source)];
+                if (e.where.line > 0) {
+                    char line[16];
+                    const auto r = std::to_chars(line, line + sizeof line, e.where.line);
+                    cell.push_back(':');
+                    cell.append(line, r.ptr);
+                }
+            }
+            append_csv_cell(out, cell);
+            out.push_back(',');
+            const std::string id = entry_id(e);
+            out += id;  // hex digits, a dash and digits: never quoted
+            out.push_back(',');
+            if (notes)
+                if (const EntryNote* note = c.notes.note_for(id)) append_csv_cell(out, note->text);
+            out += "\r\n";
+        }
+    }, write);
 }
 
 void write_chronology_markdown(const Case& c, std::string& out) {

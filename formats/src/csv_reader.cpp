@@ -1,4 +1,6 @@
 // CSV and TSV sources (case-format §6): decoding, tokenizing, then the shared sheet reader.
+#include <cstring>
+
 #include "csv_tokenizer.hpp"
 #include "readers.hpp"
 #include "text_encoding.hpp"
@@ -43,8 +45,31 @@ char sniff_delimiter(std::string_view text) {
 
 }  // namespace
 
+std::size_t record_bound(std::string_view text) {
+    // Every record but the last ends with \n, \r\n or a lone \r.
+    std::size_t n = 1;
+    const char* p = text.data();
+    const char* const end = p + text.size();
+    while (p < end) {
+        const char* const nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
+        const char* const stop = nl ? nl : end;
+        // Lone carriage returns are rare; look for them only in the stretch before this newline.
+        for (const char* cr = static_cast<const char*>(std::memchr(p, '\r', static_cast<std::size_t>(stop - p))); cr;
+             cr = static_cast<const char*>(std::memchr(cr + 1, '\r', static_cast<std::size_t>(stop - cr - 1))))
+            if (cr + 1 != stop || !nl) ++n;
+        if (!nl) break;
+        ++n;
+        p = nl + 1;
+    }
+    return n;
+}
+
 void read_csv(Case& c, SourceId source, const std::string& file, FileBuffer bytes, SheetMapping mapping, bool tab) {
-    DecodedText text = decode_text(std::move(bytes));
+    read_csv_text(c, source, file, decode_text(std::move(bytes)), std::move(mapping), tab);
+}
+
+void read_csv_text(Case& c, SourceId source, const std::string& file, DecodedText text, SheetMapping mapping, bool tab,
+                   EntrySlots* slots) {
     if (text.encoding == TextEncoding::Windows1252)
         c.diagnostics.add(Severity::Warning, file, text.first_bad_line, 0, "encoding-windows-1252",
                           "file is not utf-8, so it was read as windows-1252 (as Excel saves csv); check line " +
@@ -55,7 +80,7 @@ void read_csv(Case& c, SourceId source, const std::string& file, FileBuffer byte
     CsvRows rows(data, size, delimiter);
     // The chronology keeps the file's text: cells are views into it, unescaped in place.
     c.chronology.text.adopt(std::move(text.buffer.data), text.buffer.size);
-    read_sheet(c, source, file, rows, std::move(mapping), std::string_view(data, size));
+    read_sheet(c, source, file, rows, std::move(mapping), std::string_view(data, size), slots);
 }
 
 }  // namespace sightline::formats::detail

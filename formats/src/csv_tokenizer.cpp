@@ -19,7 +19,11 @@ std::string column_letters(std::uint32_t column) {
 std::string cell_name(std::uint32_t row, std::uint32_t column) { return column_letters(column) + std::to_string(row); }
 
 CsvTokenizer::CsvTokenizer(char* text, std::size_t size, char delimiter)
-    : m_end(text + size), m_cursor(text), m_mark(text), m_delimiter(delimiter) {}
+    : m_end(text + size), m_cursor(text), m_mark(text), m_delimiter(delimiter) {
+    m_stop[static_cast<unsigned char>(delimiter)] = true;
+    m_stop['\n'] = true;
+    m_stop['\r'] = true;
+}
 
 void CsvTokenizer::mark() {
     m_mark = m_cursor;
@@ -39,6 +43,7 @@ bool CsvTokenizer::next(SheetRow& row, bool unescape) {
     row.line = m_line;
     char* p = m_cursor;
     const char delim = m_delimiter;
+    if (row.cells.capacity() < 16) row.cells.reserve(16);
     for (;;) {
         SheetCell cell;
         if (p < m_end && *p == '"') {
@@ -51,7 +56,11 @@ bool CsvTokenizer::next(SheetRow& row, bool unescape) {
             while (q < m_end) {
                 char* const quote = static_cast<char*>(std::memchr(q, '"', static_cast<std::size_t>(m_end - q)));
                 char* const stop = quote ? quote : m_end;
-                m_line += static_cast<std::uint32_t>(std::count(q, stop, '\n'));
+                // Newlines inside quotes are rare: look for them rather than count every byte.
+                for (const void* nl = std::memchr(q, '\n', static_cast<std::size_t>(stop - q)); nl;
+                     nl = std::memchr(static_cast<const char*>(nl) + 1, '\n',
+                                      static_cast<std::size_t>(stop - static_cast<const char*>(nl) - 1)))
+                    ++m_line;
                 if (doubled && unescape) std::memmove(out, q, static_cast<std::size_t>(stop - q));
                 out += stop - q;
                 if (!quote) {
@@ -94,10 +103,15 @@ bool CsvTokenizer::next(SheetRow& row, bool unescape) {
             }
         } else {
             char* const start = p;
-            while (p < m_end && *p != delim && *p != '\n' && *p != '\r') ++p;
+            while (p < m_end && !m_stop[static_cast<unsigned char>(*p)]) ++p;
             cell.text = std::string_view(start, static_cast<std::size_t>(p - start));
         }
-        row.cells.push_back(cell);
+        if (row.cells.size() < k_max_cells) {
+            row.cells.emplace_back(cell);
+        } else if (row.problem != RowProblem::TooManyCells) {
+            row.problem = RowProblem::TooManyCells;
+            row.problem_column = static_cast<std::uint32_t>(k_max_cells + 1);
+        }
         if (p >= m_end) {
             m_cursor = m_end;
             return true;

@@ -4,6 +4,7 @@
 // Internal to sightline_formats.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 
@@ -25,6 +26,7 @@ public:
     void rewind();
 
 private:
+    std::array<bool, 256> m_stop{};  // bytes that end an unquoted cell: the delimiter, \n and \r
     char* m_end;
     char* m_cursor;
     char* m_mark;

@@ -1,6 +1,7 @@
 // EntryBuilder: shared row-to-entry logic for every reader.
 #include "entry_builder.hpp"
 
+#include <cassert>
 #include <charconv>
 
 namespace sightline::formats::detail {
@@ -59,6 +60,7 @@ bool EntryBuilder::set_date(std::string_view text, Where where, std::string_view
         m_scratch.append(time);
         full = m_scratch;
     }
+    date_options.offsets = &m_offsets;
     DateParseResult r = parse_date(full, date_options);
     if (r.error) {
         // A bad time is reported at the time's cell when it came from its own column.
@@ -80,6 +82,7 @@ void EntryBuilder::set_parsed_date(const FuzzyDate& date, std::string_view text)
 }
 
 bool EntryBuilder::set_end(std::string_view text, Where where) {
+    date_options.offsets = &m_offsets;
     DateParseResult r = parse_date(text, date_options);
     if (r.error) {
         error(where, r.error->code, r.error->message);
@@ -209,7 +212,12 @@ bool EntryBuilder::finish() {
         m_entry.end = static_cast<std::uint32_t>(ch.ends.size());
         ch.ends.push_back(*m_end);
     }
-    ch.entries.push_back(m_entry);
+    if (m_slots) {
+        assert(m_slots->next != m_slots->end && "a source's slots are counted from its lines");
+        *m_slots->next++ = m_entry;
+    } else {
+        ch.entries.push_back(m_entry);
+    }
     ++m_counts.entries_made;
     return true;
 }
@@ -224,14 +232,7 @@ void EntryBuilder::close() {
 
 std::vector<std::string_view> EntryBuilder::split_list(std::string_view cell) {
     std::vector<std::string_view> out;
-    std::size_t start = 0;
-    for (std::size_t i = 0; i <= cell.size(); ++i) {
-        if (i == cell.size() || cell[i] == ';' || cell[i] == ',' || cell[i] == '|') {
-            const std::string_view part = trim(cell.substr(start, i - start));
-            if (!part.empty()) out.push_back(part);
-            start = i + 1;
-        }
-    }
+    for_each_item(cell, [&](std::string_view part) { out.push_back(part); });
     return out;
 }
 

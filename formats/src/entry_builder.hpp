@@ -15,6 +15,8 @@
 
 namespace sightline::formats::detail {
 
+using engine::trim;
+
 // Hashes std::string keys and finds them by std::string_view without building a string.
 struct TextHash {
     using is_transparent = void;
@@ -28,6 +30,13 @@ using TextMap = std::unordered_map<std::string, T, TextHash, std::equal_to<>>;
 struct Where {
     std::uint32_t line = 0;
     std::uint32_t column = 0;
+};
+
+// Where a reader puts its entries instead of appending them to the chronology: a range of a
+// pre-sized entries array, filled from the front (sources read on several threads at once).
+struct EntrySlots {
+    engine::Entry* next = nullptr;
+    engine::Entry* end = nullptr;
 };
 
 // Builds one entry at a time into a case's chronology. Errors reject the row; warnings keep it.
@@ -46,6 +55,10 @@ public:
     void own_text(std::string_view range) {
         if (m_owned_count < m_owned.size()) m_owned[m_owned_count++] = range;
     }
+
+    // Puts entries into slots (which must have room for every row) rather than appending them;
+    // their side arrays (subjects, tags, ...) still go to the case's chronology.
+    void write_into(EntrySlots* slots) { m_slots = slots; }
 
     // Starts a row at a place.
     void begin(Where where);
@@ -103,6 +116,18 @@ public:
 
     // Splits a multi-value cell on ';', ',' or '|' (trimming, dropping empties).
     static std::vector<std::string_view> split_list(std::string_view cell);
+    // The same without a vector: calls item(part) for each part.
+    template <class Item>
+    static void for_each_item(std::string_view cell, Item&& item) {
+        std::size_t start = 0;
+        for (std::size_t i = 0; i <= cell.size(); ++i) {
+            if (i == cell.size() || cell[i] == ';' || cell[i] == ',' || cell[i] == '|') {
+                const std::string_view part = trim(cell.substr(start, i - start));
+                if (!part.empty()) item(part);
+                start = i + 1;
+            }
+        }
+    }
 
     // Copies text into the chronology's TextStore unless it is already there (see own_text).
     std::string_view store(std::string_view text) {
@@ -128,9 +153,11 @@ private:
     std::vector<std::pair<std::string_view, std::string_view>> m_extras;
     std::optional<engine::FuzzyDate> m_end;
     engine::SourceCounts m_counts;
+    EntrySlots* m_slots = nullptr;          // when set, where entries go
     std::array<std::string_view, 4> m_owned;  // ranges of text already in the store
     std::size_t m_owned_count = 0;
     std::string m_scratch;                 // date and time joined
+    engine::ZoneOffsets m_offsets;         // UTC offsets of local times already met
 
     // Unknown subject names: first warning's index and how many times seen.
     struct UnknownName {
@@ -149,6 +176,5 @@ private:
 std::optional<bool> parse_bool(std::string_view text);
 // Reads a whole integer; nullopt otherwise.
 std::optional<std::int64_t> parse_int(std::string_view text);
-using engine::trim;
 
 }  // namespace sightline::formats::detail

@@ -54,6 +54,12 @@ FileBuffer read_file(const std::string& path) {
     return buf;
 }
 
+std::string unreadable_reason(const engine::Error& e) {
+    const std::string& why = e.diagnostic().message;
+    const std::size_t at = why.rfind(": ");
+    return at == std::string::npos ? why : why.substr(at + 2);
+}
+
 AtomicFile::AtomicFile(std::string path) : m_path(std::move(path)) {
     m_temp = m_path + ".tmp-" + std::to_string(::getpid());
     m_file = std::fopen(m_temp.c_str(), "wb");
@@ -71,6 +77,16 @@ void AtomicFile::write(std::string_view bytes) {
     if (bytes.empty()) return;
     if (std::fwrite(bytes.data(), 1, bytes.size(), m_file) != bytes.size())
         fail(m_path, "file-unwritable", "cannot write '" + m_path + "': " + std::strerror(errno));
+    m_written += bytes.size();
+    static constexpr std::uint64_t k_writeback = 8u << 20;  // bytes
+    if (m_written - m_handed >= k_writeback) {
+        // Start writing what we have while the rest is made (asynchronous; errors show at commit).
+        if (std::fflush(m_file) != 0)
+            fail(m_path, "file-unwritable", "cannot write '" + m_path + "': " + std::strerror(errno));
+        ::sync_file_range(::fileno(m_file), static_cast<off_t>(m_handed), static_cast<off_t>(m_written - m_handed),
+                          SYNC_FILE_RANGE_WRITE);
+        m_handed = m_written;
+    }
 }
 
 void AtomicFile::commit() {

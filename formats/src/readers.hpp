@@ -7,11 +7,15 @@
 
 #include "entry_builder.hpp"
 #include "sheet_reader.hpp"
+#include "text_encoding.hpp"
 #include "sightline/engine/model.hpp"
 #include "sightline/formats/io.hpp"
 #include "sightline/formats/spreadsheet.hpp"
 
 namespace sightline::formats::detail {
+
+// A file name's extension, lowercased, with its dot (".csv"); "" when it has none.
+std::string lower_extension(std::string_view path);
 
 // One entry of the manifest's sources: list.
 struct SourceSpec {
@@ -38,15 +42,25 @@ SheetMapping read_mapping(engine::Case& c, const std::string& file, std::string_
 // Reads a CSV (or, with tab, TSV) file's bytes as source `source`.
 void read_csv(engine::Case& c, engine::SourceId source, const std::string& file, FileBuffer bytes,
               SheetMapping mapping, bool tab);
+// The same from text already decoded (decode_text); with slots, entries go there.
+void read_csv_text(engine::Case& c, engine::SourceId source, const std::string& file, DecodedText text,
+                   SheetMapping mapping, bool tab, EntrySlots* slots = nullptr);
+// At most how many CSV records the text holds (line ends plus one): enough slots for its entries.
+std::size_t record_bound(std::string_view text);
 
-// Reads an XLSX workbook's sheet (the mapping's, else the first) as source `source`.
-void read_xlsx(engine::Case& c, engine::SourceId source, const std::string& file, SheetMapping mapping,
-               const XlsxLimits& limits);
+// Reads an XLSX workbook's sheet (the mapping's, else the first) as source `source`, from the
+// file's bytes; `file` names it in diagnostics.
+void read_xlsx(engine::Case& c, engine::SourceId source, const std::string& file, std::string_view bytes,
+               SheetMapping mapping, const XlsxLimits& limits);
 
 // Reads a spreadsheet source already added to c.sources: finds its mapping (given, else
 // <name>.mapping.yaml beside it), applies the overrides, and reads it. `where`/`manifest` place
 // problems with the mapping file itself; empty manifest means the sheet's own path.
 void read_spreadsheet_source(engine::Case& c, engine::SourceId source, const SpreadsheetOptions& options,
                              const std::string& manifest, Where where);
+// The first half of that: the mapping with the overrides applied. False (with a mapping-missing
+// error in c) when a named mapping cannot be read and the sheet must not be read.
+bool spreadsheet_mapping(engine::Case& c, const SpreadsheetOptions& options, const std::string& manifest, Where where,
+                         SheetMapping& mapping);
 
 }  // namespace sightline::formats::detail

@@ -2,9 +2,11 @@
 // Internal to sightline_formats.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace sightline::formats::detail {
@@ -20,12 +22,18 @@ struct SheetCell {
 };
 
 // A problem the tokenizer found in a row's syntax.
-enum class RowProblem : std::uint8_t { None, UnterminatedQuote, TextAfterQuote };
+enum class RowProblem : std::uint8_t { None, UnterminatedQuote, TextAfterQuote, TooManyCells };
+
+// The most cells a row may have: Excel's last column is XFD, the 16,384th. A CSV row with more is
+// no spreadsheet's; its cells past the limit are not kept (so a hostile row costs no memory).
+inline constexpr std::size_t k_max_cells = 16384;
 
 // One row.
 struct SheetRow {
     std::uint32_t line = 0;           // CSV: physical line where the record starts; XLSX: the row number
     std::vector<SheetCell> cells;     // by column from the first; sparse XLSX rows are padded with empty cells
+    std::vector<std::pair<std::uint32_t, SheetCell>> beyond;  // XLSX: non-empty cells past the columns kept
+                                                              // (0-based column, cell), in column order
     RowProblem problem = RowProblem::None;
     std::uint32_t problem_column = 0; // 1-based column of the problem
 };
@@ -46,6 +54,9 @@ public:
     [[nodiscard]] virtual bool names_cells() const = 0;
     // True for CSV: every row must have as many cells as the header.
     [[nodiscard]] virtual bool fixed_width() const = 0;
+    // From now on, cells past the first `count` columns may go to row.beyond instead of being
+    // padded into row.cells (XLSX: a cell in column XFD would otherwise pad a row to 16,384).
+    virtual void keep_columns(std::uint32_t count) { (void)count; }
 };
 
 // "A", "B", ..., "Z", "AA", ... for a 1-based column number.

@@ -168,7 +168,8 @@ namespace {
 // [SECTION] Header and directives
 
 bool blank(const SheetRow& row) {
-    return std::all_of(row.cells.begin(), row.cells.end(), [](const SheetCell& c) { return trim(c.text).empty(); });
+    return row.beyond.empty() &&
+           std::all_of(row.cells.begin(), row.cells.end(), [](const SheetCell& c) { return trim(c.text).empty(); });
 }
 
 // A comment row above the header: one cell, starting with "#" ("#" alone as the first of
@@ -262,11 +263,12 @@ struct Resolved {
 class SheetReader {
 public:
     SheetReader(Case& c, SourceId source, const std::string& file, SheetSource& rows, SheetMapping mapping,
-                std::string_view owned_text)
+                std::string_view owned_text, EntrySlots* slots)
         : m_case(c), m_source(source), m_file(file), m_rows(rows), m_map(std::move(mapping)), m_b(c, source, file) {
         m_b.date_options.zone = find_zone(c.info.timezone);
         m_b.date_options.spreadsheet_forms = true;
         if (!owned_text.empty()) m_b.own_text(owned_text);
+        m_b.write_into(slots);
     }
 
     void run();
@@ -338,8 +340,8 @@ private:
     AgencyId m_agency = k_none<AgencyId>;    // default agency
     AreaId m_area = k_none<AreaId>;          // default area
     std::optional<AgencyKind> m_column_kind; // `kind:` for column agencies the registry does not describe
-    bool m_rows_unreadable = false;          // a file-level problem rejects every row
     std::uint32_t m_header_line = 0;
+    bool m_header_too_wide = false;          // the header has more cells than a spreadsheet can
     TextMap<AgencyId> m_agency_memo;
     TextMap<AreaId> m_area_memo;
     std::array<TextMap<Resolved>, k_sheet_field_count> m_memo;
@@ -367,6 +369,10 @@ bool SheetReader::find_header() {
         m_header_line = row.line;
         m_map.fill_from(directives);
         m_rows.mark();
+        if (row.problem == RowProblem::TooManyCells) {
+            m_header_too_wide = true;
+            return true;
+        }
         return bind(row);
     }
     m_map.fill_from(directives);
@@ -703,6 +709,12 @@ void SheetReader::read_row(const SheetRow& row) {
         m_b.finish();
         return;
     }
+    if (row.problem == RowProblem::TooManyCells) {
+        m_b.error({row.line, row.problem_column}, "row-too-wide",
+                  "row has more than " + std::to_string(k_max_cells) + " cells, the most a spreadsheet has");
+        m_b.finish();
+        return;
+    }
     if (row.problem == RowProblem::TextAfterQuote)
         m_b.warning({row.line, row.problem_column}, "csv-quote",
                     "text after the closing quote of a cell; kept as part of the cell");
@@ -770,12 +782,13 @@ void SheetReader::read_row(const SheetRow& row) {
     }
     // Lists.
     if (m_bind.has(SheetField::Subjects))
-        for (std::string_view s : EntryBuilder::split_list(text(row, SheetField::Subjects)))
+        EntryBuilder::for_each_item(text(row, SheetField::Subjects), [&](std::string_view s) {
             m_b.add_subject(mapped(SheetField::Subjects, s), at(row, SheetField::Subjects));
+        });
     if (m_bind.has(SheetField::To))
-        for (std::string_view s : EntryBuilder::split_list(text(row, SheetField::To))) m_b.add_recipient(mapped(SheetField::To, s));
+        EntryBuilder::for_each_item(text(row, SheetField::To), [&](std::string_view s) { m_b.add_recipient(mapped(SheetField::To, s)); });
     if (m_bind.has(SheetField::Tags))
-        for (std::string_view s : EntryBuilder::split_list(text(row, SheetField::Tags))) m_b.add_tag(mapped(SheetField::Tags, s));
+        EntryBuilder::for_each_item(text(row, SheetField::Tags), [&](std::string_view s) { m_b.add_tag(mapped(SheetField::Tags, s)); });
     // Child seen: one column for every index child, or one per child.
     if (m_bind.has(SheetField::ChildSeen)) set_seen(row, m_bind.first(SheetField::ChildSeen), -1);
     for (const auto& [child, col] : m_bind.child_seen_each) set_seen(row, col, child);
@@ -825,6 +838,18 @@ void SheetReader::read_row(const SheetRow& row) {
         }
         m_b.add_extra(name, t, at(row, static_cast<std::uint32_t>(i)));
     }
+    for (const auto& [col, c] : row.beyond) {
+        const std::string& name = col < m_bind.names.size() ? m_bind.names[col] : "column " + column_letters(col + 1);
+        if (c.kind == CellKind::Date || c.kind == CellKind::DateTime) {
+            const DateParseResult r = date_from_excel_serial(c.number, m_map.date_1904.value_or(false),
+                                                             c.kind == CellKind::DateTime, m_b.date_options);
+            if (r.date) {
+                m_b.add_extra(name, format_date(*r.date), at(row, col));
+                continue;
+            }
+        }
+        m_b.add_extra(name, trim(c.text), at(row, col));
+    }
     m_b.finish();
 }
 
@@ -858,9 +883,16 @@ void SheetReader::run() {
         m_b.close();
         return;
     }
+    const Where header_at{m_header_line, 0};
+    if (m_header_too_wide) {
+        reject_all("row-too-wide",
+                   "the header has more than " + std::to_string(k_max_cells) + " columns, the most a spreadsheet has",
+                   header_at);
+        m_b.close();
+        return;
+    }
     prepare_values();
     // Fields no row can do without.
-    const Where header_at{m_header_line, 0};
     if (!m_bind.has(SheetField::Date) || !m_bind.has(SheetField::Type) || !m_bind.has(SheetField::Summary)) {
         std::string missing;
         for (SheetField f : {SheetField::Date, SheetField::Type, SheetField::Summary})
@@ -880,6 +912,13 @@ void SheetReader::run() {
         m_b.close();
         return;
     }
+    // Rows need their cells only as far as the last column bound to a field; cells further right
+    // are extras, kept apart (a hostile workbook's cells in column XFD cost no padding).
+    std::uint32_t needed = 1;
+    for (const auto& cols : m_bind.columns)
+        for (std::uint32_t col : cols) needed = std::max(needed, col + 1);
+    for (const auto& [child, col] : m_bind.child_seen_each) needed = std::max(needed, col + 1);
+    m_rows.keep_columns(needed);
     scan_dates();
     read_rows();
     m_b.close();
@@ -890,8 +929,8 @@ void SheetReader::run() {
 // [SECTION] read_sheet
 
 void read_sheet(Case& c, SourceId source, const std::string& file, SheetSource& rows, SheetMapping mapping,
-                std::string_view owned_text) {
-    SheetReader reader(c, source, file, rows, std::move(mapping), owned_text);
+                std::string_view owned_text, EntrySlots* slots) {
+    SheetReader reader(c, source, file, rows, std::move(mapping), owned_text, slots);
     reader.run();
 }
 

@@ -60,8 +60,9 @@ struct SheetMapping {
 
 // Reads the rows of a sheet into the case's chronology as source `source`, and records the
 // source's counts. Cell text inside owned_text is already owned by the chronology's TextStore.
+// With slots, entries go there instead of being appended (see EntrySlots).
 void read_sheet(engine::Case& c, engine::SourceId source, const std::string& file, SheetSource& rows,
-                SheetMapping mapping, std::string_view owned_text = {});
+                SheetMapping mapping, std::string_view owned_text = {}, EntrySlots* slots = nullptr);
 
 // The normal form of a header for recognition: lowercase letters and digits, single spaces
 // ("Child seen (Y/N)" -> "child seen y n").

@@ -10,7 +10,12 @@ namespace sightline::formats {
 using namespace sightline::engine;
 namespace fs = std::filesystem;
 
-namespace {
+bool is_spreadsheet(std::string_view path) {
+    const std::string ext = detail::lower_extension(path);
+    return ext == ".csv" || ext == ".tsv" || ext == ".xlsx";
+}
+
+namespace detail {
 
 std::string lower_extension(std::string_view path) {
     std::string ext = fs::path(std::string(path)).extension().string();
@@ -19,24 +24,8 @@ std::string lower_extension(std::string_view path) {
     return ext;
 }
 
-// The message of a file-unreadable error without its "cannot open 'x': " prefix.
-std::string reason(const Error& e) {
-    const std::string& why = e.diagnostic().message;
-    const std::size_t at = why.rfind(": ");
-    return at == std::string::npos ? why : why.substr(at + 2);
-}
-
-}  // namespace
-
-bool is_spreadsheet(std::string_view path) {
-    const std::string ext = lower_extension(path);
-    return ext == ".csv" || ext == ".tsv" || ext == ".xlsx";
-}
-
-namespace detail {
-
-void read_spreadsheet_source(Case& c, SourceId source, const SpreadsheetOptions& o, const std::string& manifest,
-                             Where where) {
+bool spreadsheet_mapping(Case& c, const SpreadsheetOptions& o, const std::string& manifest, Where where,
+                         SheetMapping& result) {
     const std::string& file = o.path;
     const std::string& place = manifest.empty() ? file : manifest;
     // The mapping: named, else <name>.mapping.yaml (or .yml) beside the sheet.
@@ -59,8 +48,8 @@ void read_spreadsheet_source(Case& c, SourceId source, const SpreadsheetOptions&
             mapping = read_mapping(c, mapping_path, text.view());
         } catch (const Error& e) {
             c.diagnostics.add(Severity::Error, place, where.line, where.column, "mapping-missing",
-                              "cannot read mapping '" + mapping_path + "' for '" + file + "': " + reason(e));
-            return;
+                              "cannot read mapping '" + mapping_path + "' for '" + file + "': " + unreadable_reason(e));
+            return false;
         }
     }
     // Overrides from the manifest's source item (or the command line) win over the mapping.
@@ -80,22 +69,27 @@ void read_spreadsheet_source(Case& c, SourceId source, const SpreadsheetOptions&
     }
     overrides.fill_from(mapping);
     overrides.file = mapping.file;  // problems with columns and values are the mapping file's
-    mapping = std::move(overrides);
+    result = std::move(overrides);
+    return true;
+}
 
+void read_spreadsheet_source(Case& c, SourceId source, const SpreadsheetOptions& o, const std::string& manifest,
+                             Where where) {
+    const std::string& file = o.path;
+    const std::string& place = manifest.empty() ? file : manifest;
+    SheetMapping mapping;
+    if (!spreadsheet_mapping(c, o, manifest, where, mapping)) return;
     const std::string ext = lower_extension(file);
-    if (ext == ".xlsx") {
-        read_xlsx(c, source, file, std::move(mapping), o.limits);
-        return;
-    }
     FileBuffer bytes;
     try {
         bytes = read_file(file);
     } catch (const Error& e) {
         c.diagnostics.add(Severity::Error, place, where.line, where.column, "source-missing",
-                          "cannot read source '" + file + "': " + reason(e));
+                          "cannot read source '" + file + "': " + unreadable_reason(e));
         return;
     }
-    read_csv(c, source, file, std::move(bytes), std::move(mapping), ext == ".tsv");
+    if (ext == ".xlsx") read_xlsx(c, source, file, bytes.view(), std::move(mapping), o.limits);
+    else read_csv(c, source, file, std::move(bytes), std::move(mapping), ext == ".tsv");
 }
 
 }  // namespace detail
@@ -104,7 +98,7 @@ SourceId read_spreadsheet(Case& c, const SpreadsheetOptions& options) {
     Source src;
     src.path = fs::path(options.path).lexically_normal().generic_string();
     src.opened = src.path;
-    const std::string ext = lower_extension(options.path);
+    const std::string ext = detail::lower_extension(options.path);
     src.format = ext.empty() ? std::string("csv") : ext.substr(1);
     const auto id = static_cast<SourceId>(c.sources.size());
     c.sources.push_back(std::move(src));

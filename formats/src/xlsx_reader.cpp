@@ -48,15 +48,17 @@ std::string size_text(std::uint64_t bytes) {
 // not by what its header claims.
 class ZipParts {
 public:
-    ZipParts(const std::string& path, const XlsxLimits& limits) : m_path(path), m_limits(limits) {
-        int err = 0;
-        m_zip = zip_open(path.c_str(), ZIP_RDONLY, &err);
-        if (!m_zip) {
-            zip_error_t e;
-            zip_error_init_with_code(&e, err);
-            m_open_error = lowercase_first(zip_error_strerror(&e));
-            zip_error_fini(&e);
+    // bytes must outlive the archive.
+    ZipParts(std::string_view bytes, const XlsxLimits& limits) : m_limits(limits) {
+        zip_error_t e;
+        zip_error_init(&e);
+        zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &e);
+        if (src) {
+            m_zip = zip_open_from_source(src, ZIP_RDONLY, &e);
+            if (!m_zip) zip_source_free(src);  // on success the archive owns the source
         }
+        if (!m_zip) m_open_error = lowercase_first(zip_error_strerror(&e));
+        zip_error_fini(&e);
     }
     ~ZipParts() {
         if (m_zip) zip_discard(m_zip);
@@ -128,7 +130,6 @@ private:
         return false;
     }
 
-    std::string m_path;
     XlsxLimits m_limits;
     zip_t* m_zip = nullptr;
     std::string m_open_error;
@@ -331,18 +332,35 @@ public:
         m_line = number ? number : m_line + 1;
         row.line = m_line;
         row.cells.clear();
+        row.beyond.clear();
         row.problem = RowProblem::None;
         std::uint32_t col = 0;
         for (pugi::xml_node c = r.first_child(); c; c = c.next_sibling()) {
             if (local(c) != "c") continue;
             const std::uint32_t at = column_of(attribute(c, "r").value());
             col = at ? at : col + 1;
-            if (col == 0 || col > 16384) continue;
+            if (col == 0 || col > k_max_cells) continue;
+            if (col > m_keep) {
+                const SheetCell far = cell(c);
+                if (!trim(far.text).empty()) row.beyond.emplace_back(col - 1, far);
+                continue;
+            }
             if (row.cells.size() < col) row.cells.resize(col);
             row.cells[col - 1] = cell(c);
         }
+        if (!row.beyond.empty()) {
+            // In column order, the last of a column written twice winning (as in row.cells).
+            std::stable_sort(row.beyond.begin(), row.beyond.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+            std::size_t kept = 0;
+            for (std::size_t k = 0; k < row.beyond.size(); ++k) {
+                if (k + 1 < row.beyond.size() && row.beyond[k + 1].first == row.beyond[k].first) continue;
+                row.beyond[kept++] = row.beyond[k];
+            }
+            row.beyond.resize(kept);
+        }
         return true;
     }
+    void keep_columns(std::uint32_t count) override { m_keep = std::max<std::uint32_t>(count, 1); }
     void mark() override {
         m_mark = m_cursor;
         m_mark_line = m_line;
@@ -412,6 +430,7 @@ private:
     const std::vector<std::string>& m_shared;
     const std::vector<FormatKind>& m_styles;
     std::deque<std::string> m_owned;  // decoded inline strings and times
+    std::uint32_t m_keep = static_cast<std::uint32_t>(k_max_cells);  // columns stored densely
     pugi::xml_node m_first, m_cursor, m_mark;
     std::uint32_t m_line = 0, m_mark_line = 0;
 };
@@ -420,12 +439,13 @@ private:
 
 // [SECTION] read_xlsx
 
-void read_xlsx(Case& c, SourceId source, const std::string& file, SheetMapping mapping, const XlsxLimits& limits) {
+void read_xlsx(Case& c, SourceId source, const std::string& file, std::string_view bytes, SheetMapping mapping,
+               const XlsxLimits& limits) {
     std::optional<XlsxFailure> failure;
     auto fail = [&](const XlsxFailure& f) {
         c.diagnostics.add(Severity::Error, file, 0, 0, f.code, "cannot read '" + file + "' as a workbook: " + f.message);
     };
-    ZipParts zip(file, limits);
+    ZipParts zip(bytes, limits);
     if (!zip.ok()) {
         fail({"xlsx-invalid", "not an xlsx file (" + zip.open_error() + ")"});
         return;

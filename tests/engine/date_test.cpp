@@ -63,6 +63,12 @@ INSTANTIATE_TEST_SUITE_P(
         Valid{"after 2015-07-31", "after 2015-07-31", "2015-08-01", ""},
         Valid{"  2015-06-24  ", "2015-06-24", "2015-06-24", "2015-06-24"},
         Valid{"2016-02-29", "2016-02-29", "2016-02-29", "2016-02-29"},
+        // Ranges whose ends are seasons read back from their canonical text (found by fuzzing).
+        Valid{"winter 1007 - 6007", "winter 1007/6007", "1007-12-01", "6007-12-31"},
+        Valid{"spring 2015 to summer 2015", "spring 2015/summer 2015", "2015-03-01", "2015-08-31"},
+        Valid{"2015/spring 2016", "2015/spring 2016", "2015-01-01", "2016-05-31"},
+        Valid{"winter 2015/2016", "winter 2015", "2015-12-01", "2016-02-29"},
+        Valid{"winter 2015 to 2016", "winter 2015 to 2016", "2015-12-01", "2016-12-31"},
         Valid{"2000-02-29", "2000-02-29", "2000-02-29", "2000-02-29"}));
 
 struct Invalid {
@@ -108,9 +114,11 @@ INSTANTIATE_TEST_SUITE_P(
         Invalid{"spring", "date-syntax",
                 "cannot read date 'spring'; expected a form such as 2015-06-24, 2015-06, ~2015, spring 2015, "
                 "2015-06-24/2015-06-30 or before 2015-07"},
-        Invalid{"99999-01-01", "date-syntax",
-                "cannot read date '99999-01-01'; expected a form such as 2015-06-24, 2015-06, ~2015, spring 2015, "
-                "2015-06-24/2015-06-30 or before 2015-07"}));
+        Invalid{"99999-01-01", "date-out-of-range", "date '99999-01-01' is outside the years 1000 to 9999"},
+        Invalid{"99999", "date-out-of-range", "date '99999' is outside the years 1000 to 9999"},
+        Invalid{"spring 2015/99999", "date-out-of-range", "date '99999' is outside the years 1000 to 9999"},
+        Invalid{"9999999999999999999999-06", "date-out-of-range",
+                "date '9999999999999999999999-06' is outside the years 1000 to 9999"}));
 
 TEST(Dates, AmbiguousAutumnTimeTakesTheFirstAndWarns) {
     const DateParseResult r = parse_date("2015-10-25 01:30");
@@ -193,6 +201,9 @@ TEST(Dates, SpreadsheetFormsNeedTheOption) {
     EXPECT_EQ(parse_date("24/06/2015", sheet).error->code, "date-invalid");
     sheet.order = DateOrder::Dmy;
     EXPECT_EQ(parse_date("31/02/2015", sheet).error->message, "date '31/02/2015' does not exist");
+    // A year of five digits is out of range, said so, in any form.
+    EXPECT_EQ(parse_date("24/06/99999", sheet).error->message, "date '24/06/99999' is outside the years 1000 to 9999");
+    EXPECT_EQ(parse_date("24/06/99999", sheet).error->code, "date-out-of-range");
 }
 
 TEST(Dates, SlashEvidenceDecidesDayMonthOrder) {
@@ -263,3 +274,47 @@ TEST(Dates, YearOfDay) {
 }
 
 }  // namespace
+
+// The direct readings of 2015-06-24 and 24/06/2015 (with or without a time), and the cache of UTC
+// offsets, give exactly what the general grammar gives: every day of three years, at times on
+// either side of the clock changes, day or month first, valid or not.
+TEST(Dates, FastPathsAndOffsetCacheAgreeWithTheGrammar) {
+    ZoneOffsets offsets;
+    int compared = 0;
+    for (std::int32_t day = days_from_civil(2014, 1, 1); day <= days_from_civil(2016, 12, 31); ++day) {
+        const std::string iso = format_day(day);
+        const std::string uk = iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
+        for (const std::string time : {"", " 00:00", " 00:59", " 01:00", " 01:30", " 01:59", " 02:00", " 12:00", " 23:59"}) {
+            for (const std::string& text : {iso + time, uk + time, iso + "T" + time.substr(time.empty() ? 0 : 1)}) {
+                for (const DateOrder order : {DateOrder::Dmy, DateOrder::Mdy, DateOrder::Auto}) {
+                    DateParseOptions general;
+                    general.spreadsheet_forms = true;
+                    general.order = order;
+                    general.fast_paths = false;
+                    DateParseOptions fast = general;
+                    fast.fast_paths = true;
+                    fast.offsets = &offsets;
+                    const DateParseResult a = parse_date(text, general), b = parse_date(text, fast);
+                    ASSERT_EQ(a.date.has_value(), b.date.has_value()) << text;
+                    if (a.date) {
+                        ASSERT_EQ(*a.date, *b.date) << text;
+                        ASSERT_EQ(a.date->utc_offset_minutes, b.date->utc_offset_minutes) << text;
+                    } else {
+                        ASSERT_EQ(a.error->code, b.error->code) << text;
+                        ASSERT_EQ(a.error->message, b.error->message) << text;
+                    }
+                    ASSERT_EQ(a.warning.has_value(), b.warning.has_value()) << text;
+                    ++compared;
+                }
+            }
+        }
+    }
+    EXPECT_GT(compared, 80000);
+    // The skipped and repeated hours are still errors and warnings with the cache warm.
+    DateParseOptions o;
+    o.offsets = &offsets;
+    EXPECT_EQ(parse_date("2015-03-29 01:30", o).error->code, "time-nonexistent");
+    EXPECT_EQ(parse_date("2015-10-25 01:30", o).warning->code, "time-ambiguous");
+    EXPECT_EQ(parse_date("2015-10-25 12:00", o).date->utc_offset_minutes, 0);
+    EXPECT_EQ(parse_date("2015-10-24 12:00", o).date->utc_offset_minutes, 60);
+}

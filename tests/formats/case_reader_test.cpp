@@ -3,10 +3,17 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <map>
 #include <set>
 
+#include "csv_tokenizer.hpp"
+
+#include "sightline/engine/generate.hpp"
 #include "sightline/engine/merge.hpp"
+#include "sightline/formats/chronology_writer.hpp"
 #include "sightline/formats/diagnostic_printer.hpp"
+#include "sightline/formats/synthetic.hpp"
 #include "support/printed.hpp"
 #include "support/temp_dir.hpp"
 
@@ -384,4 +391,186 @@ TEST(CaseReader, NinetyEntriesFromNineteenAgencies) {
     EXPECT_EQ(format_date(c.chronology.entries.front().date), "2014-01");  // a month stays a month
 }
 
+// Everything a load gives, as text: the merged JSON (entries, sources, diagnostics) and the agencies.
+std::string everything(const Case& c) {
+    std::string out;
+    formats::write_merge_json(c, out);
+    for (const Agency& a : c.agencies)
+        out += a.name + "|" + std::string(to_string(a.kind)) + "|" + std::string(c.area_name(a.area)) + "|" +
+               (a.registered ? "r" : "") + (a.kind_inferred ? "i" : "") + "\n";
+    for (const Area& a : c.areas) out += a.name + "\n";
+    return out;
+}
+
 }  // namespace
+
+// Sources read on several threads give exactly what reading them one by one gives: a generated
+// corpus, with a YAML source between the CSVs, one that names agencies nobody registered (so the
+// sources after it are read again in order), rejected rows, Windows-1252 text, a mapping that
+// cannot be read, and a file that is missing.
+TEST(CaseReader, ReadingOnSeveralThreadsGivesWhatReadingOneByOneGives) {
+    TempDir dir;
+    CorpusOptions o;
+    o.agencies = 6;
+    o.rows = 1500;
+    formats::write_corpus(o, dir.path(), 2);
+    std::string manifest;
+    {
+        std::ifstream in(dir.file("case.yaml"));
+        manifest.assign(std::istreambuf_iterator<char>(in), {});
+    }
+    dir.write("agencies/zz-yaml.yaml", "sightline: 1\nagency: Westvale Youth Service\nkind: youth_justice\nentries:\n"
+                                       "  - {date: 2014-02-03, type: meeting, summary: x, subjects: [Mum]}\n");
+    dir.write("agencies/b-column.csv", "Date,Type,Summary,Agency,Informed\n03/02/2014,contact,a,Nowhere Outreach,Elsewhere Team\n"
+                                       "04/02/2014,contact,b,,\n31/02/2014,contact,c,Nowhere Outreach,\n");
+    dir.write("agencies/c-bad.csv", "Date,Time,Type,Summary\n03/02/2014,25:00,contact,a\n04/02/2014,09:00,contact\n"
+                                    "05/02/2014,09:00,contact,\"caf\xe9, \"\"quoted\"\"\"\n06/02/2014,10:00,contact,d\n");
+    dir.write("agencies/d-nomap.csv", "Date,Type,Summary\n03/02/2014,contact,a\n");
+    // After the corpus: sources that do not change the agencies, then two that do (a YAML file of
+    // an unregistered agency; a column of agencies), then the corpus files again, read again in
+    // order because the agencies changed.
+    manifest += "  - {file: agencies/c-bad.csv, agency: Eastmere Police}\n"
+                "  - {file: agencies/d-nomap.csv, agency: Eastmere Police, mapping: agencies/none.mapping.yaml}\n"
+                "  - {file: agencies/missing.csv, agency: Eastmere Police}\n"
+                "  - agencies/zz-yaml.yaml\n"
+                "  - agencies/b-column.csv\n";
+    for (const CorpusAgency& a : corpus_agencies(o)) {
+        const std::string copy = "agencies/again-" + a.file.substr(9);
+        std::ifstream in(dir.file(a.file), std::ios::binary);
+        dir.write(copy, std::string(std::istreambuf_iterator<char>(in), {}));
+        manifest += "  - {file: " + copy + ", agency: \"" + a.name + "\"}\n";
+    }
+    dir.write("case.yaml", manifest);
+
+    formats::LoadOptions one, many;
+    one.threads = 1;
+    many.threads = 3;
+    const Case serial = formats::load_case(dir.path(), one);
+    const Case parallel = formats::load_case(dir.path(), many);
+    EXPECT_GT(serial.chronology.entries.size(), 2 * 6 * 1500u);
+    EXPECT_GT(serial.diagnostics.error_count(), 3u);
+    EXPECT_EQ(everything(parallel), everything(serial));
+    // Rows read = entries made + rows rejected, for every source.
+    for (const Source& s : parallel.sources) EXPECT_EQ(s.counts.rows_read, s.counts.entries_made + s.counts.rows_rejected) << s.path;
+
+    // Without the two that change the agencies, every CSV is committed from its own thread: still the same.
+    std::string plain = manifest;
+    for (const std::string line : {"  - agencies/zz-yaml.yaml\n", "  - agencies/b-column.csv\n"})
+        plain.erase(plain.find(line), line.size());
+    dir.write("case.yaml", plain);
+    EXPECT_EQ(everything(formats::load_case(dir.path(), many)), everything(formats::load_case(dir.path(), one)));
+}
+
+// [SECTION] Hostile inputs: each gives a clear error in bounded time and memory.
+
+TEST(CaseReader, HostileTruncatedYaml) {
+    TempDir dir;
+    // A manifest cut off inside a flow map, and an agency file cut off inside a quoted summary.
+    dir.write("case.yaml", "sightline: 1\ncase: {title: T, index_children: [child-a\n");
+    EXPECT_EQ(printed(formats::load_case(dir.path()), dir).at(0).rfind("case.yaml:3:1: error: malformed yaml: ", 0), 0u);
+    dir.write("case.yaml", "sightline: 1\ncase: {title: T}\nsources: [agencies/a.yaml]\n");
+    dir.write("agencies/a.yaml", "sightline: 1\nagency: Police\nentries:\n  - {date: 2015-06-24, type: contact, summary: \"cut");
+    const Case c = formats::load_case(dir.path());
+    const auto got = printed(c, dir);
+    ASSERT_EQ(got.size(), 1u);
+    EXPECT_NE(got[0].find("agencies/a.yaml:"), std::string::npos);
+    EXPECT_NE(got[0].find("error: malformed yaml: "), std::string::npos);
+    EXPECT_NE(got[0].find("[yaml-syntax]"), std::string::npos);
+    EXPECT_EQ(c.chronology.entries.size(), 0u);
+}
+
+TEST(CaseReader, HostileBinaryJunkAsManifestAndAgencyFile) {
+    TempDir dir;
+    std::string junk;
+    std::uint32_t x = 99;
+    for (int i = 0; i < 100000; ++i) {
+        x = x * 1103515245u + 12345u;
+        junk.push_back(static_cast<char>(x >> 24));
+    }
+    dir.write("case.yaml", junk);
+    Case c = formats::load_case(dir.path());
+    ASSERT_TRUE(c.diagnostics.has_errors());
+    EXPECT_EQ(c.diagnostics.items().front().code, "yaml-syntax");
+    dir.write("case.yaml", "sightline: 1\ncase: {title: T}\nsources: [agencies/a.yaml]\n");
+    dir.write("agencies/a.yaml", junk);
+    c = formats::load_case(dir.path());
+    ASSERT_TRUE(c.diagnostics.has_errors());
+    EXPECT_EQ(c.diagnostics.items().front().code, "yaml-syntax");
+    EXPECT_EQ(c.sources[0].counts.rows_read, 0u);
+}
+
+TEST(CaseReader, HostileDeepNestingEvenAfterAStrayQuote) {
+    TempDir dir;
+    // A quote inside a plain scalar does not open a string; the nesting after it is still refused.
+    dir.write("case.yaml", "sightline: 1\nnote: it \"was\nextra: " + std::string(100000, '[') + std::string(100000, ']') + "\n");
+    const auto got = printed(formats::load_case(dir.path()), dir);
+    ASSERT_EQ(got.size(), 1u);
+    EXPECT_NE(got[0].find("error: malformed yaml: "), std::string::npos);
+    EXPECT_NE(got[0].find("[yaml-syntax]"), std::string::npos);
+}
+
+TEST(CaseReader, HostileYearNinetyNineThousand) {
+    TempDir dir;
+    dir.write("case.yaml", "sightline: 1\ncase: {title: T}\nentries:\n  - {date: 99999-06-01, agency: X, type: contact, summary: x}\n");
+    EXPECT_EQ(printed(formats::load_case(dir.path()), dir),
+              (std::vector<std::string>{"case.yaml:4:12: error: date '99999-06-01' is outside the years 1000 to 9999 "
+                                        "[date-out-of-range]"}));
+}
+
+// [SECTION] Nothing lost
+
+// Every row of a large generated corpus (with rows spoiled on purpose) reaches the merged CSV or
+// the errors naming its line, never both and never neither.
+TEST(CaseReader, EveryRowOfALargeCorpusReachesTheOutputOrTheRejects) {
+    TempDir dir;
+    CorpusOptions o;
+    o.agencies = 20;
+    o.rows = 5000;
+    formats::write_corpus(o, dir.path(), 2);
+    // Spoil every 997th row of every file in one of four ways; remember the refs of all rows.
+    std::map<std::pair<std::string, std::uint32_t>, std::string> ref_at;  // (file, line) -> ref
+    std::size_t spoiled = 0;
+    for (const CorpusAgency& a : corpus_agencies(o)) {
+        std::ifstream in(dir.file(a.file), std::ios::binary);
+        std::string text(std::istreambuf_iterator<char>(in), {}), out;
+        std::uint32_t line = 0;
+        for (std::size_t at = 0; at < text.size();) {
+            const std::size_t end = text.find("\r\n", at);
+            std::string row = text.substr(at, end - at);
+            at = end + 2;
+            if (++line == 1) {
+                out += row + "\r\n";
+                continue;
+            }
+            ref_at[{a.file, line}] = row.substr(0, row.find(','));
+            if (line % 997 == 0) {
+                ++spoiled;
+                switch (line / 997 % 4) {
+                    case 0: row.replace(row.find(',') + 1, 2, "31"), row.replace(row.find(',') + 4, 2, "02"); break;  // 31/02
+                    case 1: row = row.substr(0, row.find(',', row.find(',') + 1)); break;                         // ragged
+                    case 2: row.replace(row.find(',') + 12, 5, "25:70"); break;                                     // bad time
+                    default: row.replace(row.find(',') + 18, row.find(',', row.find(',') + 18) - row.find(',') - 18, ""); break;  // no type
+                }
+            }
+            out += row + "\r\n";
+        }
+        dir.write(a.file, out);
+    }
+    const Case c = formats::load_case(dir.path());
+    std::set<std::pair<std::string, std::uint32_t>> rejected;
+    for (const Diagnostic& d : c.diagnostics.items())
+        if (d.severity == Severity::Error) rejected.insert({d.file.substr(dir.path().size() + 1), d.line});
+    std::string csv;
+    formats::write_chronology_csv(c, csv);
+    std::multiset<std::string> written;
+    formats::detail::CsvTokenizer rows(csv.data(), csv.size(), ',');
+    formats::detail::SheetRow row;
+    rows.next(row, true);  // the header
+    while (rows.next(row, true)) written.insert(std::string(row.cells.at(9).text));  // Ref
+    EXPECT_EQ(written.size() + rejected.size(), ref_at.size());
+    EXPECT_EQ(rejected.size(), spoiled);
+    for (const auto& [where, ref] : ref_at) {
+        const bool out = written.count(ref) == 1, refused = rejected.count(where) == 1;
+        EXPECT_NE(out, refused) << where.first << ":" << where.second << " " << ref;
+    }
+}

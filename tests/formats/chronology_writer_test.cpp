@@ -3,7 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "sightline/formats/case_reader.hpp"
+#include "sightline/formats/synthetic.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace sightline;
@@ -66,6 +69,33 @@ TEST(ChronologyWriter, MarkdownEscapesPipesAndNewlines) {
               std::string::npos);
     EXPECT_NE(out.find("line one<br>line two"), std::string::npos);
     EXPECT_NE(out.find("Review notes"), std::string::npos);
+}
+
+}  // namespace
+
+namespace {
+
+// The CSV of a case written in pieces on several threads is the CSV written at once.
+TEST(ChronologyWriter, CsvInPiecesOnSeveralThreadsIsTheSame) {
+    test::TempDir dir;
+    engine::CorpusOptions o;
+    o.agencies = 3;
+    o.rows = 7000;  // several pieces of 4096 rows
+    formats::write_corpus(o, dir.path(), 1);
+    const engine::Case c = formats::load_case(dir.path());
+    std::string whole;
+    formats::write_chronology_csv(c, whole);
+    for (unsigned threads : {1u, 2u, 4u}) {
+        std::string pieces;
+        std::size_t count = 0;
+        formats::write_chronology_csv(c, [&](std::string_view bytes) {
+            pieces.append(bytes);
+            ++count;
+        }, threads);
+        EXPECT_EQ(pieces, whole) << threads << " threads";
+        EXPECT_GE(count, 6u);
+    }
+    EXPECT_EQ(static_cast<std::size_t>(std::count(whole.begin(), whole.end(), '\n')), 21001u);
 }
 
 }  // namespace

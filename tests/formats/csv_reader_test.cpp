@@ -119,3 +119,70 @@ TEST(CsvReader, MissingFileIsASourceError) {
 }
 
 }  // namespace
+
+// [SECTION] Hostile inputs: each gives a clear error (or is read whole) in bounded time and memory.
+
+namespace {
+
+TEST(CsvReader, HostileTenMegabyteCellIsKeptWhole) {
+    TempDir dir;
+    std::string cell(std::size_t{10} << 20, 'x');
+    for (std::size_t i = 1000; i < cell.size(); i += 1000) cell[i] = i % 3000 == 0 ? '"' : ',';
+    std::string quoted = "\"";
+    for (char ch : cell) quoted += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+    dir.write("agencies/a.csv", "Date,Type,Summary\n24/06/2015,contact," + quoted + "\"\n25/06/2015,contact,short\n");
+    const Case c = load_sheet_case(dir, k_police);
+    EXPECT_TRUE(c.diagnostics.empty()) << joined(printed(c, dir));
+    ASSERT_EQ(c.chronology.entries.size(), 2u);
+    EXPECT_EQ(c.chronology.entries[0].summary, cell);
+}
+
+TEST(CsvReader, HostileHundredThousandColumnRowsAreRejected) {
+    TempDir dir;
+    std::string wide_row = "26/06/2015,contact,a";
+    for (int i = 0; i < 100000; ++i) wide_row += ",v";
+    // Under a normal header: that row is rejected, the others are read.
+    dir.write("agencies/a.csv", "Date,Type,Summary\n24/06/2015,contact,ok\n" + wide_row + "\n27/06/2015,contact,ok\n");
+    Case c = load_sheet_case(dir, k_police);
+    EXPECT_EQ(printed(c, dir), (std::vector<std::string>{"agencies/a.csv:3:16385: error: row has more than 16384 cells, "
+                                                         "the most a spreadsheet has [row-too-wide]"}));
+    EXPECT_EQ(c.chronology.entries.size(), 2u);
+    EXPECT_EQ(c.sources[0].counts.rows_rejected, 1u);
+    // As the header: every row is rejected, with one error.
+    std::string wide_header = "Date,Type,Summary";
+    for (int i = 0; i < 100000; ++i) wide_header += ",C" + std::to_string(i);
+    dir.write("agencies/a.csv", wide_header + "\n24/06/2015,contact,a\n" + wide_row + "\n");
+    c = load_sheet_case(dir, k_police);
+    EXPECT_EQ(printed(c, dir), (std::vector<std::string>{"agencies/a.csv:1: error: the header has more than 16384 "
+                                                         "columns, the most a spreadsheet has; all 2 rows rejected "
+                                                         "[row-too-wide]"}));
+    EXPECT_EQ(c.sources[0].counts.rows_read, 2u);
+    EXPECT_EQ(c.sources[0].counts.rows_rejected, 2u);
+}
+
+TEST(CsvReader, HostileBinaryJunkIsRowsAccountedFor) {
+    TempDir dir;
+    std::string junk;
+    std::uint32_t x = 12345;
+    for (int i = 0; i < 200000; ++i) {
+        x = x * 1103515245u + 12345u;
+        junk.push_back(static_cast<char>(x >> 24));
+    }
+    dir.write("agencies/a.csv", junk);
+    const Case c = load_sheet_case(dir, k_police);
+    EXPECT_TRUE(c.diagnostics.has_errors());
+    const SourceCounts& n = c.sources[0].counts;
+    EXPECT_EQ(n.rows_read, n.entries_made + n.rows_rejected);
+    EXPECT_EQ(n.entries_made, c.chronology.entries.size());
+}
+
+TEST(CsvReader, HostileYearNinetyNineThousand) {
+    TempDir dir;
+    dir.write("agencies/a.csv", "Date,Type,Summary\n24/06/2015,contact,a\n01/06/99999,contact,b\n");
+    const Case c = load_sheet_case(dir, k_police);
+    EXPECT_EQ(printed(c, dir), (std::vector<std::string>{"agencies/a.csv:3:1: error: date '01/06/99999' is outside the "
+                                                         "years 1000 to 9999 [date-out-of-range]"}));
+    EXPECT_EQ(c.chronology.entries.size(), 1u);
+}
+
+}  // namespace

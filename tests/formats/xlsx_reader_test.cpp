@@ -190,3 +190,27 @@ TEST(XlsxReader, BrokenAndHostileFiles) {
 }
 
 }  // namespace
+
+namespace {
+
+// A workbook whose rows each have a cell in column XFD: read without padding every row to
+// 16,384 cells; the far cell is kept as an extra field, as it was before.
+TEST(XlsxReader, HostileCellsInTheLastColumnCostNoPadding) {
+    TempDir dir;
+    std::string rows = k_header_row;
+    for (int r = 2; r <= 20001; ++r)
+        rows += "<row r=\"" + std::to_string(r) + "\"><c r=\"A" + std::to_string(r) + "\"><v>42179</v></c><c r=\"B" +
+                std::to_string(r) + "\" t=\"inlineStr\"><is><t>contact</t></is></c><c r=\"C" + std::to_string(r) +
+                "\" t=\"inlineStr\"><is><t>s</t></is></c><c r=\"XFD" + std::to_string(r) +
+                "\" t=\"inlineStr\"><is><t>far</t></is></c></row>";
+    std::filesystem::create_directories(dir.file("agencies"));
+    write_xlsx(dir.file("agencies/a.xlsx"), rows, k_header_strings);
+    const Case c = load_sheet_case(dir, k_source);
+    ASSERT_EQ(c.chronology.entries.size(), 20000u);
+    const auto extras = c.chronology.extras_of(c.chronology.entries[0]);
+    ASSERT_EQ(extras.size(), 1u);
+    EXPECT_EQ(extras[0].first, "column XFD");
+    EXPECT_EQ(extras[0].second, "far");
+}
+
+}  // namespace

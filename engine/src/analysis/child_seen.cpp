@@ -116,10 +116,9 @@ void unseen_periods(const AnalysisContext& ctx, const PeriodSpec& spec, const st
 
         EntryList contacts, family, uncertain;
         std::int64_t about_child = 0;
-        for (std::uint32_t n = 0; n < ctx.size(); ++n) {
+        // The entries strictly between the bounds (days never decrease along the chronology).
+        for (std::uint32_t n = ctx.first_after(a.day), last = ctx.first_on_or_after(b.day); n < last; ++n) {
             const auto i = static_cast<EntryIndex>(n);
-            const std::int32_t d = ctx.day(i);
-            if (d <= a.day || d >= b.day) continue;
             const ChildSeen s = chron.seen(ctx.entry(i), ch.position);
             if (!ctx.professional(i)) {
                 if (is_sighting(s)) family.push_back(i);

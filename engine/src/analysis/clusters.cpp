@@ -17,20 +17,26 @@ using detail::AnalysisContext;
 // The members that give an account of the incident itself (not later work the incident led to):
 // the incident's record, records on its day, records naming its day or quoting an account's
 // reference, and the first record of an agency an account informed.
-EntryList accounts(const AnalysisContext& ctx, const ClusterScorer& scorer, const Cluster& cl, EntryIndex event) {
+EntryList accounts(const AnalysisContext& ctx, const Receipts& receipts, const Cluster& cl, EntryIndex event) {
     const std::int32_t day = ctx.day(event);
+    // Whether each member names the incident's day, worked out once.
+    std::vector<bool> names_day(cl.members.size());
+    for (std::size_t k = 0; k < cl.members.size(); ++k) {
+        const auto named = dates_mentioned(ctx.entry(cl.members[k]).summary, ctx.day(cl.members[k]));
+        names_day[k] = std::find(named.begin(), named.end(), day) != named.end();
+    }
     EntryList out{event};
     bool grew = true;
     while (grew) {
         grew = false;
-        for (EntryIndex m : cl.members) {
+        for (std::size_t k = 0; k < cl.members.size(); ++k) {
+            const EntryIndex m = cl.members[k];
             if (std::find(out.begin(), out.end(), m) != out.end()) continue;
             const Entry& e = ctx.entry(m);
-            const auto named = dates_mentioned(e.summary, ctx.day(m));
-            bool account = ctx.day(m) == day || std::find(named.begin(), named.end(), day) != named.end();
+            bool account = ctx.day(m) == day || names_day[k];
             for (EntryIndex a : out) {
                 const Entry& known = ctx.entry(a);
-                if (scorer.receives(a, m)) account = true;
+                if (receipts.receives(a, m)) account = true;
                 if (known.ref.size() >= 3 && contains_ci(e.summary, known.ref)) account = true;
             }
             if (account) {
@@ -187,14 +193,43 @@ void people_discrepancies(const AnalysisContext& ctx, const Cluster& cl, EntryIn
 }
 
 void duplicates(const AnalysisContext& ctx, std::vector<Finding>& out) {
-    std::map<std::tuple<std::uint32_t, std::string, std::string, std::string>, EntryList> groups;
-    for (std::uint32_t n = 0; n < ctx.size(); ++n) {
-        const auto i = static_cast<EntryIndex>(n);
+    // Entries are grouped by a hash of what makes them the same (agency, date, type, words), then
+    // only the rare groups of two or more are compared in full, in the order the full keys give.
+    using Key = std::tuple<std::uint32_t, std::string, std::string, std::string>;
+    auto key_of = [&](EntryIndex i) {
         const Entry& e = ctx.entry(i);
-        groups[{index_of(e.agency), format_date(e.date), std::string(e.type_text), normalise_word(e.summary)}].push_back(i);
+        return Key{index_of(e.agency), format_date(e.date), std::string(e.type_text), normalise_word(e.summary)};
+    };
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> hashes(ctx.size());
+    std::string date;
+    for (std::uint32_t n = 0; n < ctx.size(); ++n) {
+        const Entry& e = ctx.entry(static_cast<EntryIndex>(n));
+        date.clear();
+        append_date(date, e.date);
+        std::uint64_t h = std::hash<std::string>{}(normalise_word(e.summary));
+        h = h * 0x9e3779b97f4a7c15ull ^ std::hash<std::string_view>{}(date);
+        h = h * 0x9e3779b97f4a7c15ull ^ std::hash<std::string_view>{}(e.type_text);
+        h = h * 0x9e3779b97f4a7c15ull ^ index_of(e.agency);
+        hashes[n] = {h, n};
     }
+    std::sort(hashes.begin(), hashes.end());
+    std::vector<std::pair<Key, EntryList>> groups;
+    for (std::size_t k = 0; k < hashes.size();) {
+        std::size_t end = k + 1;
+        while (end < hashes.size() && hashes[end].first == hashes[k].first) ++end;
+        if (end - k >= 2) {
+            std::map<Key, EntryList> exact;  // equal hashes may still differ
+            for (std::size_t m = k; m < end; ++m) {
+                const auto i = static_cast<EntryIndex>(hashes[m].second);
+                exact[key_of(i)].push_back(i);
+            }
+            for (auto& [key, list] : exact)
+                if (list.size() >= 2) groups.emplace_back(key, std::move(list));
+        }
+        k = end;
+    }
+    std::sort(groups.begin(), groups.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     for (const auto& [key, list] : groups) {
-        if (list.size() < 2) continue;
         Finding f;
         f.kind = FindingKind::DuplicateEntry;
         f.entries = list;
@@ -212,7 +247,7 @@ void duplicates(const AnalysisContext& ctx, std::vector<Finding>& out) {
 
 std::vector<Finding> analyse_clusters(const Case& c, const std::vector<Cluster>& clusters, const AnalysisOptions& options) {
     const AnalysisContext ctx(c, options);
-    const ClusterScorer scorer(c);
+    const Receipts receipts(c);
     std::vector<Finding> out;
     for (const Cluster& cl : clusters) {
         const EntryIndex event = event_of(ctx, cl);
@@ -235,7 +270,7 @@ std::vector<Finding> analyse_clusters(const Case& c, const std::vector<Cluster>&
         out.push_back(std::move(f));
         const std::size_t before = out.size();
         date_discrepancies(ctx, cl, ctx.day(event), event, out);
-        const EntryList accounts_of_it = accounts(ctx, scorer, cl, event);
+        const EntryList accounts_of_it = accounts(ctx, receipts, cl, event);
         seen_discrepancies(ctx, cl, accounts_of_it, out);
         people_discrepancies(ctx, cl, event, accounts_of_it, out);
         for (std::size_t k = before; k < out.size(); ++k) {

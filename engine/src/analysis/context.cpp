@@ -2,6 +2,7 @@
 #include "context.hpp"
 
 #include <algorithm>
+#include <cassert>
 #include <map>
 
 namespace sightline::engine::detail {
@@ -17,6 +18,7 @@ AnalysisContext::AnalysisContext(const Case& cs, const AnalysisOptions& options)
         const bool open = d.earliest == k_unbounded_low || d.latest == k_unbounded_high;
         m_precise[i] = !open && d.latest_day() - d.earliest_day() < uncertain;
     }
+    assert(std::is_sorted(m_day.begin(), m_day.end()) && "analyses need a merged chronology");
 
     // The analysed period: the scope, else the span of the entries.
     if (c.info.scope_from) period_start = c.info.scope_from->earliest_day();
@@ -66,10 +68,6 @@ AnalysisContext::AnalysisContext(const Case& cs, const AnalysisOptions& options)
         }
         if (open) episodes.push_back(ep);
     }
-}
-
-std::uint32_t AnalysisContext::first_on_or_after(std::int32_t d) const {
-    return static_cast<std::uint32_t>(std::lower_bound(m_day.begin(), m_day.end(), d) - m_day.begin());
 }
 
 bool AnalysisContext::contact(EntryIndex i) const {

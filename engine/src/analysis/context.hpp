@@ -3,6 +3,7 @@
 // Internal to sightline_engine.
 #pragma once
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -44,7 +45,16 @@ public:
     [[nodiscard]] const Entry& entry(EntryIndex i) const { return c.chronology.entries[index_of(i)]; }
     [[nodiscard]] std::size_t size() const { return c.chronology.entries.size(); }
     // The day an entry counts on: its earliest possible day (open starts: the last day it can be).
+    // Entries are in date order, so days never decrease along the chronology.
     [[nodiscard]] std::int32_t day(EntryIndex i) const { return m_day[index_of(i)]; }
+    // The first entry on or after a day (size() when none): a binary search.
+    [[nodiscard]] std::uint32_t first_on_or_after(std::int32_t d) const {
+        return static_cast<std::uint32_t>(std::lower_bound(m_day.begin(), m_day.end(), d) - m_day.begin());
+    }
+    // The first entry after a day (size() when none).
+    [[nodiscard]] std::uint32_t first_after(std::int32_t d) const {
+        return static_cast<std::uint32_t>(std::upper_bound(m_day.begin(), m_day.end(), d) - m_day.begin());
+    }
     [[nodiscard]] AgencyKind kind(EntryIndex i) const { return c.agency_kind(entry(i).agency); }
     // Recorded by an agency (not what a relative said).
     [[nodiscard]] bool professional(EntryIndex i) const { return kind(i) != AgencyKind::Family; }
@@ -64,8 +74,6 @@ public:
     [[nodiscard]] std::string describe(EntryIndex i) const;
     // The area a child lived in on a day, from residences; none between residences or without them.
     [[nodiscard]] AreaId child_area_at(PersonId child, std::int32_t day) const;
-    // The first entry whose day is at or after `day` (entries are in day order); size() if none.
-    [[nodiscard]] std::uint32_t first_on_or_after(std::int32_t day) const;
     // " (start of scope)" or " (first record)"; " (end of scope)" or " (last record)".
     [[nodiscard]] std::string period_start_label() const { return c.info.scope_from ? " (start of scope)" : " (first record)"; }
     [[nodiscard]] std::string period_end_label() const { return c.info.scope_to ? " (end of scope)" : " (last record)"; }

@@ -9,11 +9,13 @@
 #include <array>
 #include <cmath>
 #include <map>
+#include <mutex>
 #include <numeric>
 #include <set>
 #include <unordered_map>
 
 #include "sightline/engine/merge.hpp"
+#include "sightline/engine/parallel.hpp"
 #include "sightline/engine/text.hpp"
 
 namespace sightline::engine {
@@ -23,6 +25,7 @@ namespace {
 // [SECTION] Words and dates in summaries
 
 bool is_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+
 // Words too common in any chronology to say two accounts are of the same thing.
 bool stopword(std::string_view w) {
     static constexpr std::array<std::string_view, 40> k_words = {
@@ -187,53 +190,164 @@ std::vector<std::int32_t> dates_mentioned(std::string_view text, std::int32_t ne
     return out;
 }
 
-ClusterScorer::ClusterScorer(const Case& c) : m_case(c) {
+namespace {
+
+// Lists per entry stored end to end: start[i]..start[i + 1] are entry i's items.
+template <class T>
+void to_lists(std::vector<std::pair<std::uint32_t, T>>& pairs, std::size_t n, std::vector<std::uint32_t>& start,
+              std::vector<T>& items) {
+    std::sort(pairs.begin(), pairs.end());
+    pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+    start.assign(n + 1, 0);
+    for (const auto& p : pairs) ++start[p.first + 1];
+    for (std::size_t i = 0; i < n; ++i) start[i + 1] += start[i];
+    items.resize(pairs.size());
+    for (std::size_t k = 0; k < pairs.size(); ++k) items[k] = pairs[k].second;
+}
+
+constexpr std::uint64_t k_hash_base = 1099511628211ull;
+
+// A hash of text lowercased (ASCII), as references are compared.
+std::uint64_t ci_hash(std::string_view s) {
+    std::uint64_t h = 0;
+    for (char ch : s) h = h * k_hash_base + static_cast<unsigned char>(ascii_lower(ch));
+    return h;
+}
+
+bool equal_ci(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+    return true;
+}
+
+}  // namespace
+
+Receipts::Receipts(const Case& c) {
     const auto& entries = c.chronology.entries;
+    const auto n = static_cast<std::uint32_t>(entries.size());
+    const std::int32_t window = c.rules.days(RuleId::CorroborationWindowDays);
+    std::vector<std::int32_t> days(n);
+    for (std::uint32_t i = 0; i < n; ++i) days[i] = entries[i].date.earliest_day();
+    // For each record with to:, the first record of each recipient that can be a receipt, from its
+    // day on (earlier records of the same day included), within the window.
+    std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> by_agency;  // records that can be receipts
+    for (std::uint32_t j = 0; j < n; ++j)
+        if (can_receive(entries[j].type)) by_agency[index_of(entries[j].agency)].push_back(j);
+    for (std::uint32_t i = 0; i < n; ++i) {
+        if (entries[i].to.count == 0) continue;
+        const auto first = static_cast<std::uint32_t>(std::lower_bound(days.begin(), days.end(), days[i]) - days.begin());
+        for (AgencyId to : c.chronology.to_of(entries[i])) {
+            if (to == entries[i].agency) continue;
+            const auto it = by_agency.find(index_of(to));
+            if (it == by_agency.end()) continue;
+            const auto at = std::lower_bound(it->second.begin(), it->second.end(), first);
+            if (at != it->second.end() && days[*at] <= days[i] + window) m_pairs.emplace_back(*at, i);
+        }
+    }
+    std::sort(m_pairs.begin(), m_pairs.end());
+    m_pairs.erase(std::unique(m_pairs.begin(), m_pairs.end()), m_pairs.end());
+}
+
+bool Receipts::receives(EntryIndex a, EntryIndex b) const {
+    return std::binary_search(m_pairs.begin(), m_pairs.end(), std::pair(index_of(b), index_of(a)));
+}
+
+ClusterScorer::ClusterScorer(const Case& c) : m_case(c), m_receipts(c) {
+    const auto& entries = c.chronology.entries;
+    const auto n = static_cast<std::uint32_t>(entries.size());
+    const std::int32_t window = c.rules.days(RuleId::CorroborationWindowDays);
+    m_days.resize(n);
+    for (std::uint32_t i = 0; i < n; ++i) m_days[i] = entries[i].date.earliest_day();
+    const std::vector<std::int32_t>& days = m_days;
+
+    // Words: each entry's distinct tokens, and how many entries use each.
     std::unordered_map<std::string, std::uint32_t> ids;
     std::vector<std::uint32_t> df;
-    m_tokens.resize(entries.size());
-    for (std::size_t i = 0; i < entries.size(); ++i) {
-        std::set<std::uint32_t> unique;
+    m_token_start.assign(n + 1, 0);
+    std::vector<std::uint32_t> mine;
+    for (std::uint32_t i = 0; i < n; ++i) {
+        mine.clear();
         for (std::string& w : tokenize(entries[i].summary)) {
             const auto [it, inserted] = ids.emplace(std::move(w), static_cast<std::uint32_t>(df.size()));
             if (inserted) df.push_back(0);
-            unique.insert(it->second);
+            mine.push_back(it->second);
         }
-        for (std::uint32_t t : unique) ++df[t];
-        m_tokens[i].assign(unique.begin(), unique.end());
+        std::sort(mine.begin(), mine.end());
+        mine.erase(std::unique(mine.begin(), mine.end()), mine.end());
+        for (std::uint32_t t : mine) ++df[t];
+        m_tokens.insert(m_tokens.end(), mine.begin(), mine.end());
+        m_token_start[i + 1] = static_cast<std::uint32_t>(m_tokens.size());
     }
-    // Receipts: for each record with to:, the first later non-routine record of each recipient.
-    m_received.resize(entries.size());
-    const std::int32_t window = c.rules.days(RuleId::CorroborationWindowDays);
-    std::vector<std::int32_t> day_of(entries.size());
-    for (std::size_t i = 0; i < entries.size(); ++i) day_of[i] = entries[i].date.earliest_day();
-    for (std::size_t i = 0; i < entries.size(); ++i) {
-        if (entries[i].to.count == 0) continue;
-        const std::int32_t day = day_of[i];
-        const auto first = static_cast<std::size_t>(std::lower_bound(day_of.begin(), day_of.end(), day) - day_of.begin());
-        for (AgencyId to : c.chronology.to_of(entries[i])) {
-            if (to == entries[i].agency) continue;
-            for (std::size_t j = first; j < entries.size() && day_of[j] <= day + window; ++j) {
-                if (j == i || entries[j].agency != to || !can_receive(entries[j].type)) continue;
-                m_received[j].push_back(static_cast<std::uint32_t>(i));
-                break;
+    m_idf.resize(df.size());
+    const double count = static_cast<double>(std::max<std::uint32_t>(n, 1));
+    for (std::size_t t = 0; t < df.size(); ++t) m_idf[t] = std::log(1.0 + count / static_cast<double>(df[t]));
+
+    // Days each summary names.
+    m_mention_start.assign(n + 1, 0);
+    for (std::uint32_t i = 0; i < n; ++i) {
+        for (std::int32_t d : dates_mentioned(entries[i].summary, days[i])) m_mentions.push_back(d);
+        m_mention_start[i + 1] = static_cast<std::uint32_t>(m_mentions.size());
+    }
+
+    // Link partners: a receipt and what it received.
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> partners;
+    for (const auto& [receipt, sent] : m_receipts.pairs()) {
+        partners.emplace_back(receipt, sent);
+        partners.emplace_back(sent, receipt);
+    }
+
+    // References quoted in summaries: every summary is searched, with a rolling hash, for the
+    // references (of three characters or more) of the records within the window of it.
+    std::unordered_multimap<std::uint64_t, std::uint32_t> refs;  // hash of a lowercased ref (and its length) -> entries
+    std::vector<bool> maybe(1u << 24, false);                    // a filter before the map: most text is no ref
+    const auto slot = [](std::uint64_t h) { return static_cast<std::size_t>((h * 0x9e3779b97f4a7c15ull) >> 40); };
+    for (std::uint32_t a = 0; a < n; ++a)
+        if (entries[a].ref.size() >= 3) {
+            const std::uint64_t h = ci_hash(entries[a].ref) ^ entries[a].ref.size();
+            refs.emplace(h, a);
+            maybe[slot(h)] = true;
+        }
+    std::vector<std::size_t> length_count;  // references of each length within the window of b
+    std::vector<std::uint64_t> powers{1};
+    std::uint32_t lo = 0, hi = 0;           // entries within the window of b: [lo, hi)
+    for (std::uint32_t b = 0; b < n; ++b) {
+        for (; hi < n && days[hi] <= days[b] + window; ++hi) {
+            const std::size_t len = entries[hi].ref.size();
+            if (len < 3) continue;
+            if (length_count.size() <= len) length_count.resize(len + 1, 0);
+            ++length_count[len];
+        }
+        for (; days[lo] < days[b] - window; ++lo)
+            if (entries[lo].ref.size() >= 3) --length_count[entries[lo].ref.size()];
+        const std::string_view text = entries[b].summary;
+        for (std::size_t len = 3; len < length_count.size() && len <= text.size(); ++len) {
+            if (length_count[len] == 0) continue;
+            while (powers.size() <= len) powers.push_back(powers.back() * k_hash_base);
+            std::uint64_t h = ci_hash(text.substr(0, len));
+            for (std::size_t at = 0;; ++at) {
+                const auto [first, last] = maybe[slot(h ^ len)] ? refs.equal_range(h ^ len) : std::pair(refs.end(), refs.end());
+                for (auto it = first; it != last; ++it) {
+                    const std::uint32_t a = it->second;
+                    if (a == b || std::abs(days[a] - days[b]) > window || !equal_ci(text.substr(at, len), entries[a].ref)) continue;
+                    m_quotes.emplace_back(a, b);
+                    partners.emplace_back(a, b);
+                    partners.emplace_back(b, a);
+                }
+                if (at + len >= text.size()) break;
+                h = (h - static_cast<unsigned char>(ascii_lower(text[at])) * powers[len - 1]) * k_hash_base +
+                    static_cast<unsigned char>(ascii_lower(text[at + len]));
             }
         }
     }
-    // The days each summary names, found once (the scan is the costly part of a pair's score).
-    m_mentions.resize(entries.size());
-    for (std::size_t i = 0; i < entries.size(); ++i) {
-        if (entries[i].summary.find_first_of("0123456789") == std::string_view::npos) continue;
-        m_mentions[i] = dates_mentioned(entries[i].summary, entries[i].date.earliest_day());
-    }
-    m_idf.resize(df.size());
-    const double n = static_cast<double>(std::max<std::size_t>(entries.size(), 1));
-    for (std::size_t t = 0; t < df.size(); ++t) m_idf[t] = std::log(1.0 + n / static_cast<double>(df[t]));
+    std::sort(m_quotes.begin(), m_quotes.end());
+    m_quotes.erase(std::unique(m_quotes.begin(), m_quotes.end()), m_quotes.end());
+    to_lists(partners, n, m_partner_start, m_partners);
 }
 
-bool ClusterScorer::receives(EntryIndex a, EntryIndex b) const {
-    const auto& list = m_received[index_of(b)];
-    return std::find(list.begin(), list.end(), index_of(a)) != list.end();
+bool ClusterScorer::quotes(EntryIndex a, EntryIndex b) const {
+    return std::binary_search(m_quotes.begin(), m_quotes.end(), std::pair(index_of(a), index_of(b))) ||
+           std::binary_search(m_quotes.begin(), m_quotes.end(), std::pair(index_of(b), index_of(a)));
 }
 
 PairScore ClusterScorer::score(EntryIndex ia, EntryIndex ib) const {
@@ -242,34 +356,37 @@ PairScore ClusterScorer::score(EntryIndex ia, EntryIndex ib) const {
     const Entry& b = ch.entries[index_of(ib)];
     PairScore s;
     const std::int32_t window = m_case.rules.days(RuleId::CorroborationWindowDays);
-    const std::int32_t apart = std::abs(b.date.earliest_day() - a.date.earliest_day());
+    const std::int32_t day_a = m_days[index_of(ia)], day_b = m_days[index_of(ib)];
+    const std::int32_t apart = std::abs(day_b - day_a);
     if (apart > window) return s;
 
     if (receives(ia, ib) || receives(ib, ia)) s.link = 35;
-    if ((a.ref.size() >= 3 && contains_ci(b.summary, a.ref)) || (b.ref.size() >= 3 && contains_ci(a.summary, b.ref))) s.reference = 50;
-    const auto mentions = [&](EntryIndex text, const Entry& text_entry, const Entry& other) {
-        const auto& days = m_mentions[index_of(text)];
-        return std::find(days.begin(), days.end(), other.date.earliest_day()) != days.end() &&
-               other.date.earliest_day() != text_entry.date.earliest_day();
+    if (quotes(ia, ib)) s.reference = 50;
+    // Does the summary of `text` (written on day `written`) name day `other`?
+    const auto mentions = [&](EntryIndex text, std::int32_t written, std::int32_t other) {
+        const std::int32_t* first = m_mentions.data() + m_mention_start[index_of(text)];
+        const std::int32_t* last = m_mentions.data() + m_mention_start[index_of(text) + 1];
+        return first != last && std::find(first, last, other) != last && other != written;
     };
-    const bool mentioned = mentions(ia, a, b) || mentions(ib, b, a);
+    const bool mentioned = mentions(ia, day_a, day_b) || mentions(ib, day_b, day_a);
     s.candidate = is_event_type(a.type) || is_event_type(b.type) || s.link > 0 || s.reference > 0;
     if (!s.candidate) return s;
 
     // Words in common, each weighted by how rare it is in this chronology: half the share of all
     // words (Jaccard), half the share of the shorter account's words (a terse notification of a
     // long incident log still matches it).
-    const auto& ta = m_tokens[index_of(ia)];
-    const auto& tb = m_tokens[index_of(ib)];
+    const std::uint32_t* ta = m_tokens.data() + m_token_start[index_of(ia)];
+    const std::uint32_t* const ta_end = m_tokens.data() + m_token_start[index_of(ia) + 1];
+    const std::uint32_t* tb = m_tokens.data() + m_token_start[index_of(ib)];
+    const std::uint32_t* const tb_end = m_tokens.data() + m_token_start[index_of(ib) + 1];
     double shared = 0, only_a = 0, only_b = 0;
-    std::size_t x = 0, y = 0;
-    while (x < ta.size() || y < tb.size()) {
-        if (y == tb.size() || (x < ta.size() && ta[x] < tb[y])) only_a += m_idf[ta[x++]];
-        else if (x == ta.size() || tb[y] < ta[x]) only_b += m_idf[tb[y++]];
+    while (ta != ta_end || tb != tb_end) {
+        if (tb == tb_end || (ta != ta_end && *ta < *tb)) only_a += m_idf[*ta++];
+        else if (ta == ta_end || *tb < *ta) only_b += m_idf[*tb++];
         else {
-            shared += m_idf[ta[x]];
-            ++x;
-            ++y;
+            shared += m_idf[*ta];
+            ++ta;
+            ++tb;
         }
     }
     const double all = shared + only_a + only_b;
@@ -322,32 +439,38 @@ std::vector<Cluster> find_clusters(const Case& c) {
         std::int32_t score;
         std::uint32_t a, b;
     };
-    std::vector<std::int32_t> days(entries.size());
-    std::vector<bool> usable(entries.size());
-    for (std::uint32_t i = 0; i < entries.size(); ++i) {
-        days[i] = entries[i].date.earliest_day();
-        usable[i] = precise(entries[i], uncertain);
-    }
-    // Candidate pairs only: an event and the other agencies' records around it, and every record
-    // with the receipt of its to:. Routine records that merely fall near each other never pair,
-    // so the work follows the number of events and links, not the square of the chronology.
+    // Only candidate pairs can join (one an event, or linked by to:, or quoting the other's
+    // reference), so only they are scored: every pair with an event in it, and the link and
+    // reference partners of the rest. Scored on every thread; the edges are then ordered, so the
+    // result does not depend on how the work was shared.
+    std::vector<std::uint32_t> events;  // precise event records, in order
+    for (std::uint32_t i = 0; i < entries.size(); ++i)
+        if (is_event_type(entries[i].type) && precise(entries[i], uncertain)) events.push_back(i);
+    const auto day_of = [&](std::uint32_t i) { return entries[i].date.earliest_day(); };
     std::vector<Edge> edges;
-    auto consider = [&](std::uint32_t i, std::uint32_t j) {
-        if (i == j || !usable[i] || !usable[j] || entries[i].agency == entries[j].agency) return;
-        if (std::abs(days[i] - days[j]) > window) return;
-        const std::uint32_t a = std::min(i, j), b = std::max(i, j);
-        const PairScore s = scorer.score(static_cast<EntryIndex>(a), static_cast<EntryIndex>(b));
-        if (s.candidate && s.total >= min_score) edges.push_back({s.total, a, b});
-    };
-    for (std::uint32_t i = 0; i < entries.size(); ++i) {
-        if (usable[i] && is_event_type(entries[i].type)) {
-            const auto lo = static_cast<std::uint32_t>(std::lower_bound(days.begin(), days.end(), days[i] - window) - days.begin());
-            for (std::uint32_t j = lo; j < entries.size() && days[j] <= days[i] + window; ++j)
-                if (!(is_event_type(entries[j].type) && j < i)) consider(i, j);  // event pairs once
+    std::mutex edges_mutex;
+    parallel_ranges(entries.size(), thread_count(0), [&](std::size_t begin, std::size_t end) {
+        std::vector<Edge> mine;
+        auto consider = [&](std::uint32_t i, std::uint32_t j) {
+            if (entries[j].agency == entries[i].agency || !precise(entries[j], uncertain)) return;
+            const PairScore s = scorer.score(static_cast<EntryIndex>(i), static_cast<EntryIndex>(j));
+            if (s.candidate && s.total >= min_score) mine.push_back({s.total, i, j});
+        };
+        for (auto i = static_cast<std::uint32_t>(begin); i < end; ++i) {
+            if (!precise(entries[i], uncertain)) continue;
+            const std::int32_t last = day_of(i) + window;
+            if (is_event_type(entries[i].type)) {
+                for (std::uint32_t j = i + 1; j < entries.size() && day_of(j) <= last; ++j) consider(i, j);
+                continue;
+            }
+            for (auto at = std::upper_bound(events.begin(), events.end(), i); at != events.end() && day_of(*at) <= last; ++at)
+                consider(i, *at);
+            for (std::uint32_t j : scorer.partners(static_cast<EntryIndex>(i)))
+                if (j > i && !is_event_type(entries[j].type) && day_of(j) <= last) consider(i, j);
         }
-        for (std::uint32_t from : scorer.received(static_cast<EntryIndex>(i)))
-            if (!is_event_type(entries[i].type) && !is_event_type(entries[from].type)) consider(from, i);
-    }
+        const std::lock_guard lock(edges_mutex);
+        edges.insert(edges.end(), mine.begin(), mine.end());
+    });
     // Strongest links first; ties in chronology order, so the result is deterministic.
     std::sort(edges.begin(), edges.end(), [](const Edge& x, const Edge& y) {
         return std::tie(y.score, x.a, x.b) < std::tie(x.score, y.a, y.b);
@@ -359,7 +482,9 @@ std::vector<Cluster> find_clusters(const Case& c) {
     for (std::uint32_t i = 0; i < entries.size(); ++i) members[i] = {i};
     std::vector<std::int32_t> weakest(entries.size(), std::numeric_limits<std::int32_t>::max());
     std::vector<bool> is_confirmed(entries.size(), false);
-    std::vector<std::int32_t> lo_day(days), hi_day(days);  // per cluster root: its first and last day
+    // Each cluster's first and last day, kept at its root.
+    std::vector<std::int32_t> lo_day(entries.size()), hi_day(entries.size());
+    for (std::uint32_t i = 0; i < entries.size(); ++i) lo_day[i] = hi_day[i] = entries[i].date.earliest_day();
     auto find = [&](std::uint32_t x) {
         while (parent[x] != x) x = parent[x] = parent[parent[x]];
         return x;
@@ -368,11 +493,11 @@ std::vector<Cluster> find_clusters(const Case& c) {
         x = find(x);
         y = find(y);
         if (x == y) return;
-        if (!forbidden.empty())  // split decisions are few; only then are members compared pairwise
+        if (!forbidden.empty())
             for (std::uint32_t p : members[x])
                 for (std::uint32_t q : members[y])
                     if (forbidden.count({p, q})) return;
-        // Every member of a cluster lies within twice the window of every other (O(1) per join).
+        // Every member of a cluster lies within twice the window of every other.
         if (!force && std::max(hi_day[x], hi_day[y]) - std::min(lo_day[x], lo_day[y]) > 2 * window) return;
         if (members[x].size() < members[y].size()) std::swap(x, y);
         parent[y] = x;

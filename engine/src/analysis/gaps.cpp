@@ -40,10 +40,9 @@ void gaps_between(const AnalysisContext& ctx, const std::vector<Bound>& bounds, 
         const std::int32_t days = b.day - a.day;
         if (days <= threshold) continue;
         EntryList family, uncertain;
-        for (std::uint32_t n = 0; n < ctx.size(); ++n) {
+        // The entries strictly between the bounds (days never decrease along the chronology).
+        for (std::uint32_t n = ctx.first_after(a.day), last = ctx.first_on_or_after(b.day); n < last; ++n) {
             const auto i = static_cast<EntryIndex>(n);
-            const std::int32_t d = ctx.day(i);
-            if (d <= a.day || d >= b.day) continue;
             if (!ctx.professional(i)) family.push_back(i);
             else if (ctx.contact(i) && !ctx.precise(i) && (!agency || ctx.entry(i).agency == *agency)) uncertain.push_back(i);
         }

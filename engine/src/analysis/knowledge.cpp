@@ -92,6 +92,14 @@ std::vector<RiskKnowledge> who_knew(const Case& c, const std::vector<Cluster>& c
     for (const Cluster& cl : clusters)
         for (EntryIndex m : cl.members) cluster_of[index_of(m)] = &cl;
 
+    // Per agency of a kind that acts on risk: the days of its contacts, to find who was in touch
+    // in the days after an event with a binary search each.
+    std::map<std::uint32_t, std::vector<std::int32_t>> contact_days;
+    for (std::uint32_t m = 0; m < ctx.size(); ++m) {
+        const auto j = static_cast<EntryIndex>(m);
+        if (ctx.contact(j) && should_know(ctx.kind(j))) contact_days[index_of(ctx.entry(j).agency)].push_back(ctx.day(j));
+    }
+
     std::vector<RiskKnowledge> out;
     std::set<const Cluster*> done;
     std::vector<std::int32_t> known(n_agencies + 1);
@@ -143,15 +151,10 @@ std::vector<RiskKnowledge> who_knew(const Case& c, const std::vector<Cluster>& c
 
         // Agencies that should know, with a contact soon after, that never heard.
         const std::int32_t window = ctx.rule(RuleId::NotSharedDays);
-        std::set<std::uint32_t> involved;
-        for (std::uint32_t m = n + 1; m < ctx.size(); ++m) {
-            const auto j = static_cast<EntryIndex>(m);
-            if (ctx.day(j) > day + window) break;
-            if (ctx.day(j) <= day || !ctx.contact(j) || !should_know(ctx.kind(j))) continue;
-            involved.insert(index_of(ctx.entry(j).agency));
+        for (const auto& [a, days] : contact_days) {
+            const auto next = std::upper_bound(days.begin(), days.end(), day);
+            if (next != days.end() && *next <= day + window && known[a] == k_never) rk.never.push_back(static_cast<AgencyId>(a));
         }
-        for (std::uint32_t a : involved)
-            if (known[a] == k_never) rk.never.push_back(static_cast<AgencyId>(a));
         out.push_back(std::move(rk));
     }
     return out;

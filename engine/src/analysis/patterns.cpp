@@ -2,6 +2,7 @@
 // repeated domestic abuse, a case closed then re-referred, an injury to a baby not yet mobile,
 // and frequent changes of practitioner.
 #include <algorithm>
+#include <array>
 #include <map>
 #include <set>
 
@@ -125,6 +126,22 @@ void repeated_domestic_abuse(const AnalysisContext& ctx, const std::vector<Clust
 
 void rereferrals(const AnalysisContext& ctx, std::vector<Finding>& out) {
     const std::int32_t window = ctx.rule(RuleId::RereferralDays);
+    // The records that bring a family back to a kind (a referral, a case opened, a notification
+    // or a strategy discussion, by or to that kind), per kind, in order.
+    std::array<std::vector<std::uint32_t>, 2> returns;  // children's social care, early help
+    const std::array<AgencyKind, 2> kinds = {AgencyKind::ChildrensSocialCare, AgencyKind::EarlyHelp};
+    for (std::uint32_t m = 0; m < ctx.size(); ++m) {
+        const auto j = static_cast<EntryIndex>(m);
+        const Entry& e = ctx.entry(j);
+        if (e.type != EntryType::Referral && e.type != EntryType::CaseOpened && e.type != EntryType::Notification &&
+            e.type != EntryType::StrategyDiscussion)
+            continue;
+        for (std::size_t k = 0; k < kinds.size(); ++k) {
+            bool to_kind = ctx.kind(j) == kinds[k];
+            for (AgencyId to : ctx.c.chronology.to_of(e)) to_kind = to_kind || ctx.c.agency_kind(to) == kinds[k];
+            if (to_kind) returns[k].push_back(m);
+        }
+    }
     for (std::uint32_t n = 0; n < ctx.size(); ++n) {
         const auto closed = static_cast<EntryIndex>(n);
         const AgencyKind kind = ctx.kind(closed);
@@ -139,21 +156,20 @@ void rereferrals(const AnalysisContext& ctx, std::vector<Finding>& out) {
             if (e.agency == ctx.entry(closed).agency && e.type == EntryType::CaseTransfer && e.to.count > 0) transferred = true;
         }
         if (transferred) continue;
-        for (std::uint32_t m = n + 1; m < ctx.size(); ++m) {
-            const auto j = static_cast<EntryIndex>(m);
-            if (ctx.day(j) - ctx.day(closed) > window) break;
-            const Entry& e = ctx.entry(j);
-            const bool reopening = e.type == EntryType::Referral || e.type == EntryType::CaseOpened ||
-                                   e.type == EntryType::Notification || e.type == EntryType::StrategyDiscussion;
-            bool to_kind = ctx.kind(j) == kind;
-            for (AgencyId to : ctx.c.chronology.to_of(e)) to_kind = to_kind || ctx.c.agency_kind(to) == kind;
-            if (!reopening || !to_kind || ctx.day(j) <= ctx.day(closed)) continue;
+        // The first return on a later day, if within the window.
+        const auto& list = returns[kind == AgencyKind::ChildrensSocialCare ? 0 : 1];
+        const auto next = std::upper_bound(list.begin(), list.end(), ctx.day(closed), [&](std::int32_t d, std::uint32_t m) {
+            return d < ctx.day(static_cast<EntryIndex>(m));
+        });
+        if (next == list.end()) continue;
+        const auto j = static_cast<EntryIndex>(*next);
+        if (ctx.day(j) - ctx.day(closed) > window) continue;
+        {
             Finding f = pattern(FindingKind::Rereferral, ctx, {closed, j});
             f.set("days", static_cast<std::int64_t>(ctx.day(j) - ctx.day(closed)));
             f.message = ctx.describe(closed) + ", and " + detail::plural(ctx.day(j) - ctx.day(closed), "day", "days") +
                         " later the family came back: " + ctx.describe(j) + ".";
             out.push_back(std::move(f));
-            break;
         }
     }
 }

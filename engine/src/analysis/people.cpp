@@ -165,10 +165,10 @@ void unchecked_adults(const AnalysisContext& ctx, std::vector<Finding>& out) {
             if (!adult_at(ctx, p, joined)) continue;
             // A check naming them, from a little before they joined to the window after.
             std::optional<EntryIndex> check;
-            for (std::uint32_t n = 0; n < ctx.size() && !check; ++n) {
+            for (std::uint32_t n = ctx.first_on_or_after(joined - window), last = ctx.first_after(joined + window);
+                 n < last && !check; ++n) {
                 const auto i = static_cast<EntryIndex>(n);
-                const std::int32_t d = ctx.day(i);
-                if (d < joined - window || d > joined + window || !ctx.professional(i) || !is_check(ctx.entry(i).type)) continue;
+                if (!ctx.professional(i) || !is_check(ctx.entry(i).type)) continue;
                 if (ctx.c.chronology.names_person(ctx.entry(i), p) || text_names(ctx.entry(i).summary, ctx.c.person(p))) check = i;
             }
             if (check) continue;

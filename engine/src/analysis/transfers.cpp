@@ -2,12 +2,14 @@
 // (and how fast), what the old area did, and notifications routed to an area the child had left.
 //
 // [SECTION] Moves
+// [SECTION] Indexes
 // [SECTION] Who should follow
 // [SECTION] Transfers
 // [SECTION] Misrouted notifications
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "context.hpp"
 #include "sightline/engine/text.hpp"
@@ -162,6 +164,109 @@ Finding move_finding(const AnalysisContext& ctx, const Move& m) {
     return f;
 }
 
+// [SECTION] Indexes
+
+// Lists of entries (in chronology order, so in day order) by area and agency kind, built once so
+// that each move's questions are binary searches rather than passes over the whole chronology.
+class TransferIndex {
+public:
+    explicit TransferIndex(const AnalysisContext& ctx) : m_ctx(ctx) {
+        const Case& c = ctx.c;
+        for (std::uint32_t n = 0; n < ctx.size(); ++n) {
+            const auto i = static_cast<EntryIndex>(n);
+            const Entry& e = ctx.entry(i);
+            const bool professional = ctx.professional(i);
+            if (professional && !is_none(e.area)) {
+                m_records[key(e.area, ctx.kind(i))].push_back(n);
+                if (e.type == EntryType::CaseClosed) m_closures[key(e.area, ctx.kind(i))].push_back(n);
+            }
+            if (!is_none(e.area) && (e.type == EntryType::Notification || e.type == EntryType::Referral))
+                m_notices[key(e.area, c.agency_kind(e.agency))].push_back(n);
+            for (AgencyId to : c.chronology.to_of(e)) {
+                const Agency& a = c.agency(to);
+                if (is_none(a.area)) continue;
+                add_once(m_informing[key(a.area, a.kind)], n);
+                if (professional && !is_none(e.area)) add_once(m_sending[key(e.area, ctx.kind(i), a.area)], n);
+            }
+        }
+    }
+
+    // The first of an area's professional records by a kind, on days from..to (k_no_index if none).
+    [[nodiscard]] std::uint32_t first_record(AreaId area, AgencyKind kind, std::int32_t from, std::int32_t to) const {
+        return first_in(m_records, key(area, kind), from, to, false);
+    }
+    // The last of them (k_no_index if none).
+    [[nodiscard]] std::uint32_t last_record(AreaId area, AgencyKind kind, std::int32_t from, std::int32_t to) const {
+        const auto it = m_records.find(key(area, kind));
+        if (it == m_records.end()) return k_no_index;
+        const auto& list = it->second;
+        const auto end = std::upper_bound(list.begin(), list.end(), to, [&](std::int32_t d, std::uint32_t n) { return d < day(n); });
+        if (end == list.begin() || day(*(end - 1)) < from) return k_no_index;
+        return *(end - 1);
+    }
+    // The first professional record, on days from..to, whose to: names an agency of a kind in an area.
+    [[nodiscard]] std::uint32_t first_informing(AreaId area, AgencyKind kind, std::int32_t from, std::int32_t to) const {
+        return first_in(m_informing, key(area, kind), from, to, true);
+    }
+    // The first record after entry `after` (professional or not) whose to: names an agency of a kind in an area.
+    [[nodiscard]] std::uint32_t first_informing_after(AreaId area, AgencyKind kind, std::uint32_t after) const {
+        return first_after_entry(m_informing, key(area, kind), after);
+    }
+    // The first notification or referral after entry `after` recorded by an agency of a kind with the area.
+    [[nodiscard]] std::uint32_t first_notice_after(AreaId area, AgencyKind kind, std::uint32_t after) const {
+        return first_after_entry(m_notices, key(area, kind), after);
+    }
+    // The first professional record on days from..to by a kind in an area whose to: names an agency in another area.
+    [[nodiscard]] std::uint32_t first_sending(AreaId area, AgencyKind kind, AreaId to_area, std::int32_t from,
+                                              std::int32_t to) const {
+        return first_in(m_sending, key(area, kind, to_area), from, to, false);
+    }
+    // The first case_closed on days from..to by a kind in an area.
+    [[nodiscard]] std::uint32_t first_closure(AreaId area, AgencyKind kind, std::int32_t from, std::int32_t to) const {
+        return first_in(m_closures, key(area, kind), from, to, false);
+    }
+
+private:
+    using Lists = std::unordered_map<std::uint64_t, std::vector<std::uint32_t>>;
+
+    static std::uint64_t key(AreaId area, AgencyKind kind, AreaId other = k_none<AreaId>) {
+        return (std::uint64_t{index_of(area)} << 40) ^ (std::uint64_t{static_cast<std::uint8_t>(kind)} << 32) ^ index_of(other);
+    }
+    static void add_once(std::vector<std::uint32_t>& list, std::uint32_t n) {
+        if (list.empty() || list.back() != n) list.push_back(n);
+    }
+    [[nodiscard]] std::int32_t day(std::uint32_t n) const { return m_ctx.day(static_cast<EntryIndex>(n)); }
+
+    std::uint32_t first_in(const Lists& lists, std::uint64_t k, std::int32_t from, std::int32_t to, bool professional) const {
+        const auto it = lists.find(k);
+        if (it == lists.end()) return k_no_index;
+        const auto& list = it->second;
+        for (auto at = std::lower_bound(list.begin(), list.end(), from, [&](std::uint32_t n, std::int32_t d) { return day(n) < d; });
+             at != list.end() && day(*at) <= to; ++at)
+            if (!professional || m_ctx.professional(static_cast<EntryIndex>(*at))) return *at;
+        return k_no_index;
+    }
+    static std::uint32_t first_after_entry(const Lists& lists, std::uint64_t k, std::uint32_t after) {
+        const auto it = lists.find(k);
+        if (it == lists.end()) return k_no_index;
+        const auto at = std::upper_bound(it->second.begin(), it->second.end(), after);
+        return at == it->second.end() ? k_no_index : *at;
+    }
+
+    const AnalysisContext& m_ctx;
+    Lists m_records;                       // professional records by (area, kind)
+    Lists m_closures;                      // their case_closed records
+    Lists m_informing;                     // records whose to: names an agency of (area, kind)
+    Lists m_notices;                       // notifications and referrals by (area, kind of the recording agency)
+    Lists m_sending;                       // professional records by (area, kind) whose to: names an agency in another area
+};
+
+// The kinds that stand for an expected kind (health visiting: health visiting or FNP).
+std::vector<AgencyKind> counterparts(AgencyKind expected) {
+    if (expected == AgencyKind::HealthVisiting) return {AgencyKind::HealthVisiting, AgencyKind::FamilyNursePartnership};
+    return {expected};
+}
+
 // [SECTION] Who should follow
 
 // Kinds that should follow a family to a new area when they were involved at the move.
@@ -185,7 +290,7 @@ struct Expectation {
     std::string reason;                    // "universal: Riley is under 5", "involved at the move"
 };
 
-std::vector<Expectation> expected_kinds(const AnalysisContext& ctx, const Move& m) {
+std::vector<Expectation> expected_kinds(const AnalysisContext& ctx, const TransferIndex& index, const Move& m) {
     std::vector<Expectation> out;
     auto add = [&](AgencyKind k, std::string reason) {
         if (std::none_of(out.begin(), out.end(), [&](const Expectation& e) { return e.kind == k; })) out.push_back({k, std::move(reason)});
@@ -201,26 +306,16 @@ std::vector<Expectation> expected_kinds(const AnalysisContext& ctx, const Move& 
     add(AgencyKind::Gp, "universal: every child has a GP");
     // Every other kind with a record in the old area within the lookback before the move.
     const std::int32_t lookback = ctx.rule(RuleId::InvolvementLookbackDays);
-    std::set<AgencyKind> involved;
-    for (std::uint32_t n = ctx.first_on_or_after(m.day - lookback); n < ctx.size(); ++n) {
-        const auto i = static_cast<EntryIndex>(n);
-        const std::int32_t d = ctx.day(i);
-        if (d >= m.day) break;
-        if (!ctx.professional(i) || ctx.entry(i).area != m.from) continue;
-        involved.insert(ctx.kind(i));
-    }
+    std::vector<AgencyKind> involved;  // in the vocabulary's order
+    for (std::size_t k = 0; k < k_agency_kind_count; ++k)
+        if (index.first_record(m.from, static_cast<AgencyKind>(k), m.day - lookback, m.day - 1) != k_no_index)
+            involved.push_back(static_cast<AgencyKind>(k));
     for (AgencyKind k : involved) {
         if (!follows_family(k)) continue;
         if (k == AgencyKind::FamilyNursePartnership) k = AgencyKind::HealthVisiting;  // counterparts either way
         add(k, "involved at the move");
     }
     return out;
-}
-
-// Health visiting and the family nurse partnership stand in for each other.
-bool counterpart(AgencyKind expected, AgencyKind actual) {
-    if (expected == AgencyKind::HealthVisiting) return actual == AgencyKind::HealthVisiting || actual == AgencyKind::FamilyNursePartnership;
-    return actual == expected;
 }
 
 struct Threshold {
@@ -240,39 +335,30 @@ Threshold threshold_for(const AnalysisContext& ctx, AgencyKind k) {
 
 // [SECTION] Transfers
 
-Finding transfer_finding(const AnalysisContext& ctx, const Move& m, std::int32_t limit, const Expectation& x) {
+Finding transfer_finding(const AnalysisContext& ctx, const TransferIndex& index, const Move& m, std::int32_t limit,
+                         const Expectation& x) {
     const Case& c = ctx.c;
-    const Chronology& chron = c.chronology;
     const std::int32_t lookback = ctx.rule(RuleId::InvolvementLookbackDays);
-    std::optional<EntryIndex> own, informed, first;
-    std::optional<EntryIndex> sent, closed;
-    std::optional<AgencyId> old_agency;
-    // Only entries from the lookback before the move to the limit can matter.
-    for (std::uint32_t n = ctx.first_on_or_after(m.day - lookback); n < ctx.size(); ++n) {
-        const auto i = static_cast<EntryIndex>(n);
-        const std::int32_t d = ctx.day(i);
-        if (d > limit) break;
-        const Entry& e = ctx.entry(i);
-        if (!ctx.professional(i)) continue;
-        const bool in_window = d >= m.day && d <= limit;
-        // The new side: the kind's own record in the new area, or a record informing one there.
-        if (in_window && !own && counterpart(x.kind, ctx.kind(i)) && e.area == m.to) own = i;
-        bool informs_new = false;
-        for (AgencyId to : chron.to_of(e))
-            if (counterpart(x.kind, c.agency_kind(to)) && c.agency(to).area == m.to) informs_new = true;
-        if (in_window && !informed && informs_new) informed = i;
-        // The old side: the kind's agency in the old area around the move.
-        if (counterpart(x.kind, ctx.kind(i)) && e.area == m.from && d >= m.day - lookback && d <= limit) {
-            old_agency = e.agency;
-            bool to_new_area = false;
-            for (AgencyId to : chron.to_of(e))
-                if (c.agency(to).area == m.to) to_new_area = true;
-            if (to_new_area && !sent) sent = i;
-            if (e.type == EntryType::CaseClosed && !closed) closed = i;
-        }
+    // The new side: the kind's own first record in the new area, or the first record informing one
+    // there. The old side: the kind's records in the old area around the move (the last one's
+    // agency, the first that informed the new area, the first closure).
+    std::uint32_t first_own = k_no_index, first_informed = k_no_index, first_sent = k_no_index, first_closed = k_no_index,
+                  last_old = k_no_index;
+    for (AgencyKind k : counterparts(x.kind)) {
+        first_own = std::min(first_own, index.first_record(m.to, k, m.day, limit));
+        first_informed = std::min(first_informed, index.first_informing(m.to, k, m.day, limit));
+        first_sent = std::min(first_sent, index.first_sending(m.from, k, m.to, m.day - lookback, limit));
+        first_closed = std::min(first_closed, index.first_closure(m.from, k, m.day - lookback, limit));
+        const std::uint32_t last = index.last_record(m.from, k, m.day - lookback, limit);
+        if (last != k_no_index && (last_old == k_no_index || last > last_old)) last_old = last;
     }
-    if (own && informed) first = index_of(*informed) < index_of(*own) ? informed : own;
-    else first = own ? own : informed;
+    const auto entry_or_none = [](std::uint32_t n) {
+        return n == k_no_index ? std::optional<EntryIndex>() : std::optional<EntryIndex>(static_cast<EntryIndex>(n));
+    };
+    const std::optional<EntryIndex> own = entry_or_none(first_own), informed = entry_or_none(first_informed),
+                                    sent = entry_or_none(first_sent), closed = entry_or_none(first_closed),
+                                    first = entry_or_none(std::min(first_own, first_informed));
+    const AgencyId old_agency = last_old == k_no_index ? k_none<AgencyId> : ctx.entry(static_cast<EntryIndex>(last_old)).agency;
 
     const Threshold th = threshold_for(ctx, x.kind);
     Finding f;
@@ -291,7 +377,7 @@ Finding transfer_finding(const AnalysisContext& ctx, const Move& m, std::int32_t
     std::string old_side = "not_involved";
     if (sent) old_side = "transfer_sent";
     else if (closed) old_side = "closed_without_handover";
-    else if (old_agency) old_side = "no_handover_recorded";
+    else if (!is_none(old_agency)) old_side = "no_handover_recorded";
 
     f.set("date", DayValue{m.day});
     f.set("from_area", std::string(c.area_name(m.from)));
@@ -307,7 +393,7 @@ Finding transfer_finding(const AnalysisContext& ctx, const Move& m, std::int32_t
     f.set("threshold_unit", std::string(th.working_days ? "working days" : "days"));
     f.set("expected_because", x.reason);
     f.set("old_side", old_side);
-    f.set("old_agency", old_agency ? FieldValue{std::string(c.agency_name(*old_agency))} : FieldValue{});
+    f.set("old_agency", is_none(old_agency) ? FieldValue{} : FieldValue{std::string(c.agency_name(old_agency))});
     f.set("old_side_entry", sent ? FieldValue{EntryList{*sent}} : closed ? FieldValue{EntryList{*closed}} : FieldValue{});
 
     std::string kind = detail::kind_phrase(x.kind);
@@ -329,19 +415,19 @@ Finding transfer_finding(const AnalysisContext& ctx, const Move& m, std::int32_t
             msg += " Its own first record there came after " + detail::plural(ctx.day(*own) - m.day, "day", "days") + ".";
     }
     if (old_side == "closed_without_handover")
-        msg += " " + std::string(c.agency_name(*old_agency)) + " closed its case on " + format_date(ctx.entry(*closed).date) +
+        msg += " " + std::string(c.agency_name(old_agency)) + " closed its case on " + format_date(ctx.entry(*closed).date) +
                " without handing over to " + to_area + ".";
     else if (old_side == "no_handover_recorded" && status != "ok")
-        msg += " " + std::string(c.agency_name(*old_agency)) + " recorded no handover.";
+        msg += " " + std::string(c.agency_name(old_agency)) + " recorded no handover.";
     else if (old_side == "transfer_sent" && (!first || *sent != *first))
-        msg += " " + std::string(c.agency_name(*old_agency)) + " recorded a handover on " + format_date(ctx.entry(*sent).date) + ".";
+        msg += " " + std::string(c.agency_name(old_agency)) + " recorded a handover on " + format_date(ctx.entry(*sent).date) + ".";
     f.message = std::move(msg);
     return f;
 }
 
 // [SECTION] Misrouted notifications
 
-void misrouted(const AnalysisContext& ctx, std::vector<Finding>& out) {
+void misrouted(const AnalysisContext& ctx, const TransferIndex& index, std::vector<Finding>& out) {
     const Case& c = ctx.c;
     const Chronology& chron = c.chronology;
     if (ctx.children.empty() || c.residences.empty()) return;
@@ -356,19 +442,12 @@ void misrouted(const AnalysisContext& ctx, std::vector<Finding>& out) {
         for (AgencyId to : chron.to_of(e)) {
             const Agency& target = c.agency(to);
             if (is_none(target.area) || target.area == home || !local_service(target.kind)) continue;
-            // When did an agency of that kind in the right area hear?
+            // When did an agency of that kind in the right area hear? A later record re-sending it
+            // there, or one of theirs recording a notification or referral, within the lookahead.
+            const std::uint32_t next = std::min(index.first_informing_after(home, target.kind, n),
+                                                index.first_notice_after(home, target.kind, n));
             std::optional<EntryIndex> heard;
-            for (std::uint32_t k = n + 1; k < ctx.size() && !heard; ++k) {
-                const auto j = static_cast<EntryIndex>(k);
-                if (ctx.day(j) > d + lookahead) break;
-                const Entry& later = ctx.entry(j);
-                bool resent = false;
-                for (AgencyId t2 : chron.to_of(later))
-                    if (c.agency(t2).kind == target.kind && c.agency(t2).area == home) resent = true;
-                const bool recorded = c.agency_kind(later.agency) == target.kind && later.area == home &&
-                                      (later.type == EntryType::Notification || later.type == EntryType::Referral);
-                if (resent || recorded) heard = j;
-            }
+            if (next != k_no_index && ctx.day(static_cast<EntryIndex>(next)) <= d + lookahead) heard = static_cast<EntryIndex>(next);
             Finding f;
             f.kind = FindingKind::MisroutedNotification;
             f.from_day = d;
@@ -408,6 +487,7 @@ std::vector<Finding> analyse_transfers(const Case& c, const AnalysisOptions& opt
     const AnalysisContext ctx(c, options);
     std::vector<Finding> out;
     if (ctx.children.empty()) return out;  // transfers are about index children following them
+    const TransferIndex index(ctx);
     std::vector<Move> moves = moves_from_residences(ctx);
     if (moves.empty() && c.residences.empty()) {
         const Inferred inferred = moves_from_entries(ctx);
@@ -431,9 +511,9 @@ std::vector<Finding> analyse_transfers(const Case& c, const AnalysisOptions& opt
                 break;
             }
         }
-        for (const Expectation& x : expected_kinds(ctx, m)) out.push_back(transfer_finding(ctx, m, limit, x));
+        for (const Expectation& x : expected_kinds(ctx, index, m)) out.push_back(transfer_finding(ctx, index, m, limit, x));
     }
-    misrouted(ctx, out);
+    misrouted(ctx, index, out);
     return out;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -34,23 +35,48 @@ struct PairScore {
 // Rules: corroboration_window_days, corroboration_min_score, uncertain_date_days.
 std::vector<Cluster> find_clusters(const Case& c);
 
-// Scores one pair (entries of different agencies); used by find_clusters.
+// Which records are the receipt of which: for each record with to:, the first non-routine record
+// of each recipient from its day on, within the corroboration window.
+class Receipts {
+public:
+    explicit Receipts(const Case& c);
+    // Did b record receiving what a sent?
+    [[nodiscard]] bool receives(EntryIndex a, EntryIndex b) const;
+    // Every (receipt, what it received) pair.
+    [[nodiscard]] const std::vector<std::pair<std::uint32_t, std::uint32_t>>& pairs() const { return m_pairs; }
+
+private:
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> m_pairs;  // sorted
+};
+
+// Scores one pair (entries of different agencies); used by find_clusters. Everything about one
+// entry (its words, the dates it names, what it received) is worked out once, here.
 class ClusterScorer {
 public:
     explicit ClusterScorer(const Case& c);
     [[nodiscard]] PairScore score(EntryIndex a, EntryIndex b) const;
     // Did b record receiving what a sent (b is the first record of a recipient after a)?
-    [[nodiscard]] bool receives(EntryIndex a, EntryIndex b) const;
-
-    // Entries whose to: the entry is the receipt of.
-    [[nodiscard]] const std::vector<std::uint32_t>& received(EntryIndex b) const { return m_received[index_of(b)]; }
+    [[nodiscard]] bool receives(EntryIndex a, EntryIndex b) const { return m_receipts.receives(a, b); }
+    // Does one quote the other's reference in its summary?
+    [[nodiscard]] bool quotes(EntryIndex a, EntryIndex b) const;
+    // Entries whose pairing with i is a candidate for reasons other than an event: links (to:) and
+    // references quoted, either way.
+    [[nodiscard]] std::span<const std::uint32_t> partners(EntryIndex i) const {
+        return {m_partners.data() + m_partner_start[index_of(i)], m_partner_start[index_of(i) + 1] - m_partner_start[index_of(i)]};
+    }
 
 private:
     const Case& m_case;
-    std::vector<std::vector<std::uint32_t>> m_received;  // per entry: the entries whose to: it is the receipt of
-    std::vector<std::vector<std::int32_t>> m_mentions;   // per entry: the days its summary names
-    std::vector<std::vector<std::uint32_t>> m_tokens;  // per entry: sorted token ids
-    std::vector<double> m_idf;                         // per token id
+    Receipts m_receipts;
+    std::vector<std::int32_t> m_days;                // per entry: its earliest day
+    std::vector<std::uint32_t> m_token_start;        // per entry: where its sorted token ids start in m_tokens
+    std::vector<std::uint32_t> m_tokens;
+    std::vector<std::uint32_t> m_mention_start;      // per entry: where the days its summary names start in m_mentions
+    std::vector<std::int32_t> m_mentions;            // local days
+    std::vector<std::uint32_t> m_partner_start;      // per entry: where its link and reference partners start
+    std::vector<std::uint32_t> m_partners;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> m_quotes;  // (entry whose ref is quoted, entry quoting it), sorted
+    std::vector<double> m_idf;                       // per token id
 };
 
 // Entry types that are things happening (an incident, an injury), as opposed to records about them.

@@ -102,10 +102,38 @@ struct DateProblem {
     std::string message;
 };
 
+// Remembers a stretch of local time in which a zone's UTC offset is one and the same, so that
+// parsing many local times asks the time zone database about once per stretch (a reader keeps
+// one per source; not shared between threads).
+class ZoneOffsets {
+public:
+    // The offset in minutes of a local time (local civil seconds) if it lies in the stretch.
+    [[nodiscard]] std::optional<std::int16_t> find(const date::time_zone* zone, std::int64_t local) const {
+        if (zone != m_zone || local < m_from || local >= m_to) return std::nullopt;
+        return m_offset;
+    }
+    // Remembers that local times in [from, to) of zone have this offset.
+    void remember(const date::time_zone* zone, std::int64_t from, std::int64_t to, std::int16_t offset) {
+        m_zone = zone;
+        m_from = from;
+        m_to = to;
+        m_offset = offset;
+    }
+
+private:
+    const date::time_zone* m_zone = nullptr;
+    std::int64_t m_from = 0;                 // local civil seconds, inclusive
+    std::int64_t m_to = 0;                   // local civil seconds, exclusive
+    std::int16_t m_offset = 0;               // minutes
+};
+
 struct DateParseOptions {
     const date::time_zone* zone = nullptr;   // for local times; nullptr means Europe/London
     bool spreadsheet_forms = false;          // accept 24/06/2015, 24 June 2015, Jun-15, ...
     DateOrder order = DateOrder::Dmy;        // for slash/dot forms when spreadsheet_forms
+    ZoneOffsets* offsets = nullptr;          // a cache of offsets for many local times (optional)
+    bool fast_paths = true;                  // read 2015-06-24 and 24/06/2015 (with a time) directly;
+                                             // false: the general grammar only (tests compare the two)
 };
 
 struct DateParseResult {
@@ -146,6 +174,8 @@ const date::time_zone* find_zone(std::string_view name);
 // The canonical text of a date with its precision kept: "2015-06-24", "~2015-06",
 // "2015-06-24 14:30", "spring 2015", "2015-06-24/2015-06-30", "before 2015-07".
 std::string format_date(const FuzzyDate& d);
+// The same, appended to out (no allocation once out has room).
+void append_date(std::string& out, const FuzzyDate& d);
 // "2015-06-24" for a local day number.
 std::string format_day(std::int32_t days);
 // ISO 8601 UTC for a Minute point: "2015-06-24T13:30:00Z".

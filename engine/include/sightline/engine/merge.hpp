@@ -15,8 +15,9 @@ namespace sightline::engine {
 // are ranked by path so that the order of the manifest's list does not matter), fills each
 // entry's area from its agency when neither entry nor file gave one, and assigns stable ids:
 // a hash of agency + ref + type when the entry has a ref, else of agency + date + type + summary;
-// repeated content gets -2, -3, ... in source order. Idempotent.
-void merge(Case& c);
+// repeated content gets -2, -3, ... in source order. Idempotent. Uses `threads` threads (0: one
+// per core); the result is the same whatever their number.
+void merge(Case& c, unsigned threads = 0);
 
 // The entry's stable id as text: 12 lowercase hex digits, with "-N" for repeats.
 std::string entry_id(const Entry& e);

@@ -99,6 +99,7 @@ struct Area {
     std::string name;                      // canonical
     std::vector<std::string> aliases;
     bool declared = false;                 // listed in the manifest's areas:
+    friend bool operator==(const Area&, const Area&) = default;
 };
 
 struct Agency {
@@ -107,6 +108,7 @@ struct Agency {
     AreaId area = k_none<AreaId>;
     bool registered = false;               // listed in the manifest's agencies: registry
     bool kind_inferred = false;            // kind guessed from the name
+    friend bool operator==(const Agency&, const Agency&) = default;
 };
 
 // A subject of an entry: a resolved person, or a name kept as written.
@@ -143,7 +145,7 @@ struct Entry {
     Modality modality = Modality::Unspecified;
     ChildSeen child_seen = ChildSeen::NotRecorded;  // the scalar, when no per-child map
     Tri views_sought = Tri::Unknown;
-    std::uint16_t id_suffix = 0;           // 0, or 2, 3, ... for repeated content
+    std::uint32_t id_suffix = 0;           // 0, or 2, 3, ... for repeated content
 };
 
 // The entries of a case and the side arrays their slices point into.
@@ -246,6 +248,17 @@ public:
     }
     // Index of a person in info.index_children, or -1.
     [[nodiscard]] int index_child_position(PersonId p) const;
+    // A case with this one's manifest contents (info, people, relationships, residences, areas,
+    // agencies, sources, rules) and none of its entries, notes or diagnostics: what a reader of
+    // one source needs to work on its own, on another thread.
+    [[nodiscard]] Case registry_copy() const;
+    // Takes another case's areas and agencies (with their name indexes), e.g. after a source
+    // was read into a registry_copy.
+    void take_areas_and_agencies(Case& from);
+    // Whether two cases have the same areas and agencies (names, kinds, areas, flags).
+    [[nodiscard]] bool same_areas_and_agencies(const Case& other) const {
+        return areas == other.areas && agencies == other.agencies;
+    }
 
     [[nodiscard]] const Person& person(PersonId id) const { return people[index_of(id)]; }
     [[nodiscard]] const Area& area(AreaId id) const { return areas[index_of(id)]; }

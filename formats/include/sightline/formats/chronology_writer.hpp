@@ -1,7 +1,9 @@
 // Writing the integrated chronology: JSON (case-format §8), CSV and Markdown.
 #pragma once
 
+#include <functional>
 #include <string>
+#include <string_view>
 
 #include "sightline/engine/model.hpp"
 
@@ -11,6 +13,10 @@ namespace sightline::formats {
 void write_merge_json(const engine::Case& c, std::string& out);
 // One row per entry with the columns a reviewer expects, and an empty "Review notes" column.
 void write_chronology_csv(const engine::Case& c, std::string& out);
+// The same, in pieces of about a megabyte handed to `write` in order, formatted on `threads`
+// threads (0: one per core): a million rows never sit in memory as one string.
+void write_chronology_csv(const engine::Case& c, const std::function<void(std::string_view)>& write,
+                          unsigned threads = 0);
 void write_chronology_markdown(const engine::Case& c, std::string& out);
 
 // Shared column texts.

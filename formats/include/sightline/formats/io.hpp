@@ -2,10 +2,13 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <cstdio>
 #include <memory>
 #include <string>
 #include <string_view>
+
+#include "sightline/engine/diagnostic.hpp"
 
 namespace sightline::formats {
 
@@ -19,6 +22,9 @@ struct FileBuffer {
 // Reads a whole file; throws engine::Error (code "file-unreadable") naming the file and the reason.
 FileBuffer read_file(const std::string& path);
 
+// The reason a file could not be read, from read_file's error ("No such file or directory").
+std::string unreadable_reason(const engine::Error& e);
+
 // Writes to a temporary file beside the target and renames it into place on commit(), so a
 // reader (or a crash) never sees a half-written file. Without commit() the target is untouched.
 class AtomicFile {
@@ -28,6 +34,8 @@ public:
     AtomicFile& operator=(const AtomicFile&) = delete;
     ~AtomicFile();
 
+    // Writes bytes; every few megabytes the disk is asked to start writing them, so that commit()
+    // waits for little.
     void write(std::string_view bytes);
     // Flushes, syncs and renames over the target; throws engine::Error on failure.
     void commit();
@@ -37,6 +45,8 @@ private:
     std::string m_path;
     std::string m_temp;
     std::FILE* m_file = nullptr;
+    std::uint64_t m_written = 0;           // bytes
+    std::uint64_t m_handed = 0;            // bytes already handed to the disk (writeback started)
     bool m_committed = false;
 };
 

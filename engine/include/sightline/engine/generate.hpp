@@ -1,0 +1,97 @@
+// Synthetic data: realistic fictional cases with their planted truth, and bulk corpora of agency
+// chronologies for benchmarks. Deterministic from a seed. Values only: formats writes the files.
+//
+// [SECTION] Realistic cases
+// [SECTION] Bulk corpora
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sightline/engine/findings.hpp"
+#include "sightline/engine/model.hpp"
+
+namespace sightline::engine {
+
+// [SECTION] Realistic cases
+
+// A generated case: what a reviewer would receive (the manifest's contents and each agency's
+// chronology, merged as load_case gives them), and what the analyses must find in it.
+//
+// The story is drawn from the figures in the research digests (ages of children in reviews,
+// domestic abuse in over half of cases, social care open, closed or never involved, partners
+// known only to police, moves between areas). The truth is computed from the generator's own
+// record of what it wrote, by the definitions in docs/analyses.md, independently of the analyses:
+// every unseen period, gap, move, transfer (ok, late or missed, with its first contact), misrouted
+// notification and adult known only to police or housing; and the incidents it recorded through
+// several agencies (corroboration).
+struct SyntheticCase {
+    Case c;                                // sources carry their format ("yaml" or "csv"); entries merged
+    std::vector<Finding> truth;            // in the shape `sightline check --format json` prints
+    std::string story;                     // a few lines on the family, for the case's README
+};
+
+// Generates one realistic case. The same seed always gives the same case.
+SyntheticCase generate_case(std::uint64_t seed);
+
+// [SECTION] Bulk corpora
+
+// N agencies of M rows each, as agencies export them (UK dates, a time column, quoted details).
+struct CorpusOptions {
+    std::uint32_t agencies = 50;
+    std::uint64_t rows = 20000;            // per agency
+    std::uint64_t seed = 1;
+    std::uint32_t years = 4;               // the rows span this many years from 2013-01-01
+};
+
+// One agency of a corpus.
+struct CorpusAgency {
+    std::string name;
+    AgencyKind kind = AgencyKind::Other;
+    std::string area;
+    std::string file;                      // "agencies/eastmere-police-01.csv"
+};
+
+// The agencies of a corpus, in file order.
+std::vector<CorpusAgency> corpus_agencies(const CorpusOptions& options);
+
+// The people every corpus row may name: (id, name) pairs; the first is the index child.
+std::vector<std::pair<std::string_view, std::string_view>> corpus_people();
+
+// One row's cells as written (dates dd/mm/yyyy, times hh:mm, never in the hour the clocks change).
+struct CorpusRow {
+    std::uint64_t number = 0;              // 1-based row of its agency
+    std::int32_t day = 0;                  // local days since 1970-01-01
+    std::int32_t minute = 0;               // of the day
+    std::string_view type;                 // as an agency writes it ("Home visit", "DNA")
+    std::string details;                   // a sentence with commas and quotes
+    std::string_view people;               // "Mum; Baby A"
+    std::string_view child_seen;           // "Y", "N" or ""
+    std::string_view informed;             // another agency's name, or ""
+    std::uint32_t worker = 0;              // practitioner number
+};
+
+// Rows of one agency of a corpus, in date order. Each agency's rows depend only on the seed and
+// the agency's number, so agencies can be generated on several threads.
+class CorpusRows {
+public:
+    CorpusRows(const CorpusOptions& options, std::uint32_t agency);
+    // Fills the next row; false after the last.
+    bool next(CorpusRow& row);
+
+private:
+    std::uint64_t m_state;                 // splitmix64
+    std::uint64_t m_rows;
+    std::uint64_t m_done = 0;
+    std::size_t m_kind;                    // index into the generator's table of kinds
+    std::string m_next_agency;             // the agency rows inform now and then
+    std::int32_t m_span;                   // days the rows span
+    double m_day;                          // days since the corpus start, advancing
+    double m_step;                         // mean days between rows
+    std::uint64_t next_random();
+    std::uint32_t pick(std::uint32_t n) { return static_cast<std::uint32_t>(next_random() % n); }
+};
+
+}  // namespace sightline::engine

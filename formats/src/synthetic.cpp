@@ -1,0 +1,262 @@
+// Generated cases and corpora, written as a reviewer would receive them.
+//
+// [SECTION] CSV cells
+// [SECTION] A realistic case
+// [SECTION] A bulk corpus
+#include "sightline/formats/synthetic.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <thread>
+
+#include "sightline/engine/merge.hpp"
+#include "sightline/formats/agency_writer.hpp"
+#include "sightline/formats/case_writer.hpp"
+#include "sightline/formats/check_report.hpp"
+#include "sightline/formats/io.hpp"
+#include "sightline/formats/json.hpp"
+
+namespace sightline::formats {
+
+using namespace sightline::engine;
+namespace fs = std::filesystem;
+
+namespace {
+
+// [SECTION] CSV cells
+
+void append_cell(std::string& out, std::string_view cell) {
+    if (cell.find_first_of(",\"\r\n") == std::string_view::npos) {
+        out.append(cell);
+        return;
+    }
+    out.push_back('"');
+    for (char ch : cell) {
+        if (ch == '"') out.push_back('"');
+        out.push_back(ch);
+    }
+    out.push_back('"');
+}
+
+// "24/06/2015" for a local day.
+void append_uk_day(std::string& out, std::int32_t day) {
+    const std::string iso = format_day(day);
+    out.append(iso, 8, 2).append("/").append(iso, 5, 2).append("/").append(iso, 0, 4);
+}
+
+// "14:30" for a minute of the day.
+void append_clock(std::string& out, int minute) {
+    const char text[5] = {static_cast<char>('0' + minute / 600), static_cast<char>('0' + minute / 60 % 10), ':',
+                          static_cast<char>('0' + minute % 60 / 10), static_cast<char>('0' + minute % 10)};
+    out.append(text, 5);
+}
+
+std::string_view seen_cell(ChildSeen v) {
+    switch (v) {
+        case ChildSeen::Seen: return "Y";
+        case ChildSeen::SeenAlone: return "seen_alone";
+        case ChildSeen::NotSeen: return "N";
+        case ChildSeen::NotRecorded: break;
+    }
+    return "";
+}
+
+// [SECTION] A realistic case
+
+// One agency's entries as its spreadsheet export: UK dates, a time column, labels for types.
+void write_agency_csv(const Case& c, SourceId source, std::string& out) {
+    const Chronology& ch = c.chronology;
+    std::vector<const Entry*> entries;
+    for (const Entry& e : ch.entries)
+        if (e.where.source == source) entries.push_back(&e);
+    std::stable_sort(entries.begin(), entries.end(), [](const Entry* a, const Entry* b) { return a->where.line < b->where.line; });
+    const bool per_child = c.info.index_children.size() > 1;
+    out += "Ref,Date,Time,Seq,Type,Summary,People involved,";
+    if (per_child) {
+        for (PersonId p : c.info.index_children) out += "Seen " + c.person(p).name + ",";
+    } else {
+        out += "Child seen,";
+    }
+    out += "Informed,Area,Officer,Tags\r\n";
+    for (const Entry* ep : entries) {
+        const Entry& e = *ep;
+        append_cell(out, e.ref);
+        out.push_back(',');
+        append_uk_day(out, e.date.earliest_day());
+        out.push_back(',');
+        if (e.date.first.precision == Precision::Minute) {
+            append_clock(out, e.date.first.hour * 60 + e.date.first.minute);
+        }
+        out.push_back(',');
+        if (e.seq) out += std::to_string(e.seq);
+        out.push_back(',');
+        append_cell(out, label(e.type));
+        out.push_back(',');
+        append_cell(out, e.summary);
+        out.push_back(',');
+        std::string people;
+        for (const SubjectRef& s : ch.subjects_of(e)) people += (people.empty() ? "" : "; ") + std::string(s.text);
+        append_cell(out, people);
+        out.push_back(',');
+        for (std::size_t k = 0; k < (per_child ? c.info.index_children.size() : 1); ++k) {
+            out += seen_cell(ch.seen(e, k));
+            out.push_back(',');
+        }
+        std::string informed;
+        for (AgencyId a : ch.to_of(e)) informed += (informed.empty() ? "" : "; ") + std::string(c.agency_name(a));
+        append_cell(out, informed);
+        out.push_back(',');
+        append_cell(out, c.area_name(e.area));
+        out.push_back(',');
+        append_cell(out, e.practitioner);
+        out.push_back(',');
+        std::string tags;
+        for (std::string_view t : ch.tags_of(e)) tags += (tags.empty() ? "" : "; ") + std::string(t);
+        append_cell(out, tags);
+        out += "\r\n";
+    }
+}
+
+}  // namespace
+
+void write_truth_json(const SyntheticCase& s, std::uint64_t seed, std::string& out) {
+    JsonWriter w(out);
+    w.begin_object();
+    w.field("sightline", 1);
+    w.field("case", s.c.info.title);
+    w.field("seed", seed);
+    w.key("findings");
+    w.begin_array(true);
+    for (const Finding& f : s.truth) write_finding_json(s.c, f, w);
+    w.end_array();
+    w.end_object();
+    out.push_back('\n');
+}
+
+void write_synthetic_case(const SyntheticCase& s, const std::string& dir, std::uint64_t seed) {
+    const Case& c = s.c;
+    fs::create_directories(fs::path(dir) / "agencies");
+    std::vector<ManifestSource> items;
+    for (std::size_t i = 0; i < c.sources.size(); ++i) {
+        const Source& src = c.sources[i];
+        const auto id = static_cast<SourceId>(i);
+        std::string text;
+        ManifestSource item{src.path, {}, {}};
+        if (src.format == "csv") {
+            write_agency_csv(c, id, text);
+            item.agency = std::string(c.agency_name(src.agency));
+            if (c.info.index_children.size() > 1) {
+                // A column per child: the mapping says which child each is.
+                std::string mapping = "# Which child each 'Seen' column is about.\ncolumns:\n  child_seen:\n";
+                for (PersonId p : c.info.index_children)
+                    mapping += "    " + c.person(p).id + ": \"Seen " + c.person(p).name + "\"\n";
+                item.mapping = fs::path(src.path).replace_extension(".mapping.yaml").generic_string();
+                write_file_atomic((fs::path(dir) / item.mapping).string(), mapping);
+            }
+        } else {
+            Diagnostics problems;
+            write_agency_yaml(c, id, text, problems);
+            // The writer's first line says where an import came from; here it was generated.
+            text = "# Written by sightline generate: fictional records." + text.substr(text.find('\n'));
+        }
+        write_file_atomic((fs::path(dir) / src.path).string(), text);
+        items.push_back(std::move(item));
+    }
+    std::string manifest = "# A synthetic case written by `sightline generate --case --seed " + std::to_string(seed) +
+                           "`: fictional people and records.\n";
+    write_manifest_yaml(c, items, manifest);
+    write_file_atomic((fs::path(dir) / "case.yaml").string(), manifest);
+    std::string truth;
+    write_truth_json(s, seed, truth);
+    write_file_atomic((fs::path(dir) / "truth.json").string(), truth);
+    std::string readme = "# " + c.info.title + "\n\nA fictional case written by `sightline generate --case --seed " +
+                         std::to_string(seed) + "` (" + std::to_string(c.chronology.entries.size()) + " entries from " +
+                         std::to_string(c.sources.size()) + " sources). What the story planted:\n\n" + s.story +
+                         "\n`truth.json` lists every finding the analyses must make on it (unseen periods, gaps, moves, "
+                         "transfers, misrouted notifications, adults known only to police or housing, incidents recorded "
+                         "by several agencies), computed from the generator's own record by the definitions in "
+                         "docs/analyses.md.\n";
+    write_file_atomic((fs::path(dir) / "README.md").string(), readme);
+}
+
+// [SECTION] A bulk corpus
+
+CorpusWritten write_corpus(const CorpusOptions& options, const std::string& dir, unsigned threads) {
+    fs::create_directories(fs::path(dir) / "agencies");
+    const std::vector<CorpusAgency> agencies = corpus_agencies(options);
+    std::atomic<std::uint32_t> next{0};
+    std::atomic<std::uint64_t> bytes{0}, rows{0};
+    auto work = [&] {
+        std::string buf;
+        CorpusRow row;
+        for (std::uint32_t a = next++; a < agencies.size(); a = next++) {
+            AtomicFile file((fs::path(dir) / agencies[a].file).string());
+            buf = "Ref,Date,Time,Type,Details,People involved,Child seen?,Practitioner,Informed\r\n";
+            CorpusRows gen(options, a);
+            char ref[32];
+            std::uint64_t written = 0, n = 0;
+            while (gen.next(row)) {
+                std::snprintf(ref, sizeof ref, "A%03u-%07llu,", a + 1, static_cast<unsigned long long>(row.number));
+                buf += ref;
+                append_uk_day(buf, row.day);
+                buf.push_back(',');
+                append_clock(buf, row.minute);
+                buf.push_back(',');
+                buf.append(row.type).push_back(',');
+                append_cell(buf, row.details);
+                buf.push_back(',');
+                buf.append(row.people).push_back(',');
+                buf.append(row.child_seen);
+                buf += ",W";
+                buf += std::to_string(row.worker);
+                buf.push_back(',');
+                append_cell(buf, row.informed);
+                buf += "\r\n";
+                ++n;
+                if (buf.size() > (1u << 20)) {
+                    file.write(buf);
+                    written += buf.size();
+                    buf.clear();
+                }
+            }
+            file.write(buf);
+            written += buf.size();
+            file.commit();
+            bytes += written;
+            rows += n;
+        }
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < std::max(1u, threads); ++t) pool.emplace_back(work);
+    work();
+    for (std::thread& t : pool) t.join();
+
+    // The manifest: the people rows name, every agency with its kind and area, one source each.
+    Case c;
+    c.info.title = "Corpus: " + std::to_string(options.agencies) + " agencies x " + std::to_string(options.rows) + " rows";
+    c.info.date_order = DateOrder::Dmy;
+    for (const auto& [id, name] : corpus_people()) {
+        Person p;
+        p.id = std::string(id);
+        p.name = std::string(name);
+        c.add_person(std::move(p));
+    }
+    c.info.index_children = {static_cast<PersonId>(0)};
+    std::vector<ManifestSource> items;
+    for (const CorpusAgency& a : agencies) {
+        Agency& agency = c.agencies[index_of(c.intern_agency(a.name))];
+        agency.registered = true;
+        agency.kind = a.kind;
+        agency.area = c.intern_area(a.area);
+        items.push_back({a.file, a.name, {}});
+    }
+    std::string manifest = "# A bulk corpus written by `sightline generate --corpus --agencies " + std::to_string(options.agencies) +
+                           " --rows " + std::to_string(options.rows) + " --years " + std::to_string(options.years) +
+                           " --seed " + std::to_string(options.seed) + "`.\n";
+    write_manifest_yaml(c, items, manifest);
+    write_file_atomic((fs::path(dir) / "case.yaml").string(), manifest);
+    return {bytes.load(), rows.load()};
+}
+
+}  // namespace sightline::formats
