@@ -780,7 +780,12 @@ DateParseResult date_from_excel_serial(double serial, bool system_1904, bool wit
         return fail("date-serial-invalid", "excel date serial " + std::string(buf, res.ptr) +
                                                " is out of range (1 to 2958465, which is 9999-12-31)");
     }
-    const auto whole = static_cast<std::int64_t>(std::floor(serial));
+    // Times are rounded to the second (serials carry floating-point error: 14:30 is 0.60416...)
+    // and shown to the minute as Excel shows them, by truncation; 23:59:59.7 carries into the next day.
+    const std::int64_t seconds = with_time ? static_cast<std::int64_t>(std::llround(serial * 86400.0))
+                                           : static_cast<std::int64_t>(std::floor(serial)) * 86400;
+    const std::int64_t whole = seconds / 86400;
+    const std::int64_t minutes = (seconds % 86400) / 60;
     std::int64_t days = 0;
     if (system_1904) {
         days = days_from_civil(1904, 1, 1) + whole;
@@ -793,8 +798,7 @@ DateParseResult date_from_excel_serial(double serial, bool system_1904, bool wit
     FuzzyDate d = make_day(static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
                            static_cast<unsigned>(ymd.day()));
     if (with_time) {
-        const auto minutes = static_cast<std::int64_t>(std::llround((serial - static_cast<double>(whole)) * 1440.0));
-        if (minutes > 0 && minutes < 1440) {
+        if (minutes > 0) {
             d.first.precision = Precision::Minute;
             d.first.hour = static_cast<std::uint8_t>(minutes / 60);
             d.first.minute = static_cast<std::uint8_t>(minutes % 60);

@@ -302,10 +302,11 @@ bool same_name(std::string_view a, std::string_view b) {
     return true;
 }
 
-// "14:30" for a fraction of a day.
+// "14:30" for a fraction of a day: rounded to the second, then shown to the minute as Excel
+// shows it (by truncation, so 23:59:59.7 is "00:00" and 14:29:59.999 is "14:30").
 std::string time_of_day(double fraction) {
-    auto minutes = static_cast<std::int64_t>(std::llround((fraction - std::floor(fraction)) * 1440.0));
-    if (minutes >= 1440) minutes = 0;
+    const auto seconds = static_cast<std::int64_t>(std::llround((fraction - std::floor(fraction)) * 86400.0)) % 86400;
+    const std::int64_t minutes = seconds / 60;
     char buf[8];
     std::snprintf(buf, sizeof buf, "%02d:%02d", static_cast<int>(minutes / 60), static_cast<int>(minutes % 60));
     return buf;

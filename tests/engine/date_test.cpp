@@ -247,6 +247,11 @@ TEST(Dates, ExcelSerials1900And1904) {
     EXPECT_EQ(fake.error->message, "excel date serial 60 is 29 February 1900, which does not exist");
     EXPECT_EQ(format_date(*date_from_excel_serial(40717, true, false).date), "2015-06-24");
     EXPECT_EQ(format_date(*date_from_excel_serial(42179.604166667, false, true).date), "2015-06-24 14:30");
+    // Floating-point error in a serial does not lose a minute; seconds are truncated as Excel
+    // shows them; a time that rounds to midnight is the next day.
+    EXPECT_EQ(format_date(*date_from_excel_serial(42179.6041666, false, true).date), "2015-06-24 14:30");
+    EXPECT_EQ(format_date(*date_from_excel_serial(42179.6046296, false, true).date), "2015-06-24 14:30");  // 14:30:40
+    EXPECT_EQ(format_date(*date_from_excel_serial(42179.999999, false, true).date), "2015-06-25");
     EXPECT_TRUE(date_from_excel_serial(-5, false, false).error);
 }
 

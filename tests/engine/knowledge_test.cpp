@@ -64,4 +64,21 @@ TEST(Knowledge, EveryoneToldMeansNothingToReport) {
     EXPECT_TRUE(of_kind(analyse_knowledge(c, find_clusters(c)), FindingKind::NotShared).empty());
 }
 
+// An arrest two days after the incident is the same event, even with another agency's risk event
+// (a hospital attendance) recorded between them; a police incident weeks later is a new one.
+TEST(Knowledge, AnAgencysFollowUpIsTheSameEventEvenWithAnotherBetween) {
+    std::string yaml = k_case;
+    yaml += "  - {date: 2015-02-02, agency: GP, type: injury, summary: \"Bruise seen\"}\n"
+            "  - {date: 2015-02-03, agency: Police, type: arrest, summary: \"Partner arrested\"}\n"
+            "  - {date: 2015-04-20, agency: Police, type: police_incident, summary: \"Second incident\"}\n";
+    const Case c = case_from_yaml(yaml);
+    const auto all = who_knew(c, find_clusters(c));
+    std::vector<std::string> events;
+    for (const RiskKnowledge& rk : all) {
+        const Entry& e = c.chronology.entries[index_of(rk.event)];
+        events.push_back(format_date(e.date) + " " + std::string(c.agency_name(e.agency)));
+    }
+    EXPECT_EQ(events, (std::vector<std::string>{"2015-02-01 Police", "2015-02-02 GP", "2015-04-20 Police"}));
+}
+
 }  // namespace

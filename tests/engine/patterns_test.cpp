@@ -57,6 +57,19 @@ TEST(Patterns, RepeatedDomesticAbuseCountsIncidentsNotRecords) {
 )"), FindingKind::RepeatedDomesticAbuse).empty());
 }
 
+// The police recording the incident again two days later is the same incident, even with the
+// hospital's record of it between; only a third, months later, makes a second.
+TEST(Patterns, RepeatedDomesticAbuseAnAgencysSecondRecordWithAnotherBetween) {
+    const auto f = of_kind(run(R"(
+  - {date: 2015-02-01, agency: Police, type: police_incident, summary: "Neighbour called police", tags: [domestic_abuse]}
+  - {date: 2015-02-02, agency: Hospital, type: hospital_attendance, summary: "Mother attended with a cut lip", tags: [domestic_abuse]}
+  - {date: 2015-02-03, agency: Police, type: police_incident, summary: "Follow-up visit by officers", tags: [domestic_abuse]}
+  - {date: 2015-06-03, agency: Police, type: police_incident, summary: "Shouting reported", tags: [domestic_abuse]}
+)"), FindingKind::RepeatedDomesticAbuse);
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_EQ(int_field(f[0], "count"), 3);  // 1 February (police), 2 February (hospital), 3 June
+}
+
 TEST(Patterns, ClosedThenReReferred) {
     const auto yes = of_kind(run(R"(
   - {date: 2015-02-01, agency: CSC, type: case_closed, summary: "Closed NFA"}

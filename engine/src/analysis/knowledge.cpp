@@ -102,6 +102,7 @@ std::vector<RiskKnowledge> who_knew(const Case& c, const std::vector<Cluster>& c
 
     std::vector<RiskKnowledge> out;
     std::set<const Cluster*> done;
+    std::map<std::uint32_t, std::int32_t> last_event_day;  // per agency: the day of its last event counted
     std::vector<std::int32_t> known(n_agencies + 1);
     for (std::uint32_t n = 0; n < ctx.size(); ++n) {
         const auto i = static_cast<EntryIndex>(n);
@@ -109,10 +110,11 @@ std::vector<RiskKnowledge> who_knew(const Case& c, const std::vector<Cluster>& c
         if (!is_risk_event(c, e) || is_none(e.agency)) continue;
         const auto cl = cluster_of.find(n);
         if (cl != cluster_of.end() && !done.insert(cl->second).second) continue;  // the incident is counted once
-        // The same agency's follow-up records within days (an arrest after the incident) are the same event.
-        if (!out.empty() && ctx.entry(out.back().event).agency == e.agency &&
-            ctx.day(i) - ctx.day(out.back().event) <= ctx.rule(RuleId::CorroborationWindowDays))
-            continue;
+        // The same agency's follow-up records within days (an arrest after the incident) are the same
+        // event, even when another agency's event falls between them.
+        const auto last = last_event_day.find(index_of(e.agency));
+        if (last != last_event_day.end() && ctx.day(i) - last->second <= ctx.rule(RuleId::CorroborationWindowDays)) continue;
+        last_event_day[index_of(e.agency)] = ctx.day(i);
 
         const std::int32_t day = ctx.day(i);
         boost::clear_out_edges(event_vertex, g);

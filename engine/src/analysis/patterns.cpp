@@ -104,16 +104,18 @@ void repeated_domestic_abuse(const AnalysisContext& ctx, const std::vector<Clust
     for (const Cluster& cl : clusters)
         for (EntryIndex m : cl.members) cluster_of[index_of(m)] = &cl;
     std::set<const Cluster*> counted;
+    std::map<std::uint32_t, std::int32_t> last_day;  // per agency: the day of its last incident counted
     EntryList incidents;
     for (std::uint32_t n = 0; n < ctx.size(); ++n) {
         const auto i = static_cast<EntryIndex>(n);
         if (!domestic_abuse_incident(ctx, i)) continue;
         const auto cl = cluster_of.find(n);
         if (cl != cluster_of.end() && !counted.insert(cl->second).second) continue;  // one incident, several records
-        // The same agency recording it again within days is the same incident.
-        if (!incidents.empty() && ctx.entry(incidents.back()).agency == ctx.entry(i).agency &&
-            ctx.day(i) - ctx.day(incidents.back()) <= ctx.rule(RuleId::CorroborationWindowDays))
-            continue;
+        // The same agency recording it again within days is the same incident, even with another
+        // agency's record between them.
+        const auto last = last_day.find(index_of(ctx.entry(i).agency));
+        if (last != last_day.end() && ctx.day(i) - last->second <= ctx.rule(RuleId::CorroborationWindowDays)) continue;
+        last_day[index_of(ctx.entry(i).agency)] = ctx.day(i);
         incidents.push_back(i);
     }
     for (const EntryList& run : runs(ctx, incidents, ctx.c.rules.get(RuleId::DomesticAbuseCount), ctx.rule(RuleId::DomesticAbuseDays))) {

@@ -85,8 +85,10 @@ struct AnalysisOptions {
     std::optional<std::int32_t> end_day;   // overrides the end of the analysed period
 };
 
-// Runs every analysis over a merged case; findings come out in a stable order
-// (by kind, then time, then child).
+// Runs every analysis over a merged case. Findings come out in a stable order: analysis by
+// analysis (child seen, gaps, moves and transfers, corroboration, people, who knew what,
+// patterns), each in its own order (mostly by child, then time); the same case always gives
+// the same list.
 std::vector<Finding> analyse(const Case& c, const AnalysisOptions& options = {});
 
 // Individual analyses (used by analyse(); exposed for tests and the viewer).
