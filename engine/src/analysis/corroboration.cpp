@@ -265,6 +265,7 @@ ClusterScorer::ClusterScorer(const Case& c) : m_case(c), m_receipts(c) {
     std::unordered_map<std::string, std::uint32_t> ids;
     std::vector<std::uint32_t> df;
     m_token_start.assign(n + 1, 0);
+    m_signature.reserve(n);
     std::vector<std::uint32_t> mine;
     for (std::uint32_t i = 0; i < n; ++i) {
         mine.clear();
@@ -278,6 +279,9 @@ ClusterScorer::ClusterScorer(const Case& c) : m_case(c), m_receipts(c) {
         for (std::uint32_t t : mine) ++df[t];
         m_tokens.insert(m_tokens.end(), mine.begin(), mine.end());
         m_token_start[i + 1] = static_cast<std::uint32_t>(m_tokens.size());
+        std::uint64_t signature = 0;
+        for (std::uint32_t t : mine) signature |= std::uint64_t{1} << (t & 63u);
+        m_signature.push_back(signature);
     }
     m_idf.resize(df.size());
     const double count = static_cast<double>(std::max<std::uint32_t>(n, 1));
@@ -360,8 +364,12 @@ PairScore ClusterScorer::score(EntryIndex ia, EntryIndex ib) const {
     const std::int32_t apart = std::abs(day_b - day_a);
     if (apart > window) return s;
 
-    if (receives(ia, ib) || receives(ib, ia)) s.link = 35;
-    if (quotes(ia, ib)) s.reference = 50;
+    // Links and quoted references are rare: only a partner of ia can have either.
+    const auto mine = partners(ia);
+    if (std::find(mine.begin(), mine.end(), index_of(ib)) != mine.end()) {
+        if (receives(ia, ib) || receives(ib, ia)) s.link = 35;
+        if (quotes(ia, ib)) s.reference = 50;
+    }
     // Does the summary of `text` (written on day `written`) name day `other`?
     const auto mentions = [&](EntryIndex text, std::int32_t written, std::int32_t other) {
         const std::int32_t* first = m_mentions.data() + m_mention_start[index_of(text)];
@@ -380,6 +388,11 @@ PairScore ClusterScorer::score(EntryIndex ia, EntryIndex ib) const {
     const std::uint32_t* tb = m_tokens.data() + m_token_start[index_of(ib)];
     const std::uint32_t* const tb_end = m_tokens.data() + m_token_start[index_of(ib) + 1];
     double shared = 0, only_a = 0, only_b = 0;
+    // Accounts with no word in common score no words (the common case, skipped cheaply).
+    if ((m_signature[index_of(ia)] & m_signature[index_of(ib)]) == 0) {
+        ta = ta_end;
+        tb = tb_end;
+    }
     while (ta != ta_end || tb != tb_end) {
         if (tb == tb_end || (ta != ta_end && *ta < *tb)) only_a += m_idf[*ta++];
         else if (ta == ta_end || *tb < *ta) only_b += m_idf[*tb++];

@@ -71,6 +71,7 @@ private:
     std::vector<std::int32_t> m_days;                // per entry: its earliest day
     std::vector<std::uint32_t> m_token_start;        // per entry: where its sorted token ids start in m_tokens
     std::vector<std::uint32_t> m_tokens;
+    std::vector<std::uint64_t> m_signature;          // per entry: one bit per token id (mod 64), to skip pairs sharing none
     std::vector<std::uint32_t> m_mention_start;      // per entry: where the days its summary names start in m_mentions
     std::vector<std::int32_t> m_mentions;            // local days
     std::vector<std::uint32_t> m_partner_start;      // per entry: where its link and reference partners start
