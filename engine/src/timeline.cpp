@@ -6,6 +6,8 @@
 // [SECTION] Axis
 #include "sightline/engine/timeline.hpp"
 
+#include "sightline/engine/episodes.hpp"
+
 #include <algorithm>
 #include <array>
 #include <date/date.h>
@@ -240,6 +242,14 @@ std::pair<std::int64_t, std::int64_t> finding_span(const Finding& f) {
 TimelineOverlays build_overlays(const Case& c, const std::vector<Finding>& findings) {
     TimelineOverlays o;
     const Chronology& chron = c.chronology;
+    for (std::size_t n = 0; n < c.notes.episodes.size(); ++n) {
+        const auto days = episode_days(c.notes.episodes[n]);
+        if (!days) continue;
+        const std::string& title = c.notes.episodes[n].title;
+        o.episodes.push_back({day_seconds(days->first), day_seconds(days->second + 1),
+                              static_cast<std::uint32_t>(n),
+                              std::to_string(n + 1) + ". " + (title.empty() ? std::string("Untitled episode") : title)});
+    }
     for (std::size_t k = 0; k < c.info.index_children.size(); ++k) {
         ChildLane lane;
         lane.child = c.info.index_children[k];

@@ -155,6 +155,11 @@ TEST(Timeline, OverlaysFromTheSample) {
     ASSERT_EQ(o.gaps.size(), 1u);
     EXPECT_EQ(seconds_day(o.gaps[0].t1) - seconds_day(o.gaps[0].t0), 43);
     EXPECT_FALSE(o.markers.empty());
+    // The reviewer's key practice episode, whole days from its first to its last.
+    ASSERT_EQ(o.episodes.size(), 1u);
+    EXPECT_EQ(o.episodes[0].label, "1. Eastmere: the CIN case and the summer unseen");
+    EXPECT_EQ(format_day(seconds_day(o.episodes[0].t0)), "2015-06-21");
+    EXPECT_EQ(seconds_day(o.episodes[0].t1) - seconds_day(o.episodes[0].t0), 114);
 }
 
 TEST(Timeline, OpenEndedScopesAndHugeRangesStayBounded) {

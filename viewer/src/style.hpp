@@ -25,6 +25,7 @@ inline constexpr std::uint32_t k_gap = 0xD5D8DC;         // no contact at all
 inline constexpr std::uint32_t k_move = 0x34495E;        // a move between areas
 inline constexpr std::uint32_t k_cursor = 0x2E86C1;      // the date cursor
 inline constexpr std::uint32_t k_select = 0xF1C40F;      // selection highlight
+inline constexpr std::uint32_t k_episode = 0x1F618D;     // a key practice episode
 }  // namespace colour
 
 // One entry's marker centred at c: shape and fill say whether the child was seen. The timeline

@@ -27,6 +27,7 @@ using engine::MarkStyle;
 constexpr float k_label_width = 245;   // pixels for lane labels
 constexpr float k_axis_height = 50;   // tick labels above, move labels and the cursor date below
 constexpr float k_child_height = 26;
+constexpr float k_episode_bar_y = 36;  // key practice episodes: the bar's top, under the tick labels
 constexpr float k_findings_height = 22;
 constexpr float k_group_height = 20;
 constexpr float k_lane_height = 22;
@@ -161,6 +162,41 @@ void TimelinePanel::draw_content(App& app) {
         const float lx = std::max(xa, f.x0);
         if (xb - lx > ImGui::CalcTextSize(label.c_str()).x + 6)
             f.dl->AddText(ImVec2(lx + 3, bottom - ImGui::GetTextLineHeight() - 3), rgb(0x616A6B), label.c_str());
+    }
+    bool zoomed_to_episode = false;
+    // Key practice episodes (notes.yaml): a faint band across every row, and a bar with the
+    // title under the tick labels; hovering the bar tells its dates and note, a click zooms to it.
+    for (const engine::EpisodeSpan& ep : d->overlays.episodes) {
+        const float xa = f.x(static_cast<double>(ep.t0)), xb = f.x(static_cast<double>(ep.t1));
+        if (xb < f.x0 || xa > f.x1) continue;
+        f.dl->AddRectFilled(ImVec2(xa, p0.y + k_axis_height), ImVec2(xb, bottom), rgb(colour::k_episode, 22));
+        f.dl->AddRectFilled(ImVec2(xa, p0.y + k_episode_bar_y), ImVec2(xb, p0.y + k_episode_bar_y + 4), rgb(colour::k_episode, 210), 2.0f);
+        const float lx = std::max(xa, f.x0);
+        f.dl->PushClipRect(ImVec2(lx, p0.y), ImVec2(std::min(xb, f.x1), p0.y + k_axis_height), true);
+        f.dl->AddText(ImVec2(lx + 3, p0.y + k_episode_bar_y - ImGui::GetTextLineHeight() - 1), rgb(colour::k_episode), ep.label.c_str());
+        f.dl->PopClipRect();
+        const bool over = f.hovered && f.mouse.x >= xa && f.mouse.x <= xb && f.mouse.y >= p0.y + k_episode_bar_y - ImGui::GetTextLineHeight() - 2 &&
+                          f.mouse.y <= p0.y + k_episode_bar_y + 5;
+        if (over && !m_dragging_cursor) {
+            const engine::KeyEpisode& k = d->c->notes.episodes[ep.episode];
+            ImGui::BeginTooltip();
+            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
+            ImGui::TextUnformatted(ep.label.c_str());
+            ImGui::TextColored(ImVec4(0.35f, 0.38f, 0.42f, 1), "Key practice episode, %s to %s (%d days)",
+                               engine::format_day(engine::seconds_day(ep.t0)).c_str(),
+                               engine::format_day(engine::seconds_day(ep.t1) - 1).c_str(),
+                               engine::seconds_day(ep.t1) - engine::seconds_day(ep.t0));
+            if (!k.note.empty()) ImGui::TextUnformatted(k.note.c_str());
+            ImGui::TextColored(ImVec4(0.35f, 0.38f, 0.42f, 1), "Click to zoom to it");
+            ImGui::PopTextWrapPos();
+            ImGui::EndTooltip();
+            if (ImGui::IsMouseClicked(0)) {
+                // A margin of a tenth either side, so the episode's edges show.
+                const std::int64_t margin = (ep.t1 - ep.t0) / 10;
+                app.zoom_to(ep.t0 - margin, ep.t1 + margin);
+                zoomed_to_episode = true;
+            }
+        }
     }
     f.dl->PopClipRect();
 
@@ -353,7 +389,7 @@ void TimelinePanel::draw_content(App& app) {
     }
     if (io.MouseWheel != 0 && !in_plot && f.mouse.y > lanes_top) m_scroll -= io.MouseWheel * k_lane_height * 3;
     if (ImGui::IsMouseClicked(0)) {
-        m_dragging_cursor = on_axis;
+        m_dragging_cursor = on_axis && !zoomed_to_episode;
         m_panning = false;
     }
     if (m_dragging_cursor && ImGui::IsMouseDown(0)) app.cursor = static_cast<std::int64_t>(f.t(std::clamp(f.mouse.x, f.x0, f.x1)));

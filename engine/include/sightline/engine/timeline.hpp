@@ -120,7 +120,17 @@ struct FindingMarker {
     FindingKind kind = FindingKind::Gap;
 };
 
+// A key practice episode (notes.yaml) as a span of the axis; episodes whose dates cannot be
+// read are left out.
+struct EpisodeSpan {
+    std::int64_t t0 = 0;                   // local seconds: the start of its first day
+    std::int64_t t1 = 0;                   // the end of its last day
+    std::uint32_t episode = 0;             // index into Case::notes.episodes
+    std::string label;                     // "1. Eastmere: the CIN case"
+};
+
 struct TimelineOverlays {
+    std::vector<EpisodeSpan> episodes;
     std::vector<ChildLane> children;
     std::vector<Band> gaps;                // no agency contact at all
     std::vector<MoveLine> moves;
