@@ -285,6 +285,23 @@ AgencyKind infer_agency_kind(std::string_view agency_name) {
     return AgencyKind::Unknown;
 }
 
+bool is_local_service(AgencyKind k) {
+    switch (k) {
+        case AgencyKind::ChildrensSocialCare:
+        case AgencyKind::EarlyHelp:
+        case AgencyKind::HealthVisiting:
+        case AgencyKind::FamilyNursePartnership:
+        case AgencyKind::Gp:
+        case AgencyKind::School:
+        case AgencyKind::EarlyYears:
+        case AgencyKind::SchoolNursing:
+        case AgencyKind::Housing:
+            return true;
+        default:
+            return false;
+    }
+}
+
 bool is_health_or_social_care(AgencyKind k) {
     switch (k) {
         case AgencyKind::ChildrensSocialCare:

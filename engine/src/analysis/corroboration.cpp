@@ -214,13 +214,6 @@ std::uint64_t ci_hash(std::string_view s) {
     return h;
 }
 
-bool equal_ci(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
-    return true;
-}
-
 }  // namespace
 
 Receipts::Receipts(const Case& c) {
@@ -333,7 +326,7 @@ ClusterScorer::ClusterScorer(const Case& c) : m_case(c), m_receipts(c) {
                 const auto [first, last] = maybe[slot(h ^ len)] ? refs.equal_range(h ^ len) : std::pair(refs.end(), refs.end());
                 for (auto it = first; it != last; ++it) {
                     const std::uint32_t a = it->second;
-                    if (a == b || std::abs(days[a] - days[b]) > window || !equal_ci(text.substr(at, len), entries[a].ref)) continue;
+                    if (a == b || std::abs(days[a] - days[b]) > window || !iequals(text.substr(at, len), entries[a].ref)) continue;
                     m_quotes.emplace_back(a, b);
                     partners.emplace_back(a, b);
                     partners.emplace_back(b, a);

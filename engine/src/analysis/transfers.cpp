@@ -58,23 +58,6 @@ std::vector<Move> moves_from_residences(const AnalysisContext& ctx) {
     return moves;
 }
 
-// Kinds whose records say where the family lives (local services, not police forces or hospitals).
-bool local_service(AgencyKind k) {
-    switch (k) {
-        case AgencyKind::ChildrensSocialCare:
-        case AgencyKind::EarlyHelp:
-        case AgencyKind::HealthVisiting:
-        case AgencyKind::FamilyNursePartnership:
-        case AgencyKind::Gp:
-        case AgencyKind::School:
-        case AgencyKind::EarlyYears:
-        case AgencyKind::SchoolNursing:
-        case AgencyKind::Housing:
-            return true;
-        default:
-            return false;
-    }
-}
 
 // With no residences: a move wherever local services' records change area and the new area
 // holds for the next few records (a stray record elsewhere is not a move).
@@ -91,7 +74,7 @@ Inferred moves_from_entries(const AnalysisContext& ctx) {
     std::vector<EntryIndex> local;
     for (std::uint32_t n = 0; n < ctx.size(); ++n) {
         const auto i = static_cast<EntryIndex>(n);
-        if (ctx.contact(i) && ctx.precise(i) && local_service(ctx.kind(i)) && !is_none(ctx.entry(i).area)) local.push_back(i);
+        if (ctx.contact(i) && ctx.precise(i) && is_local_service(ctx.kind(i)) && !is_none(ctx.entry(i).area)) local.push_back(i);
     }
     Inferred out;
     if (local.empty()) return out;
@@ -441,7 +424,7 @@ void misrouted(const AnalysisContext& ctx, const TransferIndex& index, std::vect
         if (is_none(home)) continue;
         for (AgencyId to : chron.to_of(e)) {
             const Agency& target = c.agency(to);
-            if (is_none(target.area) || target.area == home || !local_service(target.kind)) continue;
+            if (is_none(target.area) || target.area == home || !is_local_service(target.kind)) continue;
             // When did an agency of that kind in the right area hear? A later record re-sending it
             // there, or one of theirs recording a notification or referral, within the lookahead.
             const std::uint32_t next = std::min(index.first_informing_after(home, target.kind, n),

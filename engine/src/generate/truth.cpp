@@ -393,22 +393,6 @@ void transfers(const View& v, std::vector<Finding>& out) {
 
 // [SECTION] Misrouted notifications
 
-bool local_service(AgencyKind k) {
-    switch (k) {
-        case AgencyKind::ChildrensSocialCare:
-        case AgencyKind::EarlyHelp:
-        case AgencyKind::HealthVisiting:
-        case AgencyKind::FamilyNursePartnership:
-        case AgencyKind::Gp:
-        case AgencyKind::School:
-        case AgencyKind::EarlyYears:
-        case AgencyKind::SchoolNursing:
-        case AgencyKind::Housing:
-            return true;
-        default:
-            return false;
-    }
-}
 
 void misrouted(const View& v, std::vector<Finding>& out) {
     if (v.s.index_children.empty() || v.s.residences.empty()) return;
@@ -435,7 +419,7 @@ void misrouted(const View& v, std::vector<Finding>& out) {
         if (home < 0) continue;
         for (int target : e.to) {
             const Agency& t = v.agency(target);
-            if (t.area < 0 || t.area == home || !local_service(t.kind)) continue;
+            if (t.area < 0 || t.area == home || !is_local_service(t.kind)) continue;
             int heard = -1;
             for (std::size_t k = n + 1; k < v.order.size() && heard < 0; ++k) {
                 const int j = v.order[k];

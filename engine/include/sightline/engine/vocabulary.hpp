@@ -83,6 +83,10 @@ inline bool is_sighting(ChildSeen v) { return v == ChildSeen::Seen || v == Child
 // Kinds whose records are health or social care (for the invisible-adult rule).
 bool is_health_or_social_care(AgencyKind k);
 
+// Kinds whose records say where the family lives: local services, not police forces or
+// hospitals (moves inferred from records, misrouted notifications).
+bool is_local_service(AgencyKind k);
+
 // Lowercases ASCII and turns spaces and hyphens into underscores: "Home visit" -> "home_visit".
 std::string normalise_word(std::string_view text);
 
