@@ -28,7 +28,8 @@ have known of them.
   -o FILE         write to FILE (atomically); default stdout
   --anonymise     names replaced by roles, for handing out at a learning event
 
-Exit status: 0, or 2 when the input has errors.
+Exit status: 0, 2 when the input has errors (an episode whose dates cannot be read
+is left out and named), 64 bad usage.
 )";
 
 }  // namespace
@@ -56,6 +57,8 @@ int run_episodes(int argc, char** argv) {
     if (format == "json") formats::write_episodes_json(c, findings, views, out);
     else formats::write_episodes_markdown(c, findings, views, out);
     write_output(output.value_or(""), out);
+    if (output && *output != "-")
+        std::cerr << "wrote " << *output << " (" << views.size() << (views.size() == 1 ? " episode" : " episodes") << ")\n";
     return c.diagnostics.has_errors() ? k_exit_input_errors : k_exit_clean;
 }
 

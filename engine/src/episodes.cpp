@@ -70,8 +70,21 @@ std::vector<EpisodeView> episode_views(const Case& c, const std::vector<Finding>
             if (saw) ++a->saw_a_child;
         }
 
-        for (std::uint32_t f = 0; f < findings.size(); ++f)
-            if (findings[f].concern && findings[f].from_day <= v.to_day && findings[f].to_day >= v.from_day) v.findings.push_back(f);
+        // Findings of concern about this period: those on any of its days, except that a period
+        // without a sighting or contact must span at least a day of it (one that ends with the
+        // sighting on its first day is about the time before). Figures about a whole case (how
+        // often an agency recorded child seen) are left out: they do not describe the episode.
+        // In date order.
+        for (std::uint32_t f = 0; f < findings.size(); ++f) {
+            const Finding& x = findings[f];
+            if (!x.concern || x.kind == FindingKind::SeenRecording) continue;
+            const std::int32_t overlap = std::min(x.to_day, v.to_day) - std::max(x.from_day, v.from_day);
+            const bool period = x.kind == FindingKind::UnseenPeriod || x.kind == FindingKind::Gap;
+            if (period ? overlap > 0 : overlap >= 0) v.findings.push_back(f);
+        }
+        std::stable_sort(v.findings.begin(), v.findings.end(), [&](std::uint32_t a, std::uint32_t b) {
+            return std::pair(findings[a].from_day, findings[a].to_day) < std::pair(findings[b].from_day, findings[b].to_day);
+        });
 
         // Who knew what by the end, for the agencies in contact during the episode.
         for (const RiskKnowledge& rk : knowledge) {

@@ -39,13 +39,18 @@ void write_episodes_markdown(const Case& c, const std::vector<Finding>& findings
                              std::string& out) {
     const auto& entries = c.chronology.entries;
     out += "# Key practice episodes: " + cell(c.info.title) + "\n\n";
+    if (c.notes.episodes_unreadable > 0)
+        out += std::to_string(c.notes.episodes_unreadable) +
+               (c.notes.episodes_unreadable == 1 ? " episode" : " episodes") +
+               " in notes.yaml could not be read and " + (c.notes.episodes_unreadable == 1 ? "is" : "are") +
+               " left out: correct the dates named in the errors (`sightline check` lists them), for example "
+               "`from: 2015-06-21`.\n\n";
     if (c.notes.episodes.empty()) {
+        if (c.notes.episodes_unreadable > 0) return;
         out += "No key practice episodes yet. Add them to notes.yaml beside case.yaml, for example:\n\n"
                "```yaml\nepisodes:\n  - {title: \"The first move\", from: 2015-06-21, to: 2015-10-12, note: \"...\"}\n```\n";
         return;
     }
-    if (views.size() < c.notes.episodes.size())
-        out += "Some episodes in notes.yaml have dates that cannot be read; they are left out (see `sightline check`).\n\n";
     for (std::size_t n = 0; n < views.size(); ++n) {
         const EpisodeView& v = views[n];
         const KeyEpisode& ep = c.notes.episodes[v.episode];
@@ -53,16 +58,29 @@ void write_episodes_markdown(const Case& c, const std::vector<Finding>& findings
         out += format_day(v.from_day) + " to " + format_day(v.to_day) + " (" + std::to_string(v.to_day - v.from_day + 1) +
                " days)." + (ep.note.empty() ? "" : " " + ep.note) + "\n\n";
 
-        out += "### Contacts\n\n";
+        out += "### Records\n\n";
         if (v.entries.empty()) {
-            out += "No agency recorded a contact in this episode.\n\n";
+            out += "No agency recorded anything in this episode.\n\n";
         } else {
-            out += std::to_string(v.entries.size()) + (v.entries.size() == 1 ? " entry" : " entries") + " by " +
-                   std::to_string(v.agencies.size()) + (v.agencies.size() == 1 ? " agency" : " agencies") + ".\n\n";
-            out += "| Agency | Contacts | Saw a child |\n|---|---:|---:|\n";
-            for (const EpisodeAgency& a : v.agencies)
-                out += "| " + cell(c.agency_name(a.agency)) +
-                       (c.agency(a.agency).kind == AgencyKind::Family ? " (family account)" : "") + " | " + std::to_string(a.contacts) + " | " + std::to_string(a.saw_a_child) + " |\n";
+            std::size_t professional_agencies = 0, professional = 0, family = 0;
+            for (const EpisodeAgency& a : v.agencies) {
+                if (c.agency(a.agency).kind == AgencyKind::Family) {
+                    family += a.contacts;
+                } else {
+                    ++professional_agencies;
+                    professional += a.contacts;
+                }
+            }
+            out += std::to_string(professional) + (professional == 1 ? " record" : " records") + " by " +
+                   std::to_string(professional_agencies) + (professional_agencies == 1 ? " agency" : " agencies");
+            if (family > 0) out += ", and " + std::to_string(family) + (family == 1 ? " family account" : " family accounts");
+            out += ".\n\n| Agency | Records | Saw a child |\n|---|---:|---:|\n";
+            for (const EpisodeAgency& a : v.agencies) {
+                const bool is_family = c.agency(a.agency).kind == AgencyKind::Family;
+                // What relatives say they saw is never a professional sighting: no count for them.
+                out += "| " + cell(c.agency_name(a.agency)) + (is_family ? " (family account)" : "") + " | " +
+                       std::to_string(a.contacts) + " | " + (is_family ? std::string("-") : std::to_string(a.saw_a_child)) + " |\n";
+            }
             out += "\n";
         }
 
@@ -122,6 +140,7 @@ void write_episodes_json(const Case& c, const std::vector<Finding>& findings, co
     w.begin_object();
     w.field("sightline", 1);
     w.field("case", c.info.title);
+    w.field("episodes_unreadable", static_cast<std::uint64_t>(c.notes.episodes_unreadable));
     w.key("episodes");
     w.begin_array(true);
     for (const EpisodeView& v : views) {
@@ -137,6 +156,7 @@ void write_episodes_json(const Case& c, const std::vector<Finding>& findings, co
         for (const EpisodeAgency& a : v.agencies) {
             w.begin_object();
             w.field("agency", c.agency_name(a.agency));
+            w.field("family", c.agency(a.agency).kind == AgencyKind::Family);
             w.field("contacts", a.contacts);
             w.field("saw_a_child", a.saw_a_child);
             w.end_object();

@@ -120,6 +120,7 @@ void read_notes(Case& c, const std::string& path) {
             ok = false;
         }
         if (ok) c.notes.episodes.push_back(std::move(ep));
+        else ++c.notes.episodes_unreadable;
     }
 }
 

@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "sightline/engine/date.hpp"
 #include "app.hpp"
 #include "screenshot.hpp"
 #include "style.hpp"
@@ -100,7 +101,16 @@ std::optional<Options> parse_options(int argc, char** argv, int& exit_code) {
                 return std::nullopt;
             }
         }
-        if (a == "--at") o.at = v;
+        if (a == "--at") {
+            // Refused here, as the command line's other tools refuse it, rather than ignored.
+            const sightline::engine::DateParseResult r = sightline::engine::parse_date(*v);
+            if (!r.date) {
+                std::cerr << "sightline-viewer: --at '" << *v << "': " << r.error->message << "\n";
+                exit_code = 64;
+                return std::nullopt;
+            }
+            o.at = v;
+        }
         else if (a == "--select") o.select = v;
         else if (a == "--screenshot") o.screenshot = v;
         else if (a == "--bench-frames") o.bench_frames = std::max(1, std::atoi(v->c_str()));
@@ -193,7 +203,9 @@ int main(int argc, char** argv) {
         else glfwWaitEventsTimeout(0.1);  // idle: no busy loop
         const bool ready = app.poll();
         if (measuring && !ready && !app.loading() && std::chrono::duration<double>(clock::now() - started).count() > 1) {
-            std::cerr << "sightline-viewer: the case could not be read\n";
+            std::cerr << "sightline-viewer: the case could not be read";
+            if (app.data() && !app.data()->error.empty()) std::cerr << ": " << app.data()->error;
+            std::cerr << "\n";
             exit_code = 2;
             if (!options->screenshot) break;
         }

@@ -112,6 +112,16 @@ void entry_tooltip(const LoadedCase& d, std::uint32_t i) {
     ImGui::EndTooltip();
 }
 
+// Text cut to fit a width: whole, or its first words and an ellipsis, or nothing.
+std::string fit_text(const std::string& text, float width) {
+    if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+    for (std::size_t end = text.rfind(' '); end != std::string::npos && end > 0; end = text.rfind(' ', end - 1)) {
+        std::string cut = text.substr(0, end) + "\xE2\x80\xA6";
+        if (ImGui::CalcTextSize(cut.c_str()).x <= width) return cut;
+    }
+    return {};
+}
+
 }  // namespace
 
 // [SECTION] Panel
@@ -169,11 +179,13 @@ void TimelinePanel::draw_content(App& app) {
     for (const engine::EpisodeSpan& ep : d->overlays.episodes) {
         const float xa = f.x(static_cast<double>(ep.t0)), xb = f.x(static_cast<double>(ep.t1));
         if (xb < f.x0 || xa > f.x1) continue;
-        f.dl->AddRectFilled(ImVec2(xa, p0.y + k_axis_height), ImVec2(xb, bottom), rgb(colour::k_episode, 22));
+        f.dl->AddRectFilled(ImVec2(xa, p0.y + k_axis_height), ImVec2(xb, bottom), rgb(colour::k_episode, 34));
         f.dl->AddRectFilled(ImVec2(xa, p0.y + k_episode_bar_y), ImVec2(xb, p0.y + k_episode_bar_y + 4), rgb(colour::k_episode, 210), 2.0f);
         const float lx = std::max(xa, f.x0);
         f.dl->PushClipRect(ImVec2(lx, p0.y), ImVec2(std::min(xb, f.x1), p0.y + k_axis_height), true);
-        f.dl->AddText(ImVec2(lx + 3, p0.y + k_episode_bar_y - ImGui::GetTextLineHeight() - 1), rgb(colour::k_episode), ep.label.c_str());
+        // The title as far as it fits, cut at a word with an ellipsis (pointing gives it whole).
+        const std::string title = fit_text(ep.label, std::min(xb, f.x1) - lx - 6);
+        f.dl->AddText(ImVec2(lx + 3, p0.y + k_episode_bar_y - ImGui::GetTextLineHeight() - 1), rgb(colour::k_episode), title.c_str());
         f.dl->PopClipRect();
         const bool over = f.hovered && f.mouse.x >= xa && f.mouse.x <= xb && f.mouse.y >= p0.y + k_episode_bar_y - ImGui::GetTextLineHeight() - 2 &&
                           f.mouse.y <= p0.y + k_episode_bar_y + 5;

@@ -40,7 +40,7 @@ struct EpisodeView {
     std::vector<EntryIndex> entries;       // entries that can fall inside, in chronology order
     std::vector<EpisodeAgency> agencies;   // in order of their first contact in the episode
     std::vector<EpisodeChild> children;    // index children born by the episode's end
-    std::vector<std::uint32_t> findings;   // indices of findings of concern that overlap it
+    std::vector<std::uint32_t> findings;   // findings of concern about the period (not case-wide figures), by date
     std::vector<EpisodeRisk> risks;        // risk events from a year before it to its end
 };
 

@@ -40,7 +40,8 @@ struct ReviewNotes {
     std::string file;                      // notes.yaml as opened ("" when the case has none)
     std::vector<EntryNote> notes;
     std::vector<ClusterDecision> clusters;
-    std::vector<KeyEpisode> episodes;
+    std::vector<KeyEpisode> episodes;       // those whose dates read, in order
+    std::size_t episodes_unreadable = 0;     // episodes left out for their dates (each reported)
 
     // The note on an entry, or nullptr.
     [[nodiscard]] const EntryNote* note_for(const std::string& entry_id) const {
