@@ -47,6 +47,11 @@ void report(const char* name, const engine::Case& c, std::int32_t day) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    if (argc > 1 && (std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0)) {
+        std::printf("usage: genogram_bench                       the table of timings\n"
+                    "       genogram_bench --svg SEED SIZE FILE  also writes a generated family's SVG (at 2016-01-01)\n");
+        return 0;
+    }
     const std::int32_t day = engine::days_from_civil(2016, 1, 1);
     if (argc == 5 && std::strcmp(argv[1], "--svg") == 0) {
         test::FamilyGenerator gen(static_cast<std::uint32_t>(std::strtoul(argv[2], nullptr, 10)));

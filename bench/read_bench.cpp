@@ -16,6 +16,7 @@
 #include <string>
 
 #include "sightline/engine/merge.hpp"
+#include "sightline/engine/parallel.hpp"
 #include "sightline/formats/agency_writer.hpp"
 #include "sightline/formats/case_reader.hpp"
 #include "sightline/formats/case_writer.hpp"
@@ -114,8 +115,8 @@ int main(int argc, char** argv) {
     std::printf("input      %.1f MB in %zu %s files\n", mb, c.sources.size(), yaml ? "yaml" : "csv");
     std::printf("rows       read %llu = entries %llu + rejected %llu (%zu errors)\n", static_cast<unsigned long long>(rows),
                 static_cast<unsigned long long>(made), static_cast<unsigned long long>(rejected), c.diagnostics.error_count());
-    std::printf("read       %.3f s: %.0f rows/s, %.1f MB/s (%u threads; 0 = one per core)\n", read,
-                static_cast<double>(rows) / read, mb / read, threads);
+    std::printf("read       %.3f s: %.0f rows/s, %.1f MB/s (%u threads)\n", read, static_cast<double>(rows) / read, mb / read,
+                engine::thread_count(threads));
     std::printf("merge      %.3f s (sort, ids)\n", merged);
     std::printf("total      %.3f s: %.0f rows/s\n", read + merged, static_cast<double>(rows) / (read + merged));
     std::printf("peak RSS   %.0f MiB (%.0f MiB before loading, %.0f MiB after reading; %.2fx the input)\n", peak_rss_mib(),

@@ -23,10 +23,11 @@ Writes fictional data: nothing in it is about real people.
   --case          one realistic case (the default): a family drawn from the figures of
                   published reviews, the areas it lived in, every agency's chronology
                   (native YAML, and the police's as a CSV export with UK dates), and
-                  truth.json beside it: every finding the analyses must make (unseen
-                  periods, gaps, moves, transfers ok/late/missed, misrouted notifications,
-                  adults known only to police or housing, incidents several agencies
-                  recorded) in the shape of 'sightline check --format json'
+                  truth.json beside it: every finding of the planted kinds the analyses
+                  must make (unseen periods, gaps, moves, transfers ok/late/missed,
+                  misrouted notifications, adults known only to police or housing,
+                  incidents several agencies recorded) in the shape of 'sightline check
+                  --format json' (check reports other kinds too; see docs/synthetic-data.md)
   --cases N       N realistic cases in DIR/case-001, DIR/case-002, ... (seeds SEED, SEED+1, ...)
   --corpus        a bulk corpus for benchmarks: N agency spreadsheets of M rows each (UK dates,
                   a time column, quoted details) and a case.yaml listing them, so that

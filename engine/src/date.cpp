@@ -15,6 +15,7 @@
 #include <array>
 #include <cassert>
 #include <charconv>
+#include <cstdio>
 #include <cmath>
 #include <date/date.h>
 #include <date/tz.h>
@@ -507,7 +508,25 @@ PointRead read_point(std::string_view text, const DateParseOptions& o) {
 std::string syntax_message(std::string_view text, bool sheet) {
     std::string m = "cannot read date " + quoted(text) + "; expected a form such as 2015-06-24, 2015-06, ~2015, "
                     "spring 2015, 2015-06-24/2015-06-30 or before 2015-07";
-    if (sheet) m += ", 24/06/2015, 24 June 2015 or Jun-15";
+    if (sheet) {
+        m += ", 24/06/2015, 24 June 2015 or Jun-15";
+        return m;
+    }
+    // "21/06/2015" outside a spreadsheet: day/month order is known only for a spreadsheet column,
+    // so say how to write it, read as the UK writes it.
+    unsigned d = 0, mo = 0;
+    int y = 0;
+    char sep1 = 0, sep2 = 0, rest = 0;
+    const std::string t(text);
+    if (std::sscanf(t.c_str(), "%2u%c%2u%c%4d%c", &d, &sep1, &mo, &sep2, &y, &rest) == 5 && sep1 == sep2 &&
+        (sep1 == '/' || sep1 == '.') && y >= 1000) {
+        m += "; day/month dates are read only from spreadsheets, where a column's order is known: write year-month-day";
+        if (day_exists(y, mo, d)) {
+            char iso[16];
+            std::snprintf(iso, sizeof iso, "%04d-%02u-%02u", y, mo, d);
+            m += std::string(" (") + iso + " if " + std::to_string(d) + " is the day)";
+        }
+    }
     return m;
 }
 

@@ -173,10 +173,11 @@ void write_synthetic_case(const SyntheticCase& s, const std::string& dir, std::u
     std::string readme = "# " + c.info.title + "\n\nA fictional case written by `sightline generate --case --seed " +
                          std::to_string(seed) + "` (" + std::to_string(c.chronology.entries.size()) + " entries from " +
                          std::to_string(c.sources.size()) + " sources). What the story planted:\n\n" + s.story +
-                         "\n`truth.json` lists every finding the analyses must make on it (unseen periods, gaps, moves, "
-                         "transfers, misrouted notifications, adults known only to police or housing, incidents recorded "
-                         "by several agencies), computed from the generator's own record by the definitions in "
-                         "docs/analyses.md.\n";
+                         "\n`truth.json` lists every finding of the planted kinds that the analyses must make on it "
+                         "(unseen periods, gaps, moves, transfers, misrouted notifications, adults known only to police or "
+                         "housing, incidents recorded by several agencies), computed from the generator's own record by the "
+                         "definitions in docs/analyses.md. `sightline check` reports more (patterns, who knew what, "
+                         "discrepancies, figures per agency): compare the findings of these kinds, not the counts.\n";
     write_file_atomic((fs::path(dir) / "README.md").string(), readme);
 }
 

@@ -107,7 +107,12 @@ INSTANTIATE_TEST_SUITE_P(
                 "2015-06-24/2015-06-30 or before 2015-07"},
         Invalid{"24/06/2015", "date-syntax",
                 "cannot read date '24/06/2015'; expected a form such as 2015-06-24, 2015-06, ~2015, spring 2015, "
-                "2015-06-24/2015-06-30 or before 2015-07"},
+                "2015-06-24/2015-06-30 or before 2015-07; day/month dates are read only from spreadsheets, where a "
+                "column's order is known: write year-month-day (2015-06-24 if 24 is the day)"},
+        Invalid{"31/02/2015", "date-syntax",
+                "cannot read date '31/02/2015'; expected a form such as 2015-06-24, 2015-06, ~2015, spring 2015, "
+                "2015-06-24/2015-06-30 or before 2015-07; day/month dates are read only from spreadsheets, where a "
+                "column's order is known: write year-month-day"},
         Invalid{"2015-06-24 garbage", "date-syntax",
                 "cannot read date '2015-06-24 garbage'; expected a form such as 2015-06-24, 2015-06, ~2015, spring 2015, "
                 "2015-06-24/2015-06-30 or before 2015-07"},

@@ -40,6 +40,11 @@ if(same EQUAL 0)
 endif()
 run(bad-tab 64 ${VIEWER} ${SAMPLES}/child-r --tab nonsense)
 run(bad-group 64 ${VIEWER} ${SAMPLES}/child-r --group agency)
+# A date that cannot be read is refused before any window opens, as the command line refuses it.
+execute_process(COMMAND ${VIEWER} ${SAMPLES}/child-r --at 31/02/2015 RESULT_VARIABLE rc ERROR_VARIABLE err TIMEOUT 60)
+if(NOT rc STREQUAL "2" OR NOT err MATCHES "error: --at: cannot read date '31/02/2015'")
+  message(SEND_ERROR "bad-at: exit ${rc}, stderr: ${err}")
+endif()
 
 # A case that cannot be read shows its error in the window (exit 2), not a crash.
 file(WRITE ${WORK}/bad/case.yaml "sightline: 1\npeople: [\n")

@@ -102,11 +102,11 @@ std::optional<Options> parse_options(int argc, char** argv, int& exit_code) {
             }
         }
         if (a == "--at") {
-            // Refused here, as the command line's other tools refuse it, rather than ignored.
+            // Refused here, as `sightline genogram --at` refuses it (exit 2), rather than ignored.
             const sightline::engine::DateParseResult r = sightline::engine::parse_date(*v);
             if (!r.date) {
-                std::cerr << "sightline-viewer: --at '" << *v << "': " << r.error->message << "\n";
-                exit_code = 64;
+                std::cerr << "sightline-viewer: error: --at: " << r.error->message << " [" << r.error->code << "]\n";
+                exit_code = 2;
                 return std::nullopt;
             }
             o.at = v;

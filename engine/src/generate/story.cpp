@@ -946,7 +946,8 @@ void StoryWriter::plant_stretches() {
             if (ep.to - ep.from < 100 || !m_rng.chance(0.3)) continue;
             const std::int32_t start = m_rng.between(ep.from + 20, ep.to - 60);
             const std::int32_t end = start + threshold(child, start) + m_rng.between(1, 30);
-            if (end >= ep.to - 10) continue;
+            // Only while the child is alive and in the story (a baby born later cannot go unseen).
+            if (end >= ep.to - 10 || start <= child_start(child) || end >= child_end(child) - 5) continue;
             bool clash = false;
             for (const Stretch& s : m_stretches) clash = clash || (s.child == child && start <= s.to + 30 && end >= s.from - 30);
             for (std::int32_t m : m_moves) clash = clash || (m >= start - 10 && m <= end + 10);
