@@ -522,7 +522,7 @@ std::string syntax_message(std::string_view text, bool sheet) {
         (sep1 == '/' || sep1 == '.') && y >= 1000) {
         m += "; day/month dates are read only from spreadsheets, where a column's order is known: write year-month-day";
         if (day_exists(y, mo, d)) {
-            char iso[16];
+            char iso[32];
             std::snprintf(iso, sizeof iso, "%04d-%02u-%02u", y, mo, d);
             m += std::string(" (") + iso + " if " + std::to_string(d) + " is the day)";
         }

@@ -88,7 +88,7 @@ std::uint64_t stable_hash(std::string_view text, std::uint64_t seed) {
     return h;
 }
 
-void merge(Case& c, unsigned threads) {
+std::vector<std::uint32_t> merge_order(Case& c, unsigned threads) {
     threads = thread_count(threads);
     Chronology& chron = c.chronology;
     std::vector<Entry>& entries = chron.entries;
@@ -118,48 +118,59 @@ void merge(Case& c, unsigned threads) {
         }
     });
     parallel_sort(keys, threads, std::less<>());
+    std::vector<std::uint32_t> order(entries.size());
+    std::vector<std::uint32_t> position(entries.size());  // where each entry goes in the order
+    for (std::uint32_t k = 0; k < keys.size(); ++k) {
+        order[k] = keys[k].index;
+        position[keys[k].index] = k;
+    }
+
+    // Repeated ids get suffixes in source order (rank, line), then chronology order; independent
+    // of the manifest's order and of where the entries sit.
+    std::vector<SortKey>& repeats = keys;  // the same array, sorted again
+    for (std::uint32_t i = 0; i < entries.size(); ++i)
+        repeats[i] = {entries[i].id_hash, 0, rank_of(entries[i]), entries[i].where.line, position[i]};
+    parallel_sort(repeats, threads, std::less<>());
+    for (std::size_t i = 1; i < repeats.size(); ++i) {
+        if (repeats[i].primary != repeats[i - 1].primary) continue;
+        const Entry& prev = entries[order[repeats[i - 1].index]];
+        entries[order[repeats[i].index]].id_suffix = prev.id_suffix == 0 ? 2 : prev.id_suffix + 1;
+    }
+    return order;
+}
+
+void merge(Case& c, unsigned threads) {
+    std::vector<Entry>& entries = c.chronology.entries;
+    const std::vector<std::uint32_t> order = merge_order(c, threads);
     // Apply the order in place, cycle by cycle: a second array of entries would double the
     // peak memory of a million-row case.
     // The walk is bound by memory latency (each step reads an entry far away): the entries a few
     // steps ahead on the cycle are fetched while this one moves.
-    {
-        constexpr int k_ahead = 8;  // steps
-        std::vector<bool> placed(entries.size(), false);
-        for (std::uint32_t start = 0; start < entries.size(); ++start) {
-            if (placed[start] || keys[start].index == start) continue;
-            Entry held = std::move(entries[start]);
-            std::uint32_t to = start;
-            std::uint32_t ahead = keys[start].index;
-            for (int k = 0; k < k_ahead && ahead != start; ++k) {
-                __builtin_prefetch(&entries[ahead]);
-                ahead = keys[ahead].index;
-            }
-            for (std::uint32_t from = keys[to].index; from != start; from = keys[to].index) {
-                if (ahead != start) {
-                    __builtin_prefetch(&entries[ahead]);
-                    __builtin_prefetch(reinterpret_cast<const char*>(&entries[ahead]) + 128);
-                    ahead = keys[ahead].index;
-                }
-                entries[to] = std::move(entries[from]);
-                placed[to] = true;
-                to = from;
-            }
-            entries[to] = std::move(held);
-            placed[to] = true;
+    constexpr int k_ahead = 8;  // steps
+    std::vector<bool> placed(entries.size(), false);
+    for (std::uint32_t start = 0; start < entries.size(); ++start) {
+        if (placed[start] || order[start] == start) continue;
+        Entry held = std::move(entries[start]);
+        std::uint32_t to = start;
+        std::uint32_t ahead = order[start];
+        for (int k = 0; k < k_ahead && ahead != start; ++k) {
+            __builtin_prefetch(&entries[ahead]);
+            ahead = order[ahead];
         }
+        for (std::uint32_t from = order[to]; from != start; from = order[to]) {
+            if (ahead != start) {
+                __builtin_prefetch(&entries[ahead]);
+                __builtin_prefetch(reinterpret_cast<const char*>(&entries[ahead]) + 128);
+                ahead = order[ahead];
+            }
+            entries[to] = std::move(entries[from]);
+            placed[to] = true;
+            to = from;
+        }
+        entries[to] = std::move(held);
+        placed[to] = true;
     }
-
-    // Repeated ids get suffixes in source order (rank, line), independent of manifest order.
-    std::vector<SortKey>& repeats = keys;  // the same array, sorted again
-    for (std::uint32_t i = 0; i < entries.size(); ++i)
-        repeats[i] = {entries[i].id_hash, 0, rank_of(entries[i]), entries[i].where.line, i};
-    parallel_sort(repeats, threads, std::less<>());
-    for (std::size_t i = 1; i < repeats.size(); ++i) {
-        if (repeats[i].primary != repeats[i - 1].primary) continue;
-        const Entry& prev = entries[repeats[i - 1].index];
-        entries[repeats[i].index].id_suffix = prev.id_suffix == 0 ? 2 : prev.id_suffix + 1;
-    }
-    chron.merged = true;
+    c.chronology.merged = true;
 }
 
 std::string entry_id(const Entry& e) {

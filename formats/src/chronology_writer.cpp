@@ -302,6 +302,11 @@ void write_chronology_csv(const Case& c, std::string& out) {
 }
 
 void write_chronology_csv(const Case& c, const std::function<void(std::string_view)>& write, unsigned threads) {
+    write_chronology_csv(c, {}, write, threads);
+}
+
+void write_chronology_csv(const Case& c, std::span<const std::uint32_t> order,
+                          const std::function<void(std::string_view)>& write, unsigned threads) {
     const Chronology& ch = c.chronology;
     // Cells that repeat (agencies, kinds, areas, sources, child seen) are made once.
     std::vector<std::string> agency_cells(c.agencies.size()), kind_cells(c.agencies.size()), area_cells(c.areas.size()),
@@ -329,7 +334,10 @@ void write_chronology_csv(const Case& c, const std::function<void(std::string_vi
         std::string cell;
         const std::size_t end = std::min(ch.entries.size(), (block + 1) * k_block);
         for (std::size_t i = block * k_block; i < end; ++i) {
-            const Entry& e = ch.entries[i];
+            // Entries left where they were read are fetched in order (the next few ahead, as
+            // each is far from the last).
+            if (!order.empty() && i + 4 < end) __builtin_prefetch(&ch.entries[order[i + 4]]);
+            const Entry& e = order.empty() ? ch.entries[i] : ch.entries[order[i]];
             cell.clear();
             append_date(cell, e.date);
             append_csv_cell(out, cell);

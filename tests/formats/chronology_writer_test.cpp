@@ -4,7 +4,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <fstream>
 
+#include "sightline/engine/merge.hpp"
 #include "sightline/formats/case_reader.hpp"
 #include "sightline/formats/synthetic.hpp"
 #include "support/temp_dir.hpp"
@@ -69,6 +71,47 @@ TEST(ChronologyWriter, MarkdownEscapesPipesAndNewlines) {
               std::string::npos);
     EXPECT_NE(out.find("line one<br>line two"), std::string::npos);
     EXPECT_NE(out.find("Review notes"), std::string::npos);
+}
+
+// Written in merge_order's order without moving the entries, the CSV is byte for byte the CSV
+// of the merged case, repeated rows (the same content in two files, and twice in one) included.
+TEST(ChronologyWriter, CsvInMergeOrderWithoutMovingIsTheSame) {
+    test::TempDir dir;
+    engine::CorpusOptions o;
+    o.agencies = 3;
+    o.rows = 5000;
+    formats::write_corpus(o, dir.path(), 1);
+    // Repeated content: the same rows twice in one extra file, and once more in another.
+    dir.write("agencies/zz-repeats.csv", "Date,Time,Type,Summary\n03/02/2014,09:00,contact,same words\n"
+                                         "03/02/2014,09:00,contact,same words\n01/01/2014,08:00,contact,first\n");
+    dir.write("agencies/aa-repeats.csv", "Date,Time,Type,Summary\n03/02/2014,09:00,contact,same words\n");
+    std::string manifest;
+    {
+        std::ifstream in(dir.file("case.yaml"));
+        manifest.assign(std::istreambuf_iterator<char>(in), {});
+    }
+    manifest += "  - {file: agencies/zz-repeats.csv, agency: Eastmere Police}\n"
+                "  - {file: agencies/aa-repeats.csv, agency: Eastmere Police}\n";
+    dir.write("case.yaml", manifest);
+
+    engine::Case merged = formats::load_case(dir.path());
+    std::string expected;
+    formats::write_chronology_csv(merged, expected);
+
+    engine::Case read = formats::load_case(dir.path(), {.merge = false});
+    const std::vector<std::uint32_t> order = engine::merge_order(read);
+    ASSERT_EQ(order.size(), merged.chronology.entries.size());
+    std::size_t repeats = 0;
+    for (std::size_t k = 0; k < order.size(); ++k) {
+        ASSERT_EQ(engine::entry_id(read.chronology.entries[order[k]]), engine::entry_id(merged.chronology.entries[k])) << k;
+        repeats += merged.chronology.entries[k].id_suffix != 0;
+    }
+    EXPECT_EQ(repeats, 2u);  // -2 and -3 of "same words"
+    for (unsigned threads : {1u, 2u}) {
+        std::string got;
+        formats::write_chronology_csv(read, order, [&](std::string_view bytes) { got.append(bytes); }, threads);
+        EXPECT_EQ(got, expected) << threads << " threads";
+    }
 }
 
 }  // namespace

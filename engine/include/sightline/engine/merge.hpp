@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "sightline/engine/model.hpp"
 
@@ -18,6 +19,12 @@ namespace sightline::engine {
 // repeated content gets -2, -3, ... in source order. Idempotent. Uses `threads` threads (0: one
 // per core); the result is the same whatever their number.
 void merge(Case& c, unsigned threads = 0);
+
+// What merge() does except moving the entries: areas, ids and repeated-id suffixes assigned,
+// and the chronology's order returned (order[k] is the index of its k-th entry). For writing a
+// large chronology once (`sightline merge --format csv`) without the cost of moving every entry;
+// the case is not marked merged, and analyses need merge().
+std::vector<std::uint32_t> merge_order(Case& c, unsigned threads = 0);
 
 // The entry's stable id as text: 12 lowercase hex digits, with "-N" for repeats.
 std::string entry_id(const Entry& e);
