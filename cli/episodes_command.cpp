@@ -24,7 +24,8 @@ from a year before the episode to its end and the day each agency could first
 have known of them.
 
   CASE            a case folder (with case.yaml) or a manifest file
-  --format FMT    md (the default; reads as text) or json
+  --format FMT    md (the default: Markdown, to open in a Markdown viewer or paste into
+                  a report; the who-knew-what grid is a wide table) or json
   -o FILE         write to FILE (atomically); default stdout
   --anonymise     names replaced by roles, for handing out at a learning event
 
