@@ -17,6 +17,8 @@
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
+#include <sys/mman.h>
+#include <unistd.h>
 #include <thread>
 
 #include "readers.hpp"
@@ -164,6 +166,27 @@ void commit(Case& c, SheetJob& job) {
     job.staged = Case{};
 }
 
+// Asks the kernel for the pages of n entries' storage ahead of their first use, a share on each
+// thread: faulting a million entries' 200 MB in one page at a time, on one thread, took longer
+// than reading a tenth of the rows. Only advice: where it is not supported nothing changes.
+void prefault(const Entry* first, std::size_t n, unsigned threads) {
+#if defined(__linux__) && defined(MADV_POPULATE_WRITE)
+    const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+    const auto begin = (reinterpret_cast<std::uintptr_t>(first) + page - 1) / page * page;
+    const auto end = reinterpret_cast<std::uintptr_t>(first + n) / page * page;
+    if (end <= begin || n * sizeof(Entry) < (std::size_t{64} << 20)) return;  // small: not worth a thread
+    const std::size_t pages = (end - begin) / page;
+    parallel_for(threads, threads, [&](std::size_t t) {
+        const std::uintptr_t a = begin + pages * t / threads * page, b = begin + pages * (t + 1) / threads * page;
+        if (b > a) ::madvise(reinterpret_cast<void*>(a), b - a, MADV_POPULATE_WRITE);
+    });
+#else
+    (void)first;
+    (void)n;
+    (void)threads;
+#endif
+}
+
 // Reads the sources, CSV and TSV ones on several threads. Entries of CSV sources come first, in
 // manifest order, then the others'; the merge orders them all.
 void read_sources(Case& c, const std::vector<detail::SourceSpec>& specs, const std::vector<SourceId>& ids,
@@ -189,6 +212,8 @@ void read_sources(Case& c, const std::vector<detail::SourceSpec>& specs, const s
         job.first_slot = slots;
         slots += job.bound;
     }
+    c.chronology.entries.reserve(slots);
+    prefault(c.chronology.entries.data() + before, slots - before, threads);
     c.chronology.entries.resize(slots);
     parallel_for(jobs.size(), threads, [&](std::size_t j) {
         SheetJob& job = jobs[j];
