@@ -126,11 +126,21 @@ std::vector<std::uint32_t> merge_order(Case& c, unsigned threads) {
     }
 
     // Repeated ids get suffixes in source order (rank, line), then chronology order; independent
-    // of the manifest's order and of where the entries sit.
-    std::vector<SortKey>& repeats = keys;  // the same array, sorted again
-    for (std::uint32_t i = 0; i < entries.size(); ++i)
-        repeats[i] = {entries[i].id_hash, 0, rank_of(entries[i]), entries[i].where.line, position[i]};
-    parallel_sort(repeats, threads, std::less<>());
+    // of the manifest's order and of where the entries sit. Repeats are rare: the hashes alone
+    // are sorted to find which repeat, and only those entries are ordered in full.
+    std::vector<std::uint64_t> hashes(entries.size());
+    for (std::size_t i = 0; i < entries.size(); ++i) hashes[i] = entries[i].id_hash;
+    parallel_sort(hashes, threads, std::less<>());
+    std::vector<std::uint64_t> repeated;
+    for (std::size_t i = 1; i < hashes.size(); ++i)
+        if (hashes[i] == hashes[i - 1] && (repeated.empty() || repeated.back() != hashes[i])) repeated.push_back(hashes[i]);
+    std::vector<SortKey>& repeats = keys;  // the same array, reused
+    repeats.clear();
+    if (!repeated.empty())
+        for (std::uint32_t i = 0; i < entries.size(); ++i)
+            if (std::binary_search(repeated.begin(), repeated.end(), entries[i].id_hash))
+                repeats.push_back({entries[i].id_hash, 0, rank_of(entries[i]), entries[i].where.line, position[i]});
+    std::sort(repeats.begin(), repeats.end());
     for (std::size_t i = 1; i < repeats.size(); ++i) {
         if (repeats[i].primary != repeats[i - 1].primary) continue;
         const Entry& prev = entries[order[repeats[i - 1].index]];
