@@ -5,7 +5,6 @@
 //
 // Without --dir, writes a corpus of N agency files x M rows (sightline generate --corpus) to a
 // temporary folder. Prints the time and the number of findings of each analysis.
-#include <sys/resource.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -15,6 +14,7 @@
 #include <functional>
 #include <string>
 
+#include "bench_support.hpp"
 #include "sightline/engine/corroboration.hpp"
 #include "sightline/engine/findings.hpp"
 #include "sightline/formats/case_reader.hpp"
@@ -25,11 +25,8 @@ using namespace sightline;
 
 namespace {
 
-double peak_rss_mib() {
-    rusage u{};
-    getrusage(RUSAGE_SELF, &u);
-    return static_cast<double>(u.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB on Linux
-}
+using bench::peak_rss_mib;
+using bench::since;
 
 }  // namespace
 
@@ -56,9 +53,8 @@ int main(int argc, char** argv) {
     }
     auto t = std::chrono::steady_clock::now();
     auto lap = [&] {
-        const auto now = std::chrono::steady_clock::now();
-        const double s = std::chrono::duration<double>(now - t).count();
-        t = now;
+        const double s = since(t);
+        t = std::chrono::steady_clock::now();
         return s;
     };
     const engine::Case c = formats::load_case(dir);

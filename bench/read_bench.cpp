@@ -6,7 +6,6 @@
 // Without --dir, writes a corpus of N files x M rows (sightline generate --corpus) to a temporary
 // folder. With --yaml, first rewrites every source as a native YAML chronology (what `sightline
 // import` writes) and reads that instead. Prints rows/s, MB/s and the process's peak resident memory.
-#include <sys/resource.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -15,6 +14,7 @@
 #include <filesystem>
 #include <string>
 
+#include "bench_support.hpp"
 #include "sightline/engine/merge.hpp"
 #include "sightline/engine/parallel.hpp"
 #include "sightline/formats/agency_writer.hpp"
@@ -28,16 +28,8 @@ using namespace sightline;
 
 namespace {
 
-// Peak resident set size of this process, in MiB.
-double peak_rss_mib() {
-    rusage u{};
-    getrusage(RUSAGE_SELF, &u);
-    return static_cast<double>(u.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB on Linux
-}
-
-double since(std::chrono::steady_clock::time_point t) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
-}
+using bench::peak_rss_mib;
+using bench::since;
 
 std::uintmax_t source_bytes(const engine::Case& c) {
     std::uintmax_t bytes = 0;

@@ -33,6 +33,30 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
+std::string fold_name(std::string_view text) {
+    std::string out;
+    for (char ch : text) {
+        if (ch == ' ' && (out.empty() || out.back() == ' ')) continue;
+        out.push_back(ascii_lower(ch));
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
+bool names_in_text(std::string_view text, const std::vector<std::string>& names) {
+    const auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); };
+    const std::string hay = fold_name(text);
+    for (const std::string& n : names) {
+        const std::string needle = fold_name(n);
+        if (needle.size() < 3) continue;
+        for (std::size_t at = hay.find(needle); at != std::string::npos; at = hay.find(needle, at + 1)) {
+            const std::size_t end = at + needle.size();
+            if ((at == 0 || !alnum(hay[at - 1])) && (end == hay.size() || !alnum(hay[end]))) return true;
+        }
+    }
+    return false;
+}
+
 std::string join_names(const std::vector<std::string>& names) {
     std::string out;
     for (std::size_t k = 0; k < names.size(); ++k) out += (k == 0 ? "" : k + 1 == names.size() ? " and " : ", ") + names[k];

@@ -285,6 +285,21 @@ AgencyKind infer_agency_kind(std::string_view agency_name) {
     return AgencyKind::Unknown;
 }
 
+bool is_case_holding(AgencyKind k) {
+    switch (k) {
+        case AgencyKind::ChildrensSocialCare:
+        case AgencyKind::EarlyHelp:
+        case AgencyKind::FamilyNursePartnership:
+        case AgencyKind::Camhs:
+        case AgencyKind::Probation:
+        case AgencyKind::YouthJustice:
+        case AgencyKind::DomesticAbuseService:
+            return true;
+        default:
+            return false;
+    }
+}
+
 bool is_local_service(AgencyKind k) {
     switch (k) {
         case AgencyKind::ChildrensSocialCare:

@@ -29,3 +29,11 @@ TEST(Text, ExcerptsCutAtASpaceAndNeverInsideACharacter) {
     EXPECT_EQ(excerpt("abcdefghé", 9), "abcdefgh...");
     EXPECT_EQ(excerpt("abcdefghij", 5), "abcde...");
 }
+
+TEST(Text, NamesAreFoldedAndFoundAsWholeWords) {
+    EXPECT_EQ(fold_name("  Uncle   Mick "), "uncle mick");
+    EXPECT_TRUE(names_in_text("Seen with UNCLE  mick at the door", {"Uncle Mick"}));
+    EXPECT_FALSE(names_in_text("Leeds office called", {"Lee"}));  // inside a word
+    EXPECT_TRUE(names_in_text("Lee, Dana's partner", {"Lee"}));
+    EXPECT_FALSE(names_in_text("Al was there", {"Al"}));          // under three letters: never matched
+}

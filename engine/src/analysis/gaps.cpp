@@ -9,22 +9,6 @@ namespace {
 
 using detail::AnalysisContext;
 
-// Kinds that hold a case and visit regularly, for which silence while involved means something.
-// (Universal services - health visiting, GPs, schools - have routine gaps of months.)
-bool case_holding(AgencyKind k) {
-    switch (k) {
-        case AgencyKind::ChildrensSocialCare:
-        case AgencyKind::EarlyHelp:
-        case AgencyKind::FamilyNursePartnership:
-        case AgencyKind::Camhs:
-        case AgencyKind::Probation:
-        case AgencyKind::YouthJustice:
-        case AgencyKind::DomesticAbuseService:
-            return true;
-        default:
-            return false;
-    }
-}
 
 struct Bound {
     std::int32_t day;
@@ -102,7 +86,7 @@ std::vector<Finding> analyse_gaps(const Case& c, const AnalysisOptions& options)
 
     // Per case-holding agency, within each spell of involvement.
     for (const detail::Episode& ep : ctx.episodes) {
-        if (!case_holding(c.agency_kind(ep.agency))) continue;
+        if (!is_case_holding(c.agency_kind(ep.agency))) continue;
         std::vector<Bound> b;
         for (EntryIndex i : ep.entries) {
             if (!ctx.precise(i)) continue;

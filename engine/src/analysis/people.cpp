@@ -14,32 +14,11 @@ namespace {
 
 using detail::AnalysisContext;
 
-std::string key_of(std::string_view text) {
-    std::string out;
-    for (char ch : text) {
-        if (ch == ' ' && (out.empty() || out.back() == ' ')) continue;
-        out.push_back((ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch);
-    }
-    while (!out.empty() && out.back() == ' ') out.pop_back();
-    return out;
-}
-
 // Does text name the person: their name or an alias of 3 letters or more, as a whole word?
 bool text_names(std::string_view text, const Person& p) {
     std::vector<std::string> names{p.name};
     names.insert(names.end(), p.aliases.begin(), p.aliases.end());
-    const std::string hay = key_of(text);
-    for (const std::string& n : names) {
-        const std::string needle = key_of(n);
-        if (needle.size() < 3) continue;
-        for (std::size_t at = hay.find(needle); at != std::string::npos; at = hay.find(needle, at + 1)) {
-            const bool left = at == 0 || !std::isalnum(static_cast<unsigned char>(hay[at - 1]));
-            const std::size_t end = at + needle.size();
-            const bool right = end == hay.size() || !std::isalnum(static_cast<unsigned char>(hay[end]));
-            if (left && right) return true;
-        }
-    }
-    return false;
+    return names_in_text(text, names);
 }
 
 // Someone who is not a child at the day: unknown age counts as adult unless they are an index child.
@@ -55,7 +34,7 @@ void unknown_people(const AnalysisContext& ctx, std::vector<Finding>& out) {
         const auto i = static_cast<EntryIndex>(n);
         for (const SubjectRef& s : ctx.c.chronology.subjects_of(ctx.entry(i))) {
             if (!is_none(s.person)) continue;
-            auto& slot = names[key_of(s.text)];
+            auto& slot = names[fold_name(s.text)];
             if (slot.first.empty()) slot.first = std::string(s.text);
             if (slot.second.empty() || slot.second.back() != i) slot.second.push_back(i);
         }
@@ -95,7 +74,7 @@ void invisible_adults(const AnalysisContext& ctx, std::vector<Finding>& out) {
         const bool care = is_health_or_social_care(ctx.kind(i));
         for (const SubjectRef& s : chron.subjects_of(e)) {
             if (!is_none(s.person) && !adult_at(ctx, s.person, ctx.day(i))) continue;
-            Trace& t = traces[is_none(s.person) ? "?" + key_of(s.text) : ctx.c.person(s.person).id];
+            Trace& t = traces[is_none(s.person) ? "?" + fold_name(s.text) : ctx.c.person(s.person).id];
             if (t.name.empty()) {
                 t.name = is_none(s.person) ? std::string(s.text) : ctx.c.person(s.person).name;
                 t.person = is_none(s.person) ? nullptr : &ctx.c.person(s.person);

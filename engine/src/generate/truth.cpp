@@ -14,6 +14,7 @@
 #include <map>
 #include <set>
 
+#include "sightline/engine/text.hpp"
 #include "story.hpp"
 
 namespace sightline::engine::synth {
@@ -226,18 +227,7 @@ void gaps(const View& v, std::vector<Finding>& out) {
     if (bounds.back().day < v.period_end) bounds.push_back({v.period_end, -1});
     report(bounds, v.days(RuleId::GapDays), -1);
     for (const auto& sp : v.spells()) {
-        switch (v.agency(sp.agency).kind) {
-            case AgencyKind::ChildrensSocialCare:
-            case AgencyKind::EarlyHelp:
-            case AgencyKind::FamilyNursePartnership:
-            case AgencyKind::Camhs:
-            case AgencyKind::Probation:
-            case AgencyKind::YouthJustice:
-            case AgencyKind::DomesticAbuseService:
-                break;
-            default:
-                continue;
-        }
+        if (!is_case_holding(v.agency(sp.agency).kind)) continue;
         std::vector<Bound> b;
         for (int i : sp.events) {
             const Event& e = v.ev(i);
@@ -449,34 +439,11 @@ void misrouted(const View& v, std::vector<Finding>& out) {
 
 // [SECTION] Adults known only to police or housing
 
-// Lowercase with single spaces, as names are compared.
-std::string folded(std::string_view text) {
-    std::string out;
-    for (char ch : text) {
-        if (ch == ' ' && (out.empty() || out.back() == ' ')) continue;
-        out.push_back((ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch);
-    }
-    while (!out.empty() && out.back() == ' ') out.pop_back();
-    return out;
-}
-
-bool alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
-
 // Does text name the person (name or an alias of three letters or more, as a whole word)?
 bool names_in_words(std::string_view text, const Person& p) {
     std::vector<std::string> names{p.name};
     names.insert(names.end(), p.aliases.begin(), p.aliases.end());
-    const std::string hay = folded(text);
-    for (const std::string& n : names) {
-        const std::string needle = folded(n);
-        if (needle.size() < 3) continue;
-        for (std::size_t at = hay.find(needle); at != std::string::npos; at = hay.find(needle, at + 1)) {
-            const bool left = at == 0 || !alnum(hay[at - 1]);
-            const bool right = at + needle.size() == hay.size() || !alnum(hay[at + needle.size()]);
-            if (left && right) return true;
-        }
-    }
-    return false;
+    return names_in_text(text, names);
 }
 
 void invisible_adults(const View& v, std::vector<Finding>& out) {

@@ -23,5 +23,9 @@ std::string_view trim(std::string_view text);
 std::string excerpt(std::string_view text, std::size_t max_bytes);
 // "A", "A and B", "A, B and C".
 std::string join_names(const std::vector<std::string>& names);
+// A name as names are compared: ASCII lowercase, runs of spaces as one, none at either end.
+std::string fold_name(std::string_view text);
+// Does text name any of these names (folded, three letters or more) as a whole word?
+bool names_in_text(std::string_view text, const std::vector<std::string>& names);
 
 }  // namespace sightline::engine

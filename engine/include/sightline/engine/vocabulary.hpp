@@ -87,6 +87,10 @@ bool is_health_or_social_care(AgencyKind k);
 // hospitals (moves inferred from records, misrouted notifications).
 bool is_local_service(AgencyKind k);
 
+// Kinds that hold a case and visit regularly, for which silence while involved means something
+// (universal services - health visiting, GPs, schools - have routine gaps of months).
+bool is_case_holding(AgencyKind k);
+
 // Lowercases ASCII and turns spaces and hyphens into underscores: "Home visit" -> "home_visit".
 std::string normalise_word(std::string_view text);
 
