@@ -2,6 +2,7 @@
 #include "sightline/engine/merge.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <functional>
 #include <numeric>
 #include <tuple>
@@ -39,17 +40,31 @@ std::uint64_t hash_normalised(std::uint64_t h, std::string_view text) {
     return h;
 }
 
+// The hash of each agency's name, and of it followed by "ref": where every entry's hash starts.
+// The hash reads its text in order, so starting from these gives the same value as hashing the
+// name for each entry.
+struct AgencyHashes {
+    explicit AgencyHashes(const Case& c) {
+        for (std::size_t a = 0; a <= c.agencies.size(); ++a) {
+            const std::string_view name = a < c.agencies.size() ? std::string_view(c.agencies[a].name) : std::string_view();
+            name_hash.push_back(hash_normalised(0xcbf29ce484222325ull, name));
+            ref_hash.push_back(hash_normalised(name_hash.back(), "ref"));
+        }
+    }
+    std::vector<std::uint64_t> name_hash, ref_hash;  // by agency index; the last for no agency
+};
+
 // scratch holds the canonical date between calls (no allocation per entry).
-std::uint64_t content_hash(const Case& c, const Entry& e, std::string& scratch) {
-    std::uint64_t h = 0xcbf29ce484222325ull;
-    h = hash_normalised(h, c.agency_name(e.agency));
+std::uint64_t content_hash(const Case& c, const AgencyHashes& agency, const Entry& e, std::string& scratch) {
+    const std::size_t a = is_none(e.agency) ? c.agencies.size() : index_of(e.agency);
     const std::string_view type = e.type == EntryType::Free ? e.type_text : to_string(e.type);
     if (!e.ref.empty()) {
-        h = hash_normalised(h, "ref");
+        std::uint64_t h = agency.ref_hash[a];
         h = hash_normalised(h, e.ref);
         h = hash_normalised(h, type);
         return h;
     }
+    std::uint64_t h = agency.name_hash[a];
     scratch.clear();
     append_date(scratch, e.date);
     h = hash_normalised(h, scratch);
@@ -106,13 +121,16 @@ std::vector<std::uint32_t> merge_order(Case& c, unsigned threads) {
     };
 
     // Areas, ids and sort keys, each entry on its own: on every thread.
+    const AgencyHashes agency_hashes(c);
     std::vector<SortKey> keys(entries.size());
+    std::vector<std::uint64_t> hashes(entries.size());
     parallel_ranges(entries.size(), threads, [&](std::size_t begin, std::size_t end) {
         std::string scratch;
         for (std::size_t i = begin; i < end; ++i) {
             Entry& e = entries[i];
             if (is_none(e.area) && !is_none(e.agency)) e.area = c.agency(e.agency).area;
-            e.id_hash = content_hash(c, e, scratch) >> 16;  // 48 bits: the id is 12 hex digits
+            e.id_hash = content_hash(c, agency_hashes, e, scratch) >> 16;  // 48 bits: the id is 12 hex digits
+            hashes[i] = e.id_hash;
             e.id_suffix = 0;
             keys[i] = {ordered(e.date.sort_key()), ordered(e.seq), rank_of(e), e.where.line, static_cast<std::uint32_t>(i)};
         }
@@ -126,19 +144,30 @@ std::vector<std::uint32_t> merge_order(Case& c, unsigned threads) {
     }
 
     // Repeated ids get suffixes in source order (rank, line), then chronology order; independent
-    // of the manifest's order and of where the entries sit. Repeats are rare: the hashes alone
-    // are sorted to find which repeat, and only those entries are ordered in full.
-    std::vector<std::uint64_t> hashes(entries.size());
-    for (std::size_t i = 0; i < entries.size(); ++i) hashes[i] = entries[i].id_hash;
-    parallel_sort(hashes, threads, std::less<>());
+    // of the manifest's order and of where the entries sit. Repeats are rare: a bitmap of the
+    // hashes' top bits finds the few that may repeat (about one in thirty at a million), only
+    // those are sorted, and only entries whose hash repeats are ordered in full.
+    unsigned bits = 10;  // about sixteen buckets an entry
+    while (bits < 24 && (std::size_t{1} << bits) < 16 * entries.size()) ++bits;
+    const auto bucket = [bits](std::uint64_t h) { return h >> (48 - bits); };  // ids are 48 bits
+    std::vector<std::uint64_t> once(std::size_t{1} << (bits - 6)), twice(std::size_t{1} << (bits - 6));
+    const auto in = [](const std::vector<std::uint64_t>& set, std::uint64_t b) { return (set[b >> 6] >> (b & 63)) & 1; };
+    for (const std::uint64_t h : hashes) {
+        const std::uint64_t b = bucket(h);
+        (in(once, b) ? twice : once)[b >> 6] |= std::uint64_t{1} << (b & 63);
+    }
+    std::vector<std::uint64_t> maybe;
+    for (const std::uint64_t h : hashes)
+        if (in(twice, bucket(h))) maybe.push_back(h);
+    std::sort(maybe.begin(), maybe.end());
     std::vector<std::uint64_t> repeated;
-    for (std::size_t i = 1; i < hashes.size(); ++i)
-        if (hashes[i] == hashes[i - 1] && (repeated.empty() || repeated.back() != hashes[i])) repeated.push_back(hashes[i]);
+    for (std::size_t i = 1; i < maybe.size(); ++i)
+        if (maybe[i] == maybe[i - 1] && (repeated.empty() || repeated.back() != maybe[i])) repeated.push_back(maybe[i]);
     std::vector<SortKey>& repeats = keys;  // the same array, reused
     repeats.clear();
     if (!repeated.empty())
         for (std::uint32_t i = 0; i < entries.size(); ++i)
-            if (std::binary_search(repeated.begin(), repeated.end(), entries[i].id_hash))
+            if (in(twice, bucket(hashes[i])) && std::binary_search(repeated.begin(), repeated.end(), hashes[i]))
                 repeats.push_back({entries[i].id_hash, 0, rank_of(entries[i]), entries[i].where.line, position[i]});
     std::sort(repeats.begin(), repeats.end());
     for (std::size_t i = 1; i < repeats.size(); ++i) {
@@ -183,16 +212,21 @@ void merge(Case& c, unsigned threads) {
     c.chronology.merged = true;
 }
 
-std::string entry_id(const Entry& e) {
+char* put_entry_id(char* out, const Entry& e) {
     static constexpr char k_hex[] = "0123456789abcdef";
-    std::string out(12, '0');
     const std::uint64_t h = e.id_hash;
-    for (int i = 0; i < 12; ++i) out[static_cast<std::size_t>(11 - i)] = k_hex[(h >> (4 * i)) & 0xF];
+    for (int i = 0; i < 12; ++i) out[11 - i] = k_hex[(h >> (4 * i)) & 0xF];
+    out += 12;
     if (e.id_suffix != 0) {
-        out.push_back('-');
-        out += std::to_string(e.id_suffix);
+        *out++ = '-';
+        out = std::to_chars(out, out + 10, e.id_suffix).ptr;
     }
     return out;
+}
+
+std::string entry_id(const Entry& e) {
+    char text[k_entry_id_max];
+    return {text, put_entry_id(text, e)};
 }
 
 EntryIdIndex::EntryIdIndex(const Chronology& chronology) {

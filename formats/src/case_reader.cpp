@@ -100,6 +100,12 @@ struct SheetJob {
     std::size_t bound = 0;                 // at most this many entries
     std::size_t first_slot = 0;            // its range of the entries array
     std::size_t used = 0;                  // entries it made
+    // Where its side arrays start in the case's once committed: its entries' slices are moved by
+    // these (see rebase).
+    struct {
+        std::uint32_t subjects = 0, recipients = 0, tags = 0, extras = 0, seen = 0, ends = 0;
+    } bases;
+    bool committed = false;
 };
 
 // Runs work(i) for i in [0, n) on up to `threads` threads (this one included).
@@ -129,25 +135,37 @@ void prepare(SheetJob& job, const fs::path& case_dir, const std::string& manifes
                                    "cannot read source '" + src.opened + "': " + unreadable_reason(e));
         return;
     }
-    job.bound = detail::record_bound(job.text->text());
+    // Every entry is a record after the header, which is a record too.
+    job.bound = detail::record_bound(job.text->text()) - 1;
 }
 
-// Moves a job's results into the case: its registry, source record, diagnostics, side arrays
-// (its entries' slices rebased) and text.
+// Moves a committed job's entries' slices onto the case's side arrays.
+void rebase(Entry& e, const SheetJob& job) {
+    const auto& b = job.bases;
+    e.subjects.begin += b.subjects;
+    e.to.begin += b.recipients;
+    e.tags.begin += b.tags;
+    e.extra.begin += b.extras;
+    if (e.seen_map != k_no_index) e.seen_map += b.seen;
+    if (e.end != k_no_index) e.end += b.ends;
+}
+
+void rebase(Case& c, const SheetJob& job) {
+    for (std::size_t i = job.first_slot; i < job.first_slot + job.used; ++i) rebase(c.chronology.entries[i], job);
+}
+
+// Moves a job's results into the case: its registry, source record, diagnostics, side arrays and
+// text. Its entries' slices are moved onto the case's side arrays afterwards, all jobs at once
+// (rebase).
 void commit(Case& c, SheetJob& job) {
     Chronology& ch = c.chronology;
     Chronology& from = job.staged.chronology;
     const auto base = [](const auto& v) { return static_cast<std::uint32_t>(v.size()); };
-    const std::uint32_t subjects = base(ch.subjects), recipients = base(ch.recipients), tags = base(ch.tags),
-                        extras = base(ch.extras), seen = base(ch.seen_values), ends = base(ch.ends);
-    for (std::size_t i = job.first_slot; i < job.first_slot + job.used; ++i) {
-        Entry& e = ch.entries[i];
-        e.subjects.begin += subjects;
-        e.to.begin += recipients;
-        e.tags.begin += tags;
-        e.extra.begin += extras;
-        if (e.seen_map != k_no_index) e.seen_map += seen;
-        if (e.end != k_no_index) e.end += ends;
+    job.bases = {base(ch.subjects), base(ch.recipients), base(ch.tags), base(ch.extras), base(ch.seen_values), base(ch.ends)};
+    job.committed = true;
+    for (Entry e : from.entries) {  // entries past its slots (see EntryBuilder::finish)
+        rebase(e, job);
+        ch.entries.push_back(e);
     }
     const auto append = [](auto& to, auto& items) {
         to.insert(to.end(), items.begin(), items.end());
@@ -263,15 +281,19 @@ void read_sources(Case& c, const std::vector<detail::SourceSpec>& specs, const s
     // later; nothing comes later, so it goes back to the system before the merge needs more.
     malloc_trim(0);
 #endif
-    // Close the gaps between the jobs' ranges (and after them, before the other sources' entries).
+    parallel_for(jobs.size(), threads, [&](std::size_t j) {
+        if (jobs[j].committed) rebase(c, jobs[j]);
+    });
+    // Close the gaps between the jobs' ranges (and after them, before the other sources' entries):
+    // left by rows rejected or blank, or by a source read again.
     std::vector<Entry>& entries = c.chronology.entries;
+    const auto at = [&](std::size_t i) { return entries.begin() + static_cast<std::ptrdiff_t>(i); };
     std::size_t to = before;
     for (const SheetJob& job : jobs) {
-        std::move(entries.begin() + static_cast<std::ptrdiff_t>(job.first_slot),
-                  entries.begin() + static_cast<std::ptrdiff_t>(job.first_slot + job.used), entries.begin() + static_cast<std::ptrdiff_t>(to));
+        if (to != job.first_slot) std::move(at(job.first_slot), at(job.first_slot + job.used), at(to));
         to += job.used;
     }
-    std::move(entries.begin() + static_cast<std::ptrdiff_t>(slots), entries.end(), entries.begin() + static_cast<std::ptrdiff_t>(to));
+    if (to != slots) std::move(at(slots), entries.end(), at(to));
     entries.resize(to + (entries.size() - slots));
 }
 

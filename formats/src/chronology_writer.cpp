@@ -1,12 +1,18 @@
 // Writing the integrated chronology: JSON, CSV and Markdown.
 #include "sightline/formats/chronology_writer.hpp"
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <charconv>
 #include <condition_variable>
+#include <cstring>
+#include <memory>
 #include <mutex>
 #include <thread>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "sightline/engine/merge.hpp"
 #include "sightline/engine/parallel.hpp"
@@ -43,40 +49,105 @@ constexpr std::array<bool, 256> k_csv_special = [] {
     return t;
 }();
 
-void append_csv_cell(std::string& out, std::string_view cell) {
-    bool quote = !cell.empty() && (cell.front() == ' ' || cell.back() == ' ');
-    for (std::size_t i = 0; i < cell.size() && !quote; ++i) quote = k_csv_special[static_cast<unsigned char>(cell[i])];
-    if (!quote) {
-        out.append(cell);
-        return;
+// Does the cell need quotes: a comma, quote or line break in it, or a space at either end (which
+// a spreadsheet would otherwise trim). Sixteen bytes at a time where the processor allows.
+bool needs_quotes(std::string_view cell) {
+    if (cell.empty()) return false;
+    if (cell.front() == ' ' || cell.back() == ' ') return true;
+    const char* p = cell.data();
+    const char* const end = p + cell.size();
+#if defined(__SSE2__)
+    const __m128i comma = _mm_set1_epi8(','), quote = _mm_set1_epi8('"'), lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
+    for (; end - p >= 16; p += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+        const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, comma), _mm_cmpeq_epi8(v, quote)),
+                                         _mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr)));
+        if (_mm_movemask_epi8(hit) != 0) return true;
     }
-    out.push_back('"');
+#endif
+    for (; p < end; ++p)
+        if (k_csv_special[static_cast<unsigned char>(*p)]) return true;
+    return false;
+}
+
+// The most bytes a cell can take once quoted: every byte a doubled quote, and the two around.
+constexpr std::size_t quoted_bound(std::size_t n) { return 2 * n + 2; }
+
+// Writes the cell at p, quoted when needed; returns the end. Room for quoted_bound bytes.
+char* put_csv_cell(char* p, std::string_view cell) {
+    if (!needs_quotes(cell)) {
+        std::memcpy(p, cell.data(), cell.size());
+        return p + cell.size();
+    }
+    *p++ = '"';
     // Doubled quotes: copy the stretches between quotes whole.
-    std::size_t from = 0;
-    for (std::size_t q = cell.find('"'); q != std::string_view::npos; q = cell.find('"', q + 1)) {
-        out.append(cell.substr(from, q + 1 - from));
-        out.push_back('"');
+    const char* from = cell.data();
+    const char* const end = from + cell.size();
+    for (const char* q; (q = static_cast<const char*>(std::memchr(from, '"', static_cast<std::size_t>(end - from))));) {
+        const auto n = static_cast<std::size_t>(q + 1 - from);
+        std::memcpy(p, from, n);
+        p += n;
+        *p++ = '"';
         from = q + 1;
     }
-    out.append(cell.substr(from));
-    out.push_back('"');
+    std::memcpy(p, from, static_cast<std::size_t>(end - from));
+    p += end - from;
+    *p++ = '"';
+    return p;
 }
+
+char* put(char* p, std::string_view bytes) {
+    std::memcpy(p, bytes.data(), bytes.size());
+    return p + bytes.size();
+}
+
+void append_csv_cell(std::string& out, std::string_view cell) {
+    const std::size_t at = out.size();
+    out.resize(at + quoted_bound(cell.size()));
+    out.resize(static_cast<std::size_t>(put_csv_cell(out.data() + at, cell) - out.data()));
+}
+
+// A block of output rows, written through a pointer: a row asks once for the most bytes it can
+// take, then writes without a check per piece.
+class RowBuffer {
+public:
+    void clear() { m_size = 0; }
+    // Room for `most` more bytes at the end; the row written there is kept by done().
+    char* room(std::size_t most) {
+        if (m_capacity - m_size < most) {
+            const std::size_t capacity = std::max(m_size + most, 2 * m_capacity);
+            auto grown = std::make_unique_for_overwrite<char[]>(capacity);
+            if (m_size) std::memcpy(grown.get(), m_data.get(), m_size);
+            m_data = std::move(grown);
+            m_capacity = capacity;
+        }
+        return m_data.get() + m_size;
+    }
+    void done(const char* end) { m_size = static_cast<std::size_t>(end - m_data.get()); }
+    void append(std::string_view bytes) { done(put(room(bytes.size()), bytes)); }
+    [[nodiscard]] std::string_view view() const { return {m_data.get(), m_size}; }
+
+private:
+    std::unique_ptr<char[]> m_data;
+    std::size_t m_size = 0;
+    std::size_t m_capacity = 0;
+};
 
 // Runs format(block, out) for blocks [0, n) on `threads` threads and hands each block's bytes to
 // write, in block order. At most two buffers per thread exist at once.
-void ordered_blocks(std::size_t n, unsigned threads, const std::function<void(std::size_t, std::string&)>& format,
+void ordered_blocks(std::size_t n, unsigned threads, const std::function<void(std::size_t, RowBuffer&)>& format,
                     const std::function<void(std::string_view)>& write) {
     if (threads < 2 || n < 2) {
-        std::string buf;
+        RowBuffer buf;
         for (std::size_t b = 0; b < n; ++b) {
             buf.clear();
             format(b, buf);
-            write(buf);
+            write(buf.view());
         }
         return;
     }
     const std::size_t ring = 2 * threads;
-    std::vector<std::string> buffers(ring);
+    std::vector<RowBuffer> buffers(ring);
     std::vector<std::size_t> ready(ring, static_cast<std::size_t>(-1));  // the block a buffer holds, when done
     std::mutex m;
     std::condition_variable changed;
@@ -85,7 +156,7 @@ void ordered_blocks(std::size_t n, unsigned threads, const std::function<void(st
     std::atomic<std::size_t> next{0};
     auto work = [&] {
         for (std::size_t b = next++; b < n; b = next++) {
-            std::string& buf = buffers[b % ring];
+            RowBuffer& buf = buffers[b % ring];
             {
                 // The buffer is free once the block ring places before it has been written.
                 std::unique_lock lock(m);
@@ -109,7 +180,7 @@ void ordered_blocks(std::size_t n, unsigned threads, const std::function<void(st
                 std::unique_lock lock(m);
                 changed.wait(lock, [&] { return ready[b % ring] == b; });
             }
-            write(buffers[b % ring]);
+            write(buffers[b % ring].view());
             {
                 std::lock_guard lock(m);
                 ready[b % ring] = static_cast<std::size_t>(-1);
@@ -316,7 +387,7 @@ void write_chronology_csv(const Case& c, std::span<const std::uint32_t> order,
         if (c.agencies[a].kind != AgencyKind::Unknown) append_csv_cell(kind_cells[a], to_string(c.agencies[a].kind));
     }
     for (std::size_t a = 0; a < c.areas.size(); ++a) append_csv_cell(area_cells[a], c.areas[a].name);
-    for (std::size_t s = 0; s < c.sources.size(); ++s) source_cells[s] = c.sources[s].path;
+    for (std::size_t s = 0; s < c.sources.size(); ++s) append_csv_cell(source_cells[s], c.sources[s].path);
     const bool one_child = c.info.index_children.size() <= 1;
     std::array<std::array<std::string, 4>, 2> seen_cells;  // [family][ChildSeen], for one index child
     for (int family = 0; family < 2; ++family)
@@ -330,69 +401,101 @@ void write_chronology_csv(const Case& c, std::span<const std::uint32_t> order,
     constexpr std::size_t k_block = 4096;  // entries per piece
     const std::size_t blocks = (ch.entries.size() + k_block - 1) / k_block;
     write("Date,Agency,Agency kind,Area,Type,Summary,People,Child seen,To,Ref,Source,Id,Review notes\r\n");
-    ordered_blocks(blocks, thread_count(threads), [&](std::size_t block, std::string& out) {
-        std::string cell;
+    // The longest of the cells made once, and of the fixed pieces of a row, for a row's bound.
+    std::size_t fixed = 0;
+    const auto longest = [](const auto& cells) {
+        std::size_t n = 0;
+        for (const std::string& s : cells) n = std::max(n, s.size());
+        return n;
+    };
+    fixed += longest(agency_cells) + longest(kind_cells) + longest(area_cells) + longest(source_cells);
+    for (const auto& family : seen_cells) fixed += longest(family);
+    fixed += 16 + k_entry_id_max + 12 + 2;  // line number, id, 12 commas, CRLF
+    ordered_blocks(blocks, thread_count(threads), [&](std::size_t block, RowBuffer& out) {
+        std::string date, people, to, seen;
         const std::size_t end = std::min(ch.entries.size(), (block + 1) * k_block);
         for (std::size_t i = block * k_block; i < end; ++i) {
-            // Entries left where they were read are fetched in order (the next few ahead, as
-            // each is far from the last).
-            if (!order.empty() && i + 4 < end) __builtin_prefetch(&ch.entries[order[i + 4]]);
-            const Entry& e = order.empty() ? ch.entries[i] : ch.entries[order[i]];
-            cell.clear();
-            append_date(cell, e.date);
-            append_csv_cell(out, cell);
-            out.push_back(',');
-            if (!is_none(e.agency)) out += agency_cells[index_of(e.agency)];
-            out.push_back(',');
-            if (!is_none(e.agency)) out += kind_cells[index_of(e.agency)];
-            out.push_back(',');
-            if (!is_none(e.area)) out += area_cells[index_of(e.area)];
-            out.push_back(',');
-            append_csv_cell(out, e.type == EntryType::Free ? e.type_text : label(e.type));
-            out.push_back(',');
-            append_csv_cell(out, e.summary);
-            out.push_back(',');
-            cell.clear();
-            for (const SubjectRef& s : ch.subjects_of(e)) {
-                if (!cell.empty()) cell += "; ";
-                cell += c.subject_name(s);
-            }
-            append_csv_cell(out, cell);
-            out.push_back(',');
-            if (one_child || e.seen_map == k_no_index) {
-                const bool family = c.agency_kind(e.agency) == AgencyKind::Family;
-                out += seen_cells[family ? 1 : 0][static_cast<std::size_t>(ch.seen(e, 0))];
-            } else {
-                append_csv_cell(out, child_seen_text(c, e));
-            }
-            out.push_back(',');
-            cell.clear();
-            for (AgencyId a : ch.to_of(e)) {
-                if (!cell.empty()) cell += "; ";
-                cell += c.agency_name(a);
-            }
-            append_csv_cell(out, cell);
-            out.push_back(',');
-            append_csv_cell(out, e.ref);
-            out.push_back(',');
-            cell.clear();
-            if (!is_none(e.where.source)) {
-                cell += source_cells[index_of(e.where.source)];
-                if (e.where.line > 0) {
-                    char line[16];
-                    const auto r = std::to_chars(line, line + sizeof line, e.where.line);
-                    cell.push_back(':');
-                    cell.append(line, r.ptr);
+            // Entries left where they were read are fetched in order: each is far from the last,
+            // so the entry eight ahead is asked for, and the words of the one four ahead.
+            if (!order.empty()) {
+                if (i + 8 < end) {
+                    const char* ahead = reinterpret_cast<const char*>(&ch.entries[order[i + 8]]);
+                    for (std::size_t line = 0; line < sizeof(Entry); line += 64) __builtin_prefetch(ahead + line);
+                }
+                if (i + 4 < end) {
+                    const Entry& soon = ch.entries[order[i + 4]];
+                    for (std::size_t line = 0; line < soon.summary.size(); line += 64)
+                        __builtin_prefetch(soon.summary.data() + line);
+                    __builtin_prefetch(ch.subjects.data() + soon.subjects.begin);
                 }
             }
-            append_csv_cell(out, cell);
-            out.push_back(',');
-            const std::string id = entry_id(e);
-            out += id;  // hex digits, a dash and digits: never quoted
-            out.push_back(',');
-            if (notes)
-                if (const EntryNote* note = c.notes.note_for(id)) append_csv_cell(out, note->text);
-            out += "\r\n";
+            const Entry& e = order.empty() ? ch.entries[i] : ch.entries[order[i]];
+            // The cells made for this row first, so that the row knows its most bytes.
+            date.clear();
+            append_date(date, e.date);
+            people.clear();
+            for (const SubjectRef& s : ch.subjects_of(e)) {
+                if (!people.empty()) people += "; ";
+                people += c.subject_name(s);
+            }
+            to.clear();
+            for (AgencyId a : ch.to_of(e)) {
+                if (!to.empty()) to += "; ";
+                to += c.agency_name(a);
+            }
+            const bool many_children = !(one_child || e.seen_map == k_no_index);
+            if (many_children) seen = child_seen_text(c, e);
+            const std::string_view type = e.type == EntryType::Free ? e.type_text : label(e.type);
+            const EntryNote* note = notes ? c.notes.note_for(entry_id(e)) : nullptr;
+            const std::size_t most = fixed + quoted_bound(date.size()) + quoted_bound(type.size()) +
+                                     quoted_bound(e.summary.size()) + quoted_bound(people.size()) +
+                                     quoted_bound(to.size()) + quoted_bound(e.ref.size()) +
+                                     (many_children ? quoted_bound(seen.size()) : 0) +
+                                     (note ? quoted_bound(note->text.size()) : 0);
+            char* p = out.room(most);
+            p = put_csv_cell(p, date);
+            *p++ = ',';
+            if (!is_none(e.agency)) p = put(p, agency_cells[index_of(e.agency)]);
+            *p++ = ',';
+            if (!is_none(e.agency)) p = put(p, kind_cells[index_of(e.agency)]);
+            *p++ = ',';
+            if (!is_none(e.area)) p = put(p, area_cells[index_of(e.area)]);
+            *p++ = ',';
+            p = put_csv_cell(p, type);
+            *p++ = ',';
+            p = put_csv_cell(p, e.summary);
+            *p++ = ',';
+            p = put_csv_cell(p, people);
+            *p++ = ',';
+            if (many_children) {
+                p = put_csv_cell(p, seen);
+            } else {
+                const bool family = c.agency_kind(e.agency) == AgencyKind::Family;
+                p = put(p, seen_cells[family ? 1 : 0][static_cast<std::size_t>(ch.seen(e, 0))]);
+            }
+            *p++ = ',';
+            p = put_csv_cell(p, to);
+            *p++ = ',';
+            p = put_csv_cell(p, e.ref);
+            *p++ = ',';
+            if (!is_none(e.where.source)) {
+                // A path with a comma was quoted when its cell was made: the line goes inside.
+                const std::string& source = source_cells[index_of(e.where.source)];
+                const bool quoted = !source.empty() && source.back() == '"';
+                p = put(p, quoted ? std::string_view(source).substr(0, source.size() - 1) : std::string_view(source));
+                if (e.where.line > 0) {
+                    *p++ = ':';
+                    p = std::to_chars(p, p + 16, e.where.line).ptr;
+                }
+                if (quoted) *p++ = '"';
+            }
+            *p++ = ',';
+            p = put_entry_id(p, e);  // hex digits, a dash and digits: never quoted
+            *p++ = ',';
+            if (note) p = put_csv_cell(p, note->text);
+            *p++ = '\r';
+            *p++ = '\n';
+            out.done(p);
         }
     }, write);
 }

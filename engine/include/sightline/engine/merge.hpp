@@ -28,6 +28,9 @@ std::vector<std::uint32_t> merge_order(Case& c, unsigned threads = 0);
 
 // The entry's stable id as text: 12 lowercase hex digits, with "-N" for repeats.
 std::string entry_id(const Entry& e);
+// The same text written at out (at most k_entry_id_max bytes); returns its end.
+inline constexpr std::size_t k_entry_id_max = 12 + 1 + 10;
+char* put_entry_id(char* out, const Entry& e);
 
 // 64-bit FNV-1a, stable across runs and machines.
 std::uint64_t stable_hash(std::string_view text, std::uint64_t seed = 0xcbf29ce484222325ull);
