@@ -1,5 +1,6 @@
 // Helpers shared by the subcommands.
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 
 #include "commands.hpp"
@@ -39,6 +40,13 @@ void stream_output(const std::string& path,
     formats::AtomicFile file(path);
     produce([&](std::string_view bytes) { file.write(bytes); });
     file.commit();
+}
+
+void exit_now(int status) {
+    std::cout.flush();
+    std::cerr.flush();
+    std::fflush(nullptr);
+    std::_Exit(status);
 }
 
 int usage_error(const std::string& command, const std::string& message) {

@@ -94,7 +94,7 @@ int run_merge(int argc, char** argv) {
             formats::write_chronology_csv(c, order, write);
         });
         if (!args.has("--quiet")) print_summary(c, output.value_or(""), format, order);
-        return c.diagnostics.has_errors() ? k_exit_input_errors : k_exit_clean;
+        exit_now(c.diagnostics.has_errors() ? k_exit_input_errors : k_exit_clean);
     }
     engine::Case c = formats::load_case(args.positionals()[0]);
     std::vector<engine::Finding> none;

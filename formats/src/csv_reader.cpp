@@ -1,5 +1,8 @@
 // CSV and TSV sources (case-format §6): decoding, tokenizing, then the shared sheet reader.
 #include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "csv_tokenizer.hpp"
 #include "readers.hpp"
@@ -46,21 +49,25 @@ char sniff_delimiter(std::string_view text) {
 }  // namespace
 
 std::size_t record_bound(std::string_view text) {
-    // Every record but the last ends with \n, \r\n or a lone \r.
+    // Every record but the last ends with \n, \r\n or a lone \r: one more than the line feeds
+    // and the carriage returns not followed by one.
     std::size_t n = 1;
-    const char* p = text.data();
-    const char* const end = p + text.size();
-    while (p < end) {
-        const char* const nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
-        const char* const stop = nl ? nl : end;
-        // Lone carriage returns are rare; look for them only in the stretch before this newline.
-        for (const char* cr = static_cast<const char*>(std::memchr(p, '\r', static_cast<std::size_t>(stop - p))); cr;
-             cr = static_cast<const char*>(std::memchr(cr + 1, '\r', static_cast<std::size_t>(stop - cr - 1))))
-            if (cr + 1 != stop || !nl) ++n;
-        if (!nl) break;
-        ++n;
-        p = nl + 1;
+    const char* const s = text.data();
+    const std::size_t size = text.size();
+    std::size_t i = 0;
+#if defined(__SSE2__)
+    const __m128i lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
+    for (; i + 17 <= size; i += 16) {
+        const __m128i here = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+        const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i + 1));
+        const auto feeds = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(here, lf)));
+        const auto returns = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(here, cr)));
+        const auto before_feed = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(next, lf)));
+        n += static_cast<std::size_t>(__builtin_popcount(feeds) + __builtin_popcount(returns & ~before_feed));
     }
+#endif
+    for (; i < size; ++i)
+        if (s[i] == '\n' || (s[i] == '\r' && (i + 1 == size || s[i + 1] != '\n'))) ++n;
     return n;
 }
 

@@ -1,8 +1,13 @@
 // RFC 4180 tokenizing in place.
 #include "csv_tokenizer.hpp"
+#include "entry_builder.hpp"
+#include "readers.hpp"
+#include "text_encoding.hpp"
 
 #include <gtest/gtest.h>
 
+#include <cstring>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -93,6 +98,78 @@ TEST(CsvTokenizer, CellNames) {
     EXPECT_EQ(column_letters(27), "AA");
     EXPECT_EQ(column_letters(16384), "XFD");
     EXPECT_EQ(cell_name(14, 2), "B14");
+}
+
+}  // namespace
+
+namespace {
+
+// Cells that cross the sixteen-byte steps of the scans at every offset: quotes, doubled quotes,
+// line breaks and delimiters land before, on and after each step.
+TEST(CsvTokenizer, LongCellsAtEveryOffset) {
+    for (std::size_t pad = 0; pad < 40; ++pad) {
+        const std::string x(pad, 'x'), y(pad % 17, 'y'), z(20, 'z'), w(pad, 'w');
+        const std::string text = x + ",\"" + y + "\"\"q\"\"\n" + z + "\"," + w + "\r\nnext\n";
+        for (const bool unescape : {true, false}) {
+            SCOPED_TRACE("pad " + std::to_string(pad) + (unescape ? "" : ", read-only"));
+            const auto rows = tokenize(text, ',', unescape);
+            ASSERT_EQ(rows.size(), 2u);
+            const std::string quoted = unescape ? y + "\"q\"\n" + z : y + "\"\"q\"\"\n" + z;
+            EXPECT_EQ(rows[0].cells, (std::vector<std::string>{x, quoted, w}));
+            EXPECT_EQ(rows[0].problem, RowProblem::None);
+            EXPECT_EQ(rows[1].cells, (std::vector<std::string>{"next"}));
+            EXPECT_EQ(rows[1].line, 3u);
+        }
+    }
+}
+
+// Line ends counted one at a time, as the bound is defined.
+std::size_t records_by_hand(const std::string& s) {
+    std::size_t n = 1;
+    for (std::size_t i = 0; i < s.size(); ++i)
+        if (s[i] == '\n' || (s[i] == '\r' && (i + 1 == s.size() || s[i + 1] != '\n'))) ++n;
+    return n;
+}
+
+TEST(CsvRecordBound, CountsLineFeedsAndLoneCarriageReturnsAtEveryOffset) {
+    EXPECT_EQ(record_bound(""), 1u);
+    EXPECT_EQ(record_bound("a\r\nb\rc\nd"), 4u);
+    for (std::size_t pad = 0; pad < 40; ++pad) {
+        const std::string text = std::string(pad, 'a') + "\r\n" + std::string(pad % 5, 'b') + "\r" + "c\n" +
+                                 std::string(pad % 13, 'd') + "\n\r\r\n" + std::string(pad % 3, 'e') + "\r";
+        SCOPED_TRACE("pad " + std::to_string(pad));
+        EXPECT_EQ(record_bound(text), records_by_hand(text));
+    }
+}
+
+}  // namespace
+
+namespace {
+
+// The slots of a source read on its own thread are counted from its records; should they ever
+// fall short, the entries past them are still made (appended to the chronology), never lost.
+TEST(CsvReader, EntriesPastTheirSlotsAreKept) {
+    sightline::engine::Case c;
+    c.sources.push_back({"a.csv", "a.csv", "csv", {}, {}});
+    const std::string csv = "Date,Type,Summary\n24/06/2015,Home visit,one\n25/06/2015,Home visit,two\n26/06/2015,Home visit,three\n";
+    sightline::formats::FileBuffer raw;
+    raw.data = std::make_unique<char[]>(csv.size() + 1);
+    std::memcpy(raw.data.get(), csv.c_str(), csv.size() + 1);
+    raw.size = csv.size();
+    SheetMapping mapping;
+    mapping.agency = "Eastmere Police";
+    mapping.date_order = sightline::engine::DateOrder::Dmy;
+    std::vector<sightline::engine::Entry> slots(1);
+    EntrySlots out{slots.data(), slots.data() + slots.size()};
+    read_csv_text(c, sightline::engine::SourceId{0}, "a.csv", decode_text(std::move(raw)), std::move(mapping), false, &out);
+    EXPECT_FALSE(c.diagnostics.has_errors());
+    EXPECT_EQ(out.next, out.end);
+    EXPECT_EQ(slots[0].summary, "one");
+    ASSERT_EQ(c.chronology.entries.size(), 2u);
+    EXPECT_EQ(c.chronology.entries[0].summary, "two");
+    EXPECT_EQ(c.chronology.entries[1].summary, "three");
+    EXPECT_EQ(c.sources[0].counts.entries_made, 3u);
+    EXPECT_EQ(c.sources[0].counts.rows_read, 3u);
 }
 
 }  // namespace
