@@ -7,6 +7,7 @@
 #include <charconv>
 #include <condition_variable>
 #include <cstring>
+#include <exception>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -133,8 +134,10 @@ private:
     std::size_t m_capacity = 0;
 };
 
-// Runs format(block, out) for blocks [0, n) on `threads` threads and hands each block's bytes to
-// write, in block order. At most two buffers per thread exist at once.
+// Runs format(block, out) for blocks [0, n) on `threads` threads (this one included) and hands
+// each block's bytes to write, in block order. No thread only writes: the thread that finishes
+// the next block to be written writes it, and every ready block after it, then formats again, so
+// that the threads are never more than the cores. At most four buffers per thread exist at once.
 void ordered_blocks(std::size_t n, unsigned threads, const std::function<void(std::size_t, RowBuffer&)>& format,
                     const std::function<void(std::string_view)>& write) {
     if (threads < 2 || n < 2) {
@@ -146,59 +149,60 @@ void ordered_blocks(std::size_t n, unsigned threads, const std::function<void(st
         }
         return;
     }
-    const std::size_t ring = 2 * threads;
+    constexpr std::size_t k_none = static_cast<std::size_t>(-1);
+    const std::size_t ring = 4 * threads;
     std::vector<RowBuffer> buffers(ring);
-    std::vector<std::size_t> ready(ring, static_cast<std::size_t>(-1));  // the block a buffer holds, when done
+    std::vector<std::size_t> ready(ring, k_none);  // the block a buffer holds, once made
     std::mutex m;
     std::condition_variable changed;
-    std::size_t written = 0;  // blocks handed to write
-    bool stop = false;        // write failed: the workers give up
+    std::size_t written = 0;   // blocks handed to write
+    bool writing = false;      // a thread is writing: it takes every block made meanwhile, in order
+    bool stop = false;         // formatting or writing failed: every thread gives up
+    std::exception_ptr error;  // and this is thrown once they have
     std::atomic<std::size_t> next{0};
     auto work = [&] {
         for (std::size_t b = next++; b < n; b = next++) {
-            RowBuffer& buf = buffers[b % ring];
             {
-                // The buffer is free once the block ring places before it has been written.
+                // The buffer is free once the block `ring` places before it has been written.
                 std::unique_lock lock(m);
                 changed.wait(lock, [&] { return written + ring > b || stop; });
                 if (stop) return;
             }
+            RowBuffer& buf = buffers[b % ring];
             buf.clear();
-            format(b, buf);
-            {
-                std::lock_guard lock(m);
+            std::unique_lock lock(m, std::defer_lock);
+            try {
+                format(b, buf);
+                lock.lock();
                 ready[b % ring] = b;
+                if (writing) continue;  // the writing thread takes it
+                writing = true;
+                while (!stop && ready[written % ring] == written) {
+                    const std::size_t w = written;
+                    lock.unlock();
+                    write(buffers[w % ring].view());
+                    lock.lock();
+                    ready[w % ring] = k_none;
+                    ++written;
+                    changed.notify_all();
+                }
+                writing = false;
+            } catch (...) {
+                // The file cannot be written (a full disk, ...): stop everyone, then report it.
+                if (!lock.owns_lock()) lock.lock();
+                if (!error) error = std::current_exception();
+                stop = true;
+                writing = false;
+                changed.notify_all();
+                return;
             }
-            changed.notify_all();
         }
     };
     std::vector<std::thread> pool;
-    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
-    try {
-        for (std::size_t b = 0; b < n; ++b) {
-            {
-                std::unique_lock lock(m);
-                changed.wait(lock, [&] { return ready[b % ring] == b; });
-            }
-            write(buffers[b % ring].view());
-            {
-                std::lock_guard lock(m);
-                ready[b % ring] = static_cast<std::size_t>(-1);
-                ++written;
-            }
-            changed.notify_all();
-        }
-    } catch (...) {
-        // The file cannot be written (full disk, ...): stop the formatting, then report it.
-        {
-            std::lock_guard lock(m);
-            stop = true;
-        }
-        changed.notify_all();
-        for (std::thread& t : pool) t.join();
-        throw;
-    }
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+    work();
     for (std::thread& t : pool) t.join();
+    if (error) std::rethrow_exception(error);
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <stdexcept>
 
 #include "sightline/engine/merge.hpp"
 #include "sightline/formats/case_reader.hpp"
@@ -139,6 +140,28 @@ TEST(ChronologyWriter, CsvInPiecesOnSeveralThreadsIsTheSame) {
         EXPECT_GE(count, 6u);
     }
     EXPECT_EQ(static_cast<std::size_t>(std::count(whole.begin(), whole.end(), '\n')), 21001u);
+}
+
+}  // namespace
+
+namespace {
+
+// A write that fails (a full disk) stops the formatting on every thread and reaches the caller;
+// nothing after it is written.
+TEST(ChronologyWriter, CsvWriteFailureStopsEveryThread) {
+    test::TempDir dir;
+    engine::CorpusOptions o;
+    o.agencies = 3;
+    o.rows = 7000;  // six pieces
+    formats::write_corpus(o, dir.path(), 1);
+    const engine::Case c = formats::load_case(dir.path());
+    for (unsigned threads : {1u, 2u, 4u}) {
+        std::size_t writes = 0;
+        EXPECT_THROW(formats::write_chronology_csv(c, [&](std::string_view) {
+            if (++writes == 3) throw std::runtime_error("No space left on device");
+        }, threads), std::runtime_error) << threads << " threads";
+        EXPECT_EQ(writes, 3u) << threads << " threads";
+    }
 }
 
 }  // namespace
