@@ -6,6 +6,7 @@
 #include "args.hpp"
 #include "commands.hpp"
 #include "sightline/engine/merge.hpp"
+#include "sightline/engine/phases.hpp"
 #include "sightline/formats/case_reader.hpp"
 #include "sightline/formats/chronology_writer.hpp"
 #include "sightline/formats/diagnostic_printer.hpp"
@@ -85,6 +86,7 @@ int run_merge(int argc, char** argv) {
     if (format == "csv" && !anonymised) {
         // A chronology written once as CSV (a million rows and more) is written in its order
         // without first moving every entry into it: the same bytes, less time.
+        engine::mark_phase("command line read");
         engine::Case c = formats::load_case(args.positionals()[0], {.merge = false});
         const std::vector<std::uint32_t> order = engine::merge_order(c);
         formats::check_notes(c);
@@ -94,6 +96,7 @@ int run_merge(int argc, char** argv) {
             formats::write_chronology_csv(c, order, write);
         });
         if (!args.has("--quiet")) print_summary(c, output.value_or(""), format, order);
+        engine::mark_phase("summary printed");
         exit_now(c.diagnostics.has_errors() ? k_exit_input_errors : k_exit_clean);
     }
     engine::Case c = formats::load_case(args.positionals()[0]);

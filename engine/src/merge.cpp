@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "sightline/engine/parallel.hpp"
+#include "sightline/engine/phases.hpp"
 
 namespace sightline::engine {
 
@@ -135,7 +136,9 @@ std::vector<std::uint32_t> merge_order(Case& c, unsigned threads) {
             keys[i] = {ordered(e.date.sort_key()), ordered(e.seq), rank_of(e), e.where.line, static_cast<std::uint32_t>(i)};
         }
     });
+    mark_phase("ids and sort keys made");
     parallel_sort(keys, threads, std::less<>());
+    mark_phase("sort keys sorted");
     std::vector<std::uint32_t> order(entries.size());
     std::vector<std::uint32_t> position(entries.size());  // where each entry goes in the order
     for (std::uint32_t k = 0; k < keys.size(); ++k) {
@@ -147,6 +150,7 @@ std::vector<std::uint32_t> merge_order(Case& c, unsigned threads) {
     // of the manifest's order and of where the entries sit. Repeats are rare: a bitmap of the
     // hashes' top bits finds the few that may repeat (about one in thirty at a million), only
     // those are sorted, and only entries whose hash repeats are ordered in full.
+    mark_phase("order made");
     unsigned bits = 10;  // about sixteen buckets an entry
     while (bits < 24 && (std::size_t{1} << bits) < 16 * entries.size()) ++bits;
     const auto bucket = [bits](std::uint64_t h) { return h >> (48 - bits); };  // ids are 48 bits
@@ -163,6 +167,7 @@ std::vector<std::uint32_t> merge_order(Case& c, unsigned threads) {
     std::vector<std::uint64_t> repeated;
     for (std::size_t i = 1; i < maybe.size(); ++i)
         if (maybe[i] == maybe[i - 1] && (repeated.empty() || repeated.back() != maybe[i])) repeated.push_back(maybe[i]);
+    mark_phase("repeated ids found");
     std::vector<SortKey>& repeats = keys;  // the same array, reused
     repeats.clear();
     if (!repeated.empty())
@@ -175,6 +180,7 @@ std::vector<std::uint32_t> merge_order(Case& c, unsigned threads) {
         const Entry& prev = entries[order[repeats[i - 1].index]];
         entries[order[repeats[i].index]].id_suffix = prev.id_suffix == 0 ? 2 : prev.id_suffix + 1;
     }
+    mark_phase("repeats numbered");
     return order;
 }
 

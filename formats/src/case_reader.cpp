@@ -23,6 +23,7 @@
 
 #include "readers.hpp"
 #include "sightline/engine/merge.hpp"
+#include "sightline/engine/phases.hpp"
 #include "sightline/formats/io.hpp"
 #include "sightline/formats/notes_file.hpp"
 #include "sightline/formats/spreadsheet.hpp"
@@ -222,7 +223,9 @@ void read_sources(Case& c, const std::vector<detail::SourceSpec>& specs, const s
     // The state every job starts from; a job is valid only if the case is still so when it commits.
     const Case snapshot = c.registry_copy();
     for (SheetJob& job : jobs) job.staged = c.registry_copy();
+    mark_phase("manifest read");
     parallel_for(jobs.size(), threads, [&](std::size_t j) { prepare(jobs[j], case_dir, manifest); });
+    mark_phase("files read");
     // Entries already made (inline in the manifest) stay first; each job's range follows.
     const std::size_t before = c.chronology.entries.size();
     std::size_t slots = before;
@@ -233,6 +236,7 @@ void read_sources(Case& c, const std::vector<detail::SourceSpec>& specs, const s
     c.chronology.entries.reserve(slots);
     prefault(c.chronology.entries.data() + before, slots - before, threads);
     c.chronology.entries.resize(slots);
+    mark_phase("entries' memory faulted in");
     parallel_for(jobs.size(), threads, [&](std::size_t j) {
         SheetJob& job = jobs[j];
         if (!job.text) return;
@@ -243,6 +247,7 @@ void read_sources(Case& c, const std::vector<detail::SourceSpec>& specs, const s
         job.used = static_cast<std::size_t>(out.next - (c.chronology.entries.data() + job.first_slot));
         job.text.reset();
     });
+    mark_phase("rows read");
     // In manifest order: commit what is still valid, read everything else now. The side arrays
     // are sized once, so that appending never copies them.
     {
@@ -276,6 +281,7 @@ void read_sources(Case& c, const std::vector<detail::SourceSpec>& specs, const s
         }
         read_source(c, ids[k], specs[k], case_dir, manifest);
     }
+    mark_phase("sources committed");
 #ifdef __GLIBC__
     // The jobs' own side arrays were freed on their threads' heaps, which keep freed memory for
     // later; nothing comes later, so it goes back to the system before the merge needs more.
@@ -284,6 +290,7 @@ void read_sources(Case& c, const std::vector<detail::SourceSpec>& specs, const s
     parallel_for(jobs.size(), threads, [&](std::size_t j) {
         if (jobs[j].committed) rebase(c, jobs[j]);
     });
+    mark_phase("entries' lists moved");
     // Close the gaps between the jobs' ranges (and after them, before the other sources' entries):
     // left by rows rejected or blank, or by a source read again.
     std::vector<Entry>& entries = c.chronology.entries;
@@ -295,6 +302,7 @@ void read_sources(Case& c, const std::vector<detail::SourceSpec>& specs, const s
     }
     if (to != slots) std::move(at(slots), entries.end(), at(to));
     entries.resize(to + (entries.size() - slots));
+    mark_phase("gaps closed");
 }
 
 }  // namespace

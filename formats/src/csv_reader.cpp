@@ -50,7 +50,7 @@ char sniff_delimiter(std::string_view text) {
 
 std::size_t record_bound(std::string_view text) {
     // Every record but the last ends with \n, \r\n or a lone \r: one more than the line feeds
-    // and the carriage returns not followed by one.
+    // and the carriage returns not followed by one, unless the text ends with one of those.
     std::size_t n = 1;
     const char* const s = text.data();
     const std::size_t size = text.size();
@@ -68,6 +68,8 @@ std::size_t record_bound(std::string_view text) {
 #endif
     for (; i < size; ++i)
         if (s[i] == '\n' || (s[i] == '\r' && (i + 1 == size || s[i + 1] != '\n'))) ++n;
+    // A line end at the very end starts no record.
+    if (size > 0 && (s[size - 1] == '\n' || s[size - 1] == '\r')) --n;
     return n;
 }
 

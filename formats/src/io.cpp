@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "sightline/engine/diagnostic.hpp"
+#include "sightline/engine/phases.hpp"
 
 namespace sightline::formats {
 
@@ -90,6 +91,7 @@ void AtomicFile::write(std::string_view bytes) {
 }
 
 void AtomicFile::commit() {
+    engine::mark_phase("written");
     if (std::fflush(m_file) != 0 || ::fsync(::fileno(m_file)) != 0)
         fail(m_path, "file-unwritable", "cannot write '" + m_path + "': " + std::strerror(errno));
     std::fclose(m_file);
@@ -97,6 +99,7 @@ void AtomicFile::commit() {
     if (std::rename(m_temp.c_str(), m_path.c_str()) != 0)
         fail(m_path, "file-unwritable", "cannot replace '" + m_path + "': " + std::strerror(errno));
     m_committed = true;
+    engine::mark_phase("synced and renamed");
 }
 
 AtomicPath::AtomicPath(std::string path) : m_path(std::move(path)) {

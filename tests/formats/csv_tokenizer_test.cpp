@@ -128,12 +128,24 @@ std::size_t records_by_hand(const std::string& s) {
     std::size_t n = 1;
     for (std::size_t i = 0; i < s.size(); ++i)
         if (s[i] == '\n' || (s[i] == '\r' && (i + 1 == s.size() || s[i + 1] != '\n'))) ++n;
+    if (!s.empty() && (s.back() == '\n' || s.back() == '\r')) --n;
     return n;
 }
 
 TEST(CsvRecordBound, CountsLineFeedsAndLoneCarriageReturnsAtEveryOffset) {
     EXPECT_EQ(record_bound(""), 1u);
     EXPECT_EQ(record_bound("a\r\nb\rc\nd"), 4u);
+    EXPECT_EQ(record_bound("a\r\nb\rc\nd\n"), 4u);  // as many records as tokenized
+    EXPECT_EQ(record_bound("a\r\nb\rc\nd\r"), 4u);
+    EXPECT_EQ(record_bound("a\n\n"), 2u);
+    for (const std::string& text : {std::string("a\n\n"), std::string("\n"), std::string("h\r\n\"x\ny\"\r\n")}) {
+        std::string copy = text;
+        CsvTokenizer t(copy.data(), copy.size(), ',');
+        SheetRow row;
+        std::size_t records = 0;
+        while (t.next(row, true)) ++records;
+        EXPECT_GE(record_bound(text), records) << text;
+    }
     for (std::size_t pad = 0; pad < 40; ++pad) {
         const std::string text = std::string(pad, 'a') + "\r\n" + std::string(pad % 5, 'b') + "\r" + "c\n" +
                                  std::string(pad % 13, 'd') + "\n\r\r\n" + std::string(pad % 3, 'e') + "\r";
