@@ -121,11 +121,28 @@ std::vector<std::uint32_t> merge_order(Case& c, unsigned threads) {
         return is_none(e.where.source) ? k_no_index : rank[index_of(e.where.source)];
     };
 
-    // Areas, ids and sort keys, each entry on its own: on every thread.
+    // Repeated ids get suffixes in source order (rank, line), then chronology order; independent
+    // of the manifest's order and of where the entries sit. Repeats are rare: a bitmap of the
+    // hashes' top bits finds the few that may repeat (about one in thirty at a million), only
+    // those are sorted, and only entries whose hash repeats are ordered in full.
+    unsigned bits = 10;  // about sixteen buckets an entry
+    while (bits < 24 && (std::size_t{1} << bits) < 16 * entries.size()) ++bits;
+    const auto bucket = [bits](std::uint64_t h) { return h >> (48 - bits); };  // ids are 48 bits
+    const auto in = [](const std::vector<std::uint64_t>& set, std::uint64_t b) { return (set[b >> 6] >> (b & 63)) & 1; };
+    struct Buckets {
+        std::vector<std::uint64_t> once, twice;  // buckets holding one hash, and more than one
+    };
+
+    // Areas, ids, sort keys and each range's buckets, each entry on its own: on every thread.
     const AgencyHashes agency_hashes(c);
     std::vector<SortKey> keys(entries.size());
     std::vector<std::uint64_t> hashes(entries.size());
-    parallel_ranges(entries.size(), threads, [&](std::size_t begin, std::size_t end) {
+    const std::size_t parts = entries.size() < 65536 ? 1 : threads;
+    const auto range = [&](std::size_t part) {
+        return std::pair{entries.size() * part / parts, entries.size() * (part + 1) / parts};
+    };
+    parallel_for(parts, threads, [&](std::size_t part) {
+        const auto [begin, end] = range(part);
         std::string scratch;
         for (std::size_t i = begin; i < end; ++i) {
             Entry& e = entries[i];
@@ -141,28 +158,46 @@ std::vector<std::uint32_t> merge_order(Case& c, unsigned threads) {
     mark_phase("sort keys sorted");
     std::vector<std::uint32_t> order(entries.size());
     std::vector<std::uint32_t> position(entries.size());  // where each entry goes in the order
-    for (std::uint32_t k = 0; k < keys.size(); ++k) {
-        order[k] = keys[k].index;
-        position[keys[k].index] = k;
-    }
-
-    // Repeated ids get suffixes in source order (rank, line), then chronology order; independent
-    // of the manifest's order and of where the entries sit. Repeats are rare: a bitmap of the
-    // hashes' top bits finds the few that may repeat (about one in thirty at a million), only
-    // those are sorted, and only entries whose hash repeats are ordered in full.
+    parallel_ranges(keys.size(), threads, [&](std::size_t begin, std::size_t end) {
+        for (std::size_t k = begin; k < end; ++k) {
+            order[k] = keys[k].index;
+            position[keys[k].index] = static_cast<std::uint32_t>(k);
+        }
+    });
     mark_phase("order made");
-    unsigned bits = 10;  // about sixteen buckets an entry
-    while (bits < 24 && (std::size_t{1} << bits) < 16 * entries.size()) ++bits;
-    const auto bucket = [bits](std::uint64_t h) { return h >> (48 - bits); };  // ids are 48 bits
-    std::vector<std::uint64_t> once(std::size_t{1} << (bits - 6)), twice(std::size_t{1} << (bits - 6));
-    const auto in = [](const std::vector<std::uint64_t>& set, std::uint64_t b) { return (set[b >> 6] >> (b & 63)) & 1; };
-    for (const std::uint64_t h : hashes) {
-        const std::uint64_t b = bucket(h);
-        (in(once, b) ? twice : once)[b >> 6] |= std::uint64_t{1} << (b & 63);
-    }
+    // Each range's buckets, then all as one; then the hashes in buckets holding more than one.
+    std::vector<Buckets> buckets(parts);
+    parallel_for(parts, threads, [&](std::size_t part) {
+        const auto [begin, end] = range(part);
+        Buckets& mine = buckets[part];
+        mine.once.assign(std::size_t{1} << (bits - 6), 0);
+        mine.twice.assign(std::size_t{1} << (bits - 6), 0);
+        for (std::size_t i = begin; i < end; ++i) {
+            if (i + 16 < end) {  // the bitmaps are read at random: ask for the words a few hashes ahead
+                __builtin_prefetch(&mine.once[bucket(hashes[i + 16]) >> 6]);
+                __builtin_prefetch(&mine.twice[bucket(hashes[i + 16]) >> 6]);
+            }
+            const std::uint64_t b = bucket(hashes[i]);
+            (in(mine.once, b) ? mine.twice : mine.once)[b >> 6] |= std::uint64_t{1} << (b & 63);
+        }
+    });
+    Buckets& all = buckets[0];
+    for (std::size_t part = 1; part < parts; ++part)
+        for (std::size_t w = 0; w < all.once.size(); ++w) {
+            all.twice[w] |= buckets[part].twice[w] | (all.once[w] & buckets[part].once[w]);
+            all.once[w] |= buckets[part].once[w];
+        }
+    const std::vector<std::uint64_t>& twice = all.twice;
+    std::vector<std::vector<std::uint64_t>> maybe_in(parts);
+    parallel_for(parts, threads, [&](std::size_t part) {
+        const auto [begin, end] = range(part);
+        for (std::size_t i = begin; i < end; ++i) {
+            if (i + 16 < end) __builtin_prefetch(&twice[bucket(hashes[i + 16]) >> 6]);
+            if (in(twice, bucket(hashes[i]))) maybe_in[part].push_back(hashes[i]);
+        }
+    });
     std::vector<std::uint64_t> maybe;
-    for (const std::uint64_t h : hashes)
-        if (in(twice, bucket(h))) maybe.push_back(h);
+    for (const auto& part : maybe_in) maybe.insert(maybe.end(), part.begin(), part.end());
     std::sort(maybe.begin(), maybe.end());
     std::vector<std::uint64_t> repeated;
     for (std::size_t i = 1; i < maybe.size(); ++i)

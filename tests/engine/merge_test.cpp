@@ -5,6 +5,9 @@
 
 #include <algorithm>
 #include <random>
+#include <set>
+#include <string>
+#include <vector>
 
 using namespace sightline::engine;
 
@@ -111,6 +114,32 @@ TEST(Merge, IdsAreStableAndRepeatsGetSuffixes) {
     Case spaced = build({{"police.yaml", {{"2015-06-22", "same  row SENT twice", "", 0}}}});
     merge(spaced);
     EXPECT_EQ(entry_id(spaced.chronology.entries[0]), entry_id(e[1]));
+}
+
+// Enough entries to be split between threads, each repeated in a second and third source: the
+// repeats are numbered the same on one thread and on several, in source order, every id once.
+TEST(Merge, RepeatsAmongManyEntriesAreNumberedTheSameOnEveryThreadCount) {
+    std::vector<Row> rows;
+    std::vector<std::string> words;
+    for (int i = 0; i < 70000; ++i) words.push_back("contact number " + std::to_string(i));
+    for (int i = 0; i < 70000; ++i) rows.push_back({i % 2 ? "2015-06-21" : "2016-01-05 10:30", words[static_cast<std::size_t>(i)].c_str(), "", 0});
+    const std::vector<Row> few(rows.begin(), rows.begin() + 500);
+    const auto numbered = [&](unsigned threads) {
+        Case c = build({{"a.yaml", rows}, {"b.yaml", few}, {"a-again.yaml", few}});
+        // The same agency for all three sources, so that their rows are the same content.
+        for (Entry& e : c.chronology.entries) e.agency = AgencyId{0};
+        const std::vector<std::uint32_t> order = merge_order(c, threads);
+        std::vector<std::string> ids;
+        for (const std::uint32_t i : order) ids.push_back(entry_id(c.chronology.entries[i]));
+        return ids;
+    };
+    const std::vector<std::string> one = numbered(1), two = numbered(2);
+    EXPECT_EQ(one, two);
+    ASSERT_EQ(one.size(), 71000u);
+    EXPECT_EQ(std::set<std::string>(one.begin(), one.end()).size(), one.size());
+    const auto ends_with = [](const std::string& id, const char* tail) { return id.size() > 12 && id.substr(12) == tail; };
+    EXPECT_EQ(std::count_if(one.begin(), one.end(), [&](const std::string& id) { return ends_with(id, "-2"); }), 500);
+    EXPECT_EQ(std::count_if(one.begin(), one.end(), [&](const std::string& id) { return ends_with(id, "-3"); }), 500);
 }
 
 TEST(Merge, IdIndexFindsEveryEntry) {
