@@ -102,6 +102,66 @@ char* put(char* p, std::string_view bytes) {
     return p + bytes.size();
 }
 
+// Two decimal digits.
+char* put_2(char* p, unsigned v) {
+    *p++ = static_cast<char>('0' + v / 10);
+    *p++ = static_cast<char>('0' + v % 10);
+    return p;
+}
+
+// The most common dates: a day, or a day and a time, nothing approximate, a four-digit year.
+bool is_plain_date(const FuzzyDate& d) {
+    const DatePoint& t = d.first;
+    return d.kind == DateKind::Point && !d.approximate && t.year >= 1000 && t.year <= 9999 &&
+           (t.precision == Precision::Day || t.precision == Precision::Minute);
+}
+inline constexpr std::size_t k_plain_date_max = 16;  // "2015-06-24 14:30"
+
+// A plain date written straight at p as format_date writes it (never a cell that needs quotes).
+char* put_plain_date(char* p, const FuzzyDate& d) {
+    const DatePoint& t = d.first;
+    const auto year = static_cast<unsigned>(t.year);
+    p = put_2(p, year / 100);
+    p = put_2(p, year % 100);
+    *p++ = '-';
+    p = put_2(p, t.month);
+    *p++ = '-';
+    p = put_2(p, t.day);
+    if (t.precision == Precision::Minute) {
+        *p++ = ' ';
+        p = put_2(p, t.hour);
+        *p++ = ':';
+        p = put_2(p, t.minute);
+    }
+    return p;
+}
+
+// Names joined with "; " written at p as one cell: straight, and quoted afterwards in the rare
+// case that the cell needs it. Room for quoted_bound(joined_size(...)) bytes.
+template <class Items, class Name>
+std::size_t joined_size(const Items& items, Name name) {
+    std::size_t n = 0;
+    for (const auto& item : items) n += name(item).size() + 2;
+    return n ? n - 2 : 0;
+}
+template <class Items, class Name>
+char* put_joined_cell(char* p, const Items& items, Name name) {
+    char* const start = p;
+    bool first = true;
+    for (const auto& item : items) {
+        if (!first) {
+            *p++ = ';';
+            *p++ = ' ';
+        }
+        first = false;
+        p = put(p, name(item));
+    }
+    const std::string_view cell(start, static_cast<std::size_t>(p - start));
+    if (!needs_quotes(cell)) return p;
+    const std::string copy(cell);
+    return put_csv_cell(start, copy);
+}
+
 void append_csv_cell(std::string& out, std::string_view cell) {
     const std::size_t at = out.size();
     out.resize(at + quoted_bound(cell.size()));
@@ -416,7 +476,7 @@ void write_chronology_csv(const Case& c, std::span<const std::uint32_t> order,
     for (const auto& family : seen_cells) fixed += longest(family);
     fixed += 16 + k_entry_id_max + 12 + 2;  // line number, id, 12 commas, CRLF
     ordered_blocks(blocks, thread_count(threads), [&](std::size_t block, RowBuffer& out) {
-        std::string date, people, to, seen;
+        std::string date, seen;
         const std::size_t end = std::min(ch.entries.size(), (block + 1) * k_block);
         for (std::size_t i = block * k_block; i < end; ++i) {
             // Entries left where they were read are fetched in order: each is far from the last,
@@ -434,30 +494,26 @@ void write_chronology_csv(const Case& c, std::span<const std::uint32_t> order,
                 }
             }
             const Entry& e = order.empty() ? ch.entries[i] : ch.entries[order[i]];
-            // The cells made for this row first, so that the row knows its most bytes.
+            // The row's most bytes first: its cells' lengths (the longest made ones are known).
+            const auto subjects = ch.subjects_of(e);
+            const auto recipients = ch.to_of(e);
+            const auto person = [&](const SubjectRef& s) { return c.subject_name(s); };
+            const auto agency = [&](AgencyId a) { return c.agency_name(a); };
+            const bool plain_date = is_plain_date(e.date);
             date.clear();
-            append_date(date, e.date);
-            people.clear();
-            for (const SubjectRef& s : ch.subjects_of(e)) {
-                if (!people.empty()) people += "; ";
-                people += c.subject_name(s);
-            }
-            to.clear();
-            for (AgencyId a : ch.to_of(e)) {
-                if (!to.empty()) to += "; ";
-                to += c.agency_name(a);
-            }
+            if (!plain_date) append_date(date, e.date);
             const bool many_children = !(one_child || e.seen_map == k_no_index);
             if (many_children) seen = child_seen_text(c, e);
             const std::string_view type = e.type == EntryType::Free ? e.type_text : label(e.type);
             const EntryNote* note = notes ? c.notes.note_for(entry_id(e)) : nullptr;
-            const std::size_t most = fixed + quoted_bound(date.size()) + quoted_bound(type.size()) +
-                                     quoted_bound(e.summary.size()) + quoted_bound(people.size()) +
-                                     quoted_bound(to.size()) + quoted_bound(e.ref.size()) +
+            const std::size_t most = fixed + (plain_date ? k_plain_date_max : quoted_bound(date.size())) +
+                                     quoted_bound(type.size()) + quoted_bound(e.summary.size()) +
+                                     quoted_bound(joined_size(subjects, person)) +
+                                     quoted_bound(joined_size(recipients, agency)) + quoted_bound(e.ref.size()) +
                                      (many_children ? quoted_bound(seen.size()) : 0) +
                                      (note ? quoted_bound(note->text.size()) : 0);
             char* p = out.room(most);
-            p = put_csv_cell(p, date);
+            p = plain_date ? put_plain_date(p, e.date) : put_csv_cell(p, date);
             *p++ = ',';
             if (!is_none(e.agency)) p = put(p, agency_cells[index_of(e.agency)]);
             *p++ = ',';
@@ -469,7 +525,7 @@ void write_chronology_csv(const Case& c, std::span<const std::uint32_t> order,
             *p++ = ',';
             p = put_csv_cell(p, e.summary);
             *p++ = ',';
-            p = put_csv_cell(p, people);
+            p = put_joined_cell(p, subjects, person);
             *p++ = ',';
             if (many_children) {
                 p = put_csv_cell(p, seen);
@@ -478,7 +534,7 @@ void write_chronology_csv(const Case& c, std::span<const std::uint32_t> order,
                 p = put(p, seen_cells[family ? 1 : 0][static_cast<std::size_t>(ch.seen(e, 0))]);
             }
             *p++ = ',';
-            p = put_csv_cell(p, to);
+            p = put_joined_cell(p, recipients, agency);
             *p++ = ',';
             p = put_csv_cell(p, e.ref);
             *p++ = ',';

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <fstream>
 #include <stdexcept>
+#include <string>
+#include <vector>
 
 #include "sightline/engine/merge.hpp"
 #include "sightline/formats/case_reader.hpp"
@@ -161,6 +163,96 @@ TEST(ChronologyWriter, CsvWriteFailureStopsEveryThread) {
             if (++writes == 3) throw std::runtime_error("No space left on device");
         }, threads), std::runtime_error) << threads << " threads";
         EXPECT_EQ(writes, 3u) << threads << " threads";
+    }
+}
+
+}  // namespace
+
+namespace {
+
+// Splits CSV text into rows of cells (RFC 4180, as the writer quotes).
+std::vector<std::vector<std::string>> csv_cells(const std::string& text) {
+    std::vector<std::vector<std::string>> rows(1);
+    std::string cell;
+    bool quoted = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char ch = text[i];
+        if (quoted) {
+            if (ch == '"' && i + 1 < text.size() && text[i + 1] == '"') cell += text[++i];
+            else if (ch == '"') quoted = false;
+            else cell += ch;
+        } else if (ch == '"') {
+            quoted = true;
+        } else if (ch == ',') {
+            rows.back().push_back(std::move(cell));
+            cell.clear();
+        } else if (ch == '\r') {
+        } else if (ch == '\n') {
+            rows.back().push_back(std::move(cell));
+            cell.clear();
+            rows.emplace_back();
+        } else {
+            cell += ch;
+        }
+    }
+    rows.pop_back();
+    return rows;
+}
+
+// Dates of every kind and precision read back as format_date writes them, and lists of people
+// and agencies are quoted exactly when the joined cell needs it.
+TEST(ChronologyWriter, CsvDatesOfEveryKindAndListsThatNeedQuotes) {
+    engine::Case c;
+    c.sources.push_back({"a.yaml", "a.yaml", "yaml", {}, {}});
+    const engine::AgencyId police = c.intern_agency("Eastmere Police");
+    const engine::AgencyId odd = c.intern_agency("Westvale, Children's Services");
+    const std::vector<std::string> dates = {"2015-06-24", "2015-06-24 14:30", "2015-06", "2015", "~2015-06-24",
+                                            "spring 2015", "before 2015-06-24", "2015-06-01/2015-06-30",
+                                            "after 2015-06-24 10:00", "2015-06-24 00:00", "winter 2015/2016"};
+    const std::vector<std::vector<std::string>> people = {{"Smith, John", "Mum"}, {" Lee", "Mum"}, {"Mum", "Dad "},
+                                                          {"Mum", " Lee"}, {"Say \"Hi\""}, {}, {"Mum"}, {"", "Mum"},
+                                                          {"Mum", ""}, {"A"}, {"B", "C"}};
+    std::vector<engine::Entry> entries;
+    for (std::size_t i = 0; i < dates.size(); ++i) {
+        engine::Entry e;
+        const auto parsed = engine::parse_date(dates[i]);
+        ASSERT_TRUE(parsed.date) << dates[i];
+        e.date = *parsed.date;
+        e.summary = c.chronology.text.store("x");
+        e.agency = police;
+        e.where = {engine::SourceId{0}, static_cast<std::uint32_t>(i + 2), 1};
+        e.subjects.begin = static_cast<std::uint32_t>(c.chronology.subjects.size());
+        for (const std::string& name : people[i]) c.chronology.subjects.push_back({engine::k_none<engine::PersonId>, c.chronology.text.store(name)});
+        e.subjects.count = static_cast<std::uint32_t>(people[i].size());
+        e.to.begin = static_cast<std::uint32_t>(c.chronology.recipients.size());
+        if (i % 2) c.chronology.recipients.push_back(odd);
+        if (i % 3) c.chronology.recipients.push_back(police);
+        e.to.count = static_cast<std::uint32_t>(c.chronology.recipients.size()) - e.to.begin;
+        c.chronology.entries.push_back(e);
+    }
+    for (const unsigned threads : {1u, 2u}) {
+        std::string csv;
+        formats::write_chronology_csv(c, [&](std::string_view bytes) { csv.append(bytes); }, threads);
+        const auto rows = csv_cells(csv);
+        ASSERT_EQ(rows.size(), dates.size() + 1);
+        for (std::size_t i = 0; i < dates.size(); ++i) {
+            const engine::Entry& e = c.chronology.entries[i];
+            EXPECT_EQ(rows[i + 1][0], engine::format_date(e.date)) << dates[i];
+            std::string joined, to;
+            for (const std::string& name : people[i]) joined += (joined.empty() && &name == &people[i].front() ? "" : "; ") + name;
+            EXPECT_EQ(rows[i + 1][6], joined) << i;
+            for (const engine::AgencyId a : c.chronology.to_of(e)) to += (to.empty() ? "" : "; ") + std::string(c.agency_name(a));
+            EXPECT_EQ(rows[i + 1][8], to) << i;
+        }
+        // Quoted exactly when needed: a comma, a quote, or a space at either end of the whole cell.
+        EXPECT_NE(csv.find(",\"Smith, John; Mum\","), std::string::npos);
+        EXPECT_NE(csv.find(",\" Lee; Mum\","), std::string::npos);
+        EXPECT_NE(csv.find(",\"Mum; Dad \","), std::string::npos);
+        EXPECT_NE(csv.find(",Mum;  Lee,"), std::string::npos);
+        EXPECT_NE(csv.find(",\"Say \"\"Hi\"\"\","), std::string::npos);
+        EXPECT_NE(csv.find(",\"Mum; \","), std::string::npos);
+        EXPECT_NE(csv.find(",; Mum,"), std::string::npos);
+        EXPECT_NE(csv.find("\n2015-06-24 00:00,"), std::string::npos);
     }
 }
 
