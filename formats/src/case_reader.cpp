@@ -240,11 +240,28 @@ void read_sources(Case& c, const std::vector<detail::SourceSpec>& specs, const s
     parallel_for(jobs.size(), threads, [&](std::size_t j) {
         SheetJob& job = jobs[j];
         if (!job.text) return;
-        detail::EntrySlots out{c.chronology.entries.data() + job.first_slot, c.chronology.entries.data() + job.first_slot + job.bound};
+        Entry* const first = c.chronology.entries.data() + job.first_slot;
         const bool tab = c.sources[index_of(job.id)].format == "tsv";
-        detail::read_csv_text(job.staged, job.id, job.staged.sources[index_of(job.id)].opened, std::move(*job.text),
-                              std::move(*job.mapping), tab, &out);
-        job.used = static_cast<std::size_t>(out.next - (c.chronology.entries.data() + job.first_slot));
+        const std::string path = job.staged.sources[index_of(job.id)].opened;
+        // A date column is decided by its first decisive date; should a later one contradict it,
+        // the source is read again, from its file, scanning the whole column first.
+        Case retry = job.staged.registry_copy();
+        retry.diagnostics = job.staged.diagnostics;
+        const detail::SheetMapping mapping = *job.mapping;
+        detail::EntrySlots out{first, first + job.bound, true};
+        try {
+            detail::read_csv_text(job.staged, job.id, path, std::move(*job.text), std::move(*job.mapping), tab, &out);
+        } catch (const detail::RescanDates&) {
+            job.staged = std::move(retry);
+            out = {first, first + job.bound, false};
+            try {
+                detail::read_csv_text(job.staged, job.id, path, detail::decode_text(read_file(path)), mapping, tab, &out);
+            } catch (const Error& e) {
+                job.staged.diagnostics.add(Severity::Error, manifest, job.spec->where.line, job.spec->where.column,
+                                           "source-missing", "cannot read source '" + path + "': " + unreadable_reason(e));
+            }
+        }
+        job.used = static_cast<std::size_t>(out.next - first);
         job.text.reset();
     });
     mark_phase("rows read");

@@ -37,7 +37,15 @@ struct Where {
 struct EntrySlots {
     engine::Entry* next = nullptr;
     engine::Entry* end = nullptr;
+    // The reader may decide a date column's day/month order from its first decisive date instead
+    // of scanning the whole column first; a later date read only the other way then throws
+    // RescanDates, and the caller reads the source again (from its file: the text is unescaped
+    // in place) with this false.
+    bool decide_dates_early = false;
 };
+
+// Thrown by a sheet reader that decided a date column early (see EntrySlots) and found it mixed.
+struct RescanDates {};
 
 // Builds one entry at a time into a case's chronology. Errors reject the row; warnings keep it.
 class EntryBuilder {

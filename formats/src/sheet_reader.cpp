@@ -242,6 +242,7 @@ enum class OrderStatus : std::uint8_t { Decided, Undecided, Mixed };
 struct DateColumn {
     DateOrder order = DateOrder::Dmy;
     OrderStatus status = OrderStatus::Decided;
+    bool early = false;  // decided by the first decisive date, the rest of the column unseen
 };
 
 // Evidence gathered from one date column.
@@ -264,7 +265,8 @@ class SheetReader {
 public:
     SheetReader(Case& c, SourceId source, const std::string& file, SheetSource& rows, SheetMapping mapping,
                 std::string_view owned_text, EntrySlots* slots)
-        : m_case(c), m_source(source), m_file(file), m_rows(rows), m_map(std::move(mapping)), m_b(c, source, file) {
+        : m_case(c), m_source(source), m_file(file), m_rows(rows), m_map(std::move(mapping)), m_b(c, source, file),
+          m_slots(slots) {
         m_b.date_options.zone = find_zone(c.info.timezone);
         m_b.date_options.spreadsheet_forms = true;
         if (!owned_text.empty()) m_b.own_text(owned_text);
@@ -333,6 +335,7 @@ private:
     SheetSource& m_rows;
     SheetMapping m_map;
     EntryBuilder m_b;
+    const EntrySlots* m_slots;  // where entries go when read on one of several threads, else null
     Binding m_bind;
     std::array<ValueMap, k_sheet_field_count> m_values;
     std::string m_value_text;                // meanings of the values maps, adopted by the TextStore
@@ -517,8 +520,15 @@ void SheetReader::scan_dates() {
     }
     if (!needed) return;
     std::array<OrderEvidence, 2> ev;
+    // The columns still waiting for their first decisive date (see EntrySlots::decide_dates_early).
+    const auto waiting = [&] {
+        for (std::size_t k = 0; k < 2; ++k)
+            if (!fixed[k] && m_bind.has(fields[k]) && !ev[k].dmy_line && !ev[k].mdy_line) return true;
+        return false;
+    };
+    const bool early = m_slots && m_slots->decide_dates_early;
     SheetRow row;
-    while (m_rows.next(row, true)) {
+    while ((!early || waiting()) && m_rows.next(row, true)) {
         for (std::size_t k = 0; k < 2; ++k) {
             if (fixed[k] || !m_bind.has(fields[k])) continue;
             const SheetCell* c = cell(row, m_bind.first(fields[k]));
@@ -541,7 +551,10 @@ void SheetReader::scan_dates() {
     }
     m_rows.rewind();
     for (std::size_t k = 0; k < 2; ++k)
-        if (!fixed[k] && m_bind.has(fields[k])) decide(fields[k], ev[k]);
+        if (!fixed[k] && m_bind.has(fields[k])) {
+            decide(fields[k], ev[k]);
+            m_dates[k].early = early;
+        }
 }
 
 void SheetReader::decide(SheetField field, const OrderEvidence& ev) {
@@ -658,6 +671,14 @@ void SheetReader::set_date_field(const SheetRow& row, SheetField f) {
         return;
     }
     const DateColumn& dc = m_dates[is_end ? 1 : 0];
+    if (dc.early && dc.status == OrderStatus::Decided && c->kind == CellKind::Text && t.size() <= 40) {
+        // A date that can be read only the other way makes the column mixed: the whole column
+        // must be seen first after all.
+        const SlashDateEvidence e = slash_date_evidence(t);
+        if (e.is_slash_form && (dc.order == DateOrder::Dmy ? e.could_be_mdy && !e.could_be_dmy
+                                                           : e.could_be_dmy && !e.could_be_mdy))
+            throw RescanDates{};
+    }
     m_b.date_options.order = dc.order;
     if (dc.status != OrderStatus::Decided) {
         // The column has no one order: a date that can be read only one way is read that way.
