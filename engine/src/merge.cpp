@@ -107,7 +107,7 @@ std::uint64_t stable_hash(std::string_view text, std::uint64_t seed) {
 std::vector<std::uint32_t> merge_order(Case& c, unsigned threads) {
     threads = thread_count(threads);
     Chronology& chron = c.chronology;
-    std::vector<Entry>& entries = chron.entries;
+    Entries& entries = chron.entries;
 
     // Rank sources by path (then format), so the manifest's order does not change the result.
     std::vector<std::uint32_t> by_path(c.sources.size());
@@ -220,7 +220,7 @@ std::vector<std::uint32_t> merge_order(Case& c, unsigned threads) {
 }
 
 void merge(Case& c, unsigned threads) {
-    std::vector<Entry>& entries = c.chronology.entries;
+    Entries& entries = c.chronology.entries;
     const std::vector<std::uint32_t> order = merge_order(c, threads);
     // Apply the order in place, cycle by cycle: a second array of entries would double the
     // peak memory of a million-row case.

@@ -235,7 +235,7 @@ void read_sources(Case& c, const std::vector<detail::SourceSpec>& specs, const s
     }
     c.chronology.entries.reserve(slots);
     prefault(c.chronology.entries.data() + before, slots - before, threads);
-    c.chronology.entries.resize(slots);
+    c.chronology.entries.resize(slots);  // slots left unwritten for the jobs (see SlotAllocator)
     mark_phase("entries' memory faulted in");
     parallel_for(jobs.size(), threads, [&](std::size_t j) {
         SheetJob& job = jobs[j];
@@ -310,7 +310,7 @@ void read_sources(Case& c, const std::vector<detail::SourceSpec>& specs, const s
     mark_phase("entries' lists moved");
     // Close the gaps between the jobs' ranges (and after them, before the other sources' entries):
     // left by rows rejected or blank, or by a source read again.
-    std::vector<Entry>& entries = c.chronology.entries;
+    Entries& entries = c.chronology.entries;
     const auto at = [&](std::size_t i) { return entries.begin() + static_cast<std::ptrdiff_t>(i); };
     std::size_t to = before;
     for (const SheetJob& job : jobs) {

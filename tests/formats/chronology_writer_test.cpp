@@ -212,7 +212,6 @@ TEST(ChronologyWriter, CsvDatesOfEveryKindAndListsThatNeedQuotes) {
     const std::vector<std::vector<std::string>> people = {{"Smith, John", "Mum"}, {" Lee", "Mum"}, {"Mum", "Dad "},
                                                           {"Mum", " Lee"}, {"Say \"Hi\""}, {}, {"Mum"}, {"", "Mum"},
                                                           {"Mum", ""}, {"A"}, {"B", "C"}};
-    std::vector<engine::Entry> entries;
     for (std::size_t i = 0; i < dates.size(); ++i) {
         engine::Entry e;
         const auto parsed = engine::parse_date(dates[i]);
