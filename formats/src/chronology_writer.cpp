@@ -74,12 +74,15 @@ bool needs_quotes(std::string_view cell) {
 // The most bytes a cell can take once quoted: every byte a doubled quote, and the two around.
 constexpr std::size_t quoted_bound(std::size_t n) { return 2 * n + 2; }
 
+// Writes bytes at p; returns their end. (An empty view may have no pointer at all.)
+char* put(char* p, std::string_view bytes) {
+    if (!bytes.empty()) std::memcpy(p, bytes.data(), bytes.size());
+    return p + bytes.size();
+}
+
 // Writes the cell at p, quoted when needed; returns the end. Room for quoted_bound bytes.
 char* put_csv_cell(char* p, std::string_view cell) {
-    if (!needs_quotes(cell)) {
-        std::memcpy(p, cell.data(), cell.size());
-        return p + cell.size();
-    }
+    if (!needs_quotes(cell)) return put(p, cell);
     *p++ = '"';
     // Doubled quotes: copy the stretches between quotes whole.
     const char* from = cell.data();
@@ -95,11 +98,6 @@ char* put_csv_cell(char* p, std::string_view cell) {
     p += end - from;
     *p++ = '"';
     return p;
-}
-
-char* put(char* p, std::string_view bytes) {
-    std::memcpy(p, bytes.data(), bytes.size());
-    return p + bytes.size();
 }
 
 // Two decimal digits.
@@ -147,13 +145,11 @@ std::size_t joined_size(const Items& items, Name name) {
 template <class Items, class Name>
 char* put_joined_cell(char* p, const Items& items, Name name) {
     char* const start = p;
-    bool first = true;
     for (const auto& item : items) {
-        if (!first) {
+        if (p != start) {  // a separator once something is written (a first name may be empty)
             *p++ = ';';
             *p++ = ' ';
         }
-        first = false;
         p = put(p, name(item));
     }
     const std::string_view cell(start, static_cast<std::size_t>(p - start));
@@ -451,7 +447,24 @@ void write_chronology_csv(const Case& c, std::span<const std::uint32_t> order,
         if (c.agencies[a].kind != AgencyKind::Unknown) append_csv_cell(kind_cells[a], to_string(c.agencies[a].kind));
     }
     for (std::size_t a = 0; a < c.areas.size(); ++a) append_csv_cell(area_cells[a], c.areas[a].name);
-    for (std::size_t s = 0; s < c.sources.size(); ++s) append_csv_cell(source_cells[s], c.sources[s].path);
+    // A row's source is "path:line", quoted as a whole when it needs it (its end is a digit, so
+    // only the path's characters and its first one count): its start made once per source.
+    std::vector<std::string> source_heads(c.sources.size());
+    std::vector<char> source_quoted(c.sources.size());
+    for (std::size_t s = 0; s < c.sources.size(); ++s) {
+        const std::string& path = c.sources[s].path;
+        append_csv_cell(source_cells[s], path);
+        source_quoted[s] = needs_quotes(path + ":1");
+        if (!source_quoted[s]) {
+            source_heads[s] = path;
+            continue;
+        }
+        source_heads[s] = "\"";
+        for (const char byte : path) {
+            source_heads[s] += byte;
+            if (byte == '"') source_heads[s] += byte;
+        }
+    }
     const bool one_child = c.info.index_children.size() <= 1;
     std::array<std::array<std::string, 4>, 2> seen_cells;  // [family][ChildSeen], for one index child
     for (int family = 0; family < 2; ++family)
@@ -472,7 +485,8 @@ void write_chronology_csv(const Case& c, std::span<const std::uint32_t> order,
         for (const std::string& s : cells) n = std::max(n, s.size());
         return n;
     };
-    fixed += longest(agency_cells) + longest(kind_cells) + longest(area_cells) + longest(source_cells);
+    fixed += longest(agency_cells) + longest(kind_cells) + longest(area_cells) +
+             std::max(longest(source_cells), longest(source_heads) + 1);  // and the closing quote
     for (const auto& family : seen_cells) fixed += longest(family);
     fixed += 16 + k_entry_id_max + 12 + 2;  // line number, id, 12 commas, CRLF
     ordered_blocks(blocks, thread_count(threads), [&](std::size_t block, RowBuffer& out) {
@@ -539,15 +553,15 @@ void write_chronology_csv(const Case& c, std::span<const std::uint32_t> order,
             p = put_csv_cell(p, e.ref);
             *p++ = ',';
             if (!is_none(e.where.source)) {
-                // A path with a comma was quoted when its cell was made: the line goes inside.
-                const std::string& source = source_cells[index_of(e.where.source)];
-                const bool quoted = !source.empty() && source.back() == '"';
-                p = put(p, quoted ? std::string_view(source).substr(0, source.size() - 1) : std::string_view(source));
+                const std::size_t s = index_of(e.where.source);
                 if (e.where.line > 0) {
+                    p = put(p, source_heads[s]);
                     *p++ = ':';
                     p = std::to_chars(p, p + 16, e.where.line).ptr;
+                    if (source_quoted[s]) *p++ = '"';
+                } else {
+                    p = put(p, source_cells[s]);
                 }
-                if (quoted) *p++ = '"';
             }
             *p++ = ',';
             p = put_entry_id(p, e);  // hex digits, a dash and digits: never quoted

@@ -294,6 +294,7 @@ private:
     void scan_dates();
     void decide(SheetField field, const OrderEvidence& ev);
     void read_rows();
+    void check_early_dates(const SheetRow& row) const;
     void read_row(const SheetRow& row);
     void reject_all(std::string code, std::string message, Where at);
 
@@ -527,8 +528,9 @@ void SheetReader::scan_dates() {
         return false;
     };
     const bool early = m_slots && m_slots->decide_dates_early;
+    bool stopped = false;  // early, at a decisive date, with rows left unseen
     SheetRow row;
-    while ((!early || waiting()) && m_rows.next(row, true)) {
+    while (!(stopped = early && !waiting()) && m_rows.next(row, true)) {
         for (std::size_t k = 0; k < 2; ++k) {
             if (fixed[k] || !m_bind.has(fields[k])) continue;
             const SheetCell* c = cell(row, m_bind.first(fields[k]));
@@ -553,7 +555,7 @@ void SheetReader::scan_dates() {
     for (std::size_t k = 0; k < 2; ++k)
         if (!fixed[k] && m_bind.has(fields[k])) {
             decide(fields[k], ev[k]);
-            m_dates[k].early = early;
+            m_dates[k].early = stopped;
         }
 }
 
@@ -671,14 +673,6 @@ void SheetReader::set_date_field(const SheetRow& row, SheetField f) {
         return;
     }
     const DateColumn& dc = m_dates[is_end ? 1 : 0];
-    if (dc.early && dc.status == OrderStatus::Decided && c->kind == CellKind::Text && t.size() <= 40) {
-        // A date that can be read only the other way makes the column mixed: the whole column
-        // must be seen first after all.
-        const SlashDateEvidence e = slash_date_evidence(t);
-        if (e.is_slash_form && (dc.order == DateOrder::Dmy ? e.could_be_mdy && !e.could_be_dmy
-                                                           : e.could_be_dmy && !e.could_be_mdy))
-            throw RescanDates{};
-    }
     m_b.date_options.order = dc.order;
     if (dc.status != OrderStatus::Decided) {
         // The column has no one order: a date that can be read only one way is read that way.
@@ -888,6 +882,28 @@ void SheetReader::reject_all(std::string code, std::string message, Where where)
     error(where, std::move(code), message + "; all " + std::to_string(n) + " rows rejected");
 }
 
+// A column decided by its first decisive date (scan_dates stopped there) holds only if no later
+// date in it can be read only the other way: such a date, in any row, sends the source back to
+// the whole scan (RescanDates). So does a row whose cells the scan would have seen otherwise (a
+// row with a syntax problem, a date cell with quotes, which the scan saw still escaped).
+void SheetReader::check_early_dates(const SheetRow& row) const {
+    const std::array<SheetField, 2> fields = {SheetField::Date, SheetField::End};
+    for (std::size_t k = 0; k < 2; ++k) {
+        const DateColumn& dc = m_dates[k];
+        if (!dc.early || dc.status != OrderStatus::Decided) continue;
+        if (row.problem != RowProblem::None) throw RescanDates{};
+        const SheetCell* c = cell(row, m_bind.first(fields[k]));
+        if (!c || c->kind != CellKind::Text) continue;
+        if (c->text.find('"') != std::string_view::npos) throw RescanDates{};
+        const std::string_view t = trim(c->text);
+        if (t.empty() || t.size() > 40) continue;
+        const SlashDateEvidence e = slash_date_evidence(t);
+        if (e.is_slash_form && (dc.order == DateOrder::Dmy ? e.could_be_mdy && !e.could_be_dmy
+                                                           : e.could_be_dmy && !e.could_be_mdy))
+            throw RescanDates{};
+    }
+}
+
 void SheetReader::read_rows() {
     SheetRow row;
     while (m_rows.next(row, false)) {
@@ -895,6 +911,7 @@ void SheetReader::read_rows() {
             m_b.count_blank_row();
             continue;
         }
+        check_early_dates(row);
         read_row(row);
     }
 }

@@ -465,23 +465,30 @@ TEST(CaseReader, ReadingOnSeveralThreadsGivesWhatReadingOneByOneGives) {
 // later date contradicts it: the same entries and diagnostics as scanning every column first.
 TEST(CaseReader, DateColumnsDecidedEarlyGiveWhatAWholeScanGives) {
     TempDir dir;
-    std::string mixed = "Date,End,Type,Summary\n", late_end = mixed, consistent = mixed;
+    // Without an End column (whose empty cells would keep the scan going to the end), but one.
+    std::string mixed = "Date,Type,Summary\n", late_end = "Date,End,Type,Summary\n", consistent = mixed;
     for (int i = 0; i < 300; ++i) {
         const std::string day = std::to_string(1 + i % 12);  // could be either way
-        mixed += (i == 3 ? "26" : day) + "/0" + std::to_string(1 + i % 9) + "/2015,,contact,\"row \"\"" + std::to_string(i) + "\"\"\"\n";
+        mixed += (i == 3 ? "26" : day) + "/0" + std::to_string(1 + i % 9) + "/2015,contact,\"row \"\"" + std::to_string(i) + "\"\"\"\n";
         late_end += "2" + std::to_string(i % 8 + 1) + "/06/2015," + (i == 250 ? "06/27/2015" : i % 5 ? "" : i % 2 ? "01/07/2015" : "13/07/2015") +
                     ",contact,r" + std::to_string(i) + "\n";
-        consistent += day + "/0" + std::to_string(1 + i % 9) + "/2015,," + "contact,c\n";
+        consistent += day + "/0" + std::to_string(1 + i % 9) + "/2015," + "contact,c\n";
     }
-    mixed += "06/27/2015,,contact,the other way\n01/02/2015,,contact,after it\n";
-    consistent += "26/06/2015,,contact,decisive at the end\n";
+    mixed += "06/27/2015,contact,the other way\n01/02/2015,contact,after it\n";
+    consistent += "26/06/2015,contact,decisive at the end\n";
     dir.write("agencies/mixed.csv", mixed);
     dir.write("agencies/late-end.csv", late_end);
     dir.write("agencies/consistent.csv", consistent);
+    // The contradicting date in a row rejected for its shape, and in a cell with quotes.
+    dir.write("agencies/ragged.csv", "Date,Type,Summary\n13/01/2015,visit,x\n05/06/2015,visit,y\n01/20/2015,visit\n");
+    dir.write("agencies/quoted.csv", "Date,Type,Summary\n13/01/2015,visit,x\n05/06/2015,visit,y\n"
+                                     "\"01/20/2015 \"\"am\"\"\",visit,z\n");
     dir.write("case.yaml", "sightline: 1\ncase: {title: T}\nagencies:\n  - {name: Eastmere Police, kind: police}\nsources:\n"
                            "  - {file: agencies/mixed.csv, agency: Eastmere Police}\n"
                            "  - {file: agencies/late-end.csv, agency: Eastmere Police}\n"
-                           "  - {file: agencies/consistent.csv, agency: Eastmere Police}\n");
+                           "  - {file: agencies/consistent.csv, agency: Eastmere Police}\n"
+                           "  - {file: agencies/ragged.csv, agency: Eastmere Police}\n"
+                           "  - {file: agencies/quoted.csv, agency: Eastmere Police}\n");
     formats::LoadOptions one, many;
     one.threads = 1;
     many.threads = 2;
@@ -489,7 +496,7 @@ TEST(CaseReader, DateColumnsDecidedEarlyGiveWhatAWholeScanGives) {
     const Case parallel = formats::load_case(dir.path(), many);
     EXPECT_EQ(everything(parallel), everything(serial));
     const auto got = printed(parallel, dir);
-    EXPECT_EQ(std::count_if(got.begin(), got.end(), [](const std::string& d) { return d.find("[date-order-mixed]") != std::string::npos; }), 2)
+    EXPECT_EQ(std::count_if(got.begin(), got.end(), [](const std::string& d) { return d.find("[date-order-mixed]") != std::string::npos; }), 4)
         << sightline::test::joined(got);
     for (const Source& s : parallel.sources) EXPECT_EQ(s.counts.rows_read, s.counts.entries_made + s.counts.rows_rejected) << s.path;
     EXPECT_GT(parallel.sources[0].counts.rows_rejected, 200u);  // the dates that could be either way

@@ -203,7 +203,9 @@ std::vector<std::vector<std::string>> csv_cells(const std::string& text) {
 // and agencies are quoted exactly when the joined cell needs it.
 TEST(ChronologyWriter, CsvDatesOfEveryKindAndListsThatNeedQuotes) {
     engine::Case c;
-    c.sources.push_back({"a.yaml", "a.yaml", "yaml", {}, {}});
+    // Sources whose paths need quoting with a line after them, or not.
+    for (const char* path : {"a.yaml", " lead.csv", "trail.csv ", "a,b.csv", "q\"uote.csv"})
+        c.sources.push_back({path, path, "csv", {}, {}});
     const engine::AgencyId police = c.intern_agency("Eastmere Police");
     const engine::AgencyId odd = c.intern_agency("Westvale, Children's Services");
     const std::vector<std::string> dates = {"2015-06-24", "2015-06-24 14:30", "2015-06", "2015", "~2015-06-24",
@@ -219,7 +221,7 @@ TEST(ChronologyWriter, CsvDatesOfEveryKindAndListsThatNeedQuotes) {
         e.date = *parsed.date;
         e.summary = c.chronology.text.store("x");
         e.agency = police;
-        e.where = {engine::SourceId{0}, static_cast<std::uint32_t>(i + 2), 1};
+        e.where = {static_cast<engine::SourceId>(i % 5), i % 3 ? static_cast<std::uint32_t>(i + 2) : 0u, 1};
         e.subjects.begin = static_cast<std::uint32_t>(c.chronology.subjects.size());
         for (const std::string& name : people[i]) c.chronology.subjects.push_back({engine::k_none<engine::PersonId>, c.chronology.text.store(name)});
         e.subjects.count = static_cast<std::uint32_t>(people[i].size());
@@ -238,8 +240,10 @@ TEST(ChronologyWriter, CsvDatesOfEveryKindAndListsThatNeedQuotes) {
             const engine::Entry& e = c.chronology.entries[i];
             EXPECT_EQ(rows[i + 1][0], engine::format_date(e.date)) << dates[i];
             std::string joined, to;
-            for (const std::string& name : people[i]) joined += (joined.empty() && &name == &people[i].front() ? "" : "; ") + name;
+            for (const std::string& name : people[i]) joined += (joined.empty() ? "" : "; ") + name;
             EXPECT_EQ(rows[i + 1][6], joined) << i;
+            const std::string& path = c.sources[index_of(e.where.source)].path;
+            EXPECT_EQ(rows[i + 1][10], e.where.line ? path + ":" + std::to_string(e.where.line) : path) << i;
             for (const engine::AgencyId a : c.chronology.to_of(e)) to += (to.empty() ? "" : "; ") + std::string(c.agency_name(a));
             EXPECT_EQ(rows[i + 1][8], to) << i;
         }
@@ -250,7 +254,13 @@ TEST(ChronologyWriter, CsvDatesOfEveryKindAndListsThatNeedQuotes) {
         EXPECT_NE(csv.find(",Mum;  Lee,"), std::string::npos);
         EXPECT_NE(csv.find(",\"Say \"\"Hi\"\"\","), std::string::npos);
         EXPECT_NE(csv.find(",\"Mum; \","), std::string::npos);
-        EXPECT_NE(csv.find(",; Mum,"), std::string::npos);
+        EXPECT_NE(csv.find(",Mum,Not recorded,"), std::string::npos);  // an empty first name: no separator
+        // Source cells: quoted as "path:line" would be (a trailing space is not the cell's end).
+        EXPECT_NE(csv.find(",trail.csv :4,"), std::string::npos);
+        EXPECT_NE(csv.find(",\" lead.csv:3\","), std::string::npos);
+        EXPECT_NE(csv.find(",\"a,b.csv:10\","), std::string::npos);
+        EXPECT_NE(csv.find(",\"q\"\"uote.csv:6\","), std::string::npos);
+        EXPECT_NE(csv.find(",\" lead.csv\","), std::string::npos);  // no line: the path alone, quoted
         EXPECT_NE(csv.find("\n2015-06-24 00:00,"), std::string::npos);
     }
 }
