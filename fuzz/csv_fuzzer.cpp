@@ -9,6 +9,7 @@
 // exactly what reading it on its own gives.
 #include <cstdint>
 #include <cstring>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -52,7 +53,7 @@ formats::FileBuffer bytes_of(const std::uint8_t* data, std::size_t size) {
 }
 
 // What a reader said, in order, and what it made.
-std::vector<std::string> outcome(const engine::Case& c, const std::vector<engine::Entry>& entries) {
+std::vector<std::string> outcome(const engine::Case& c, std::span<const engine::Entry> entries) {
     std::vector<std::string> out;
     for (const engine::Diagnostic& d : c.diagnostics.items()) out.push_back(formats::format_diagnostic(d));
     for (const engine::Entry& e : entries)
