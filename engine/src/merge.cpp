@@ -133,7 +133,7 @@ std::vector<std::uint32_t> merge_order(Case& c, unsigned threads) {
         std::vector<std::uint64_t> once, twice;  // buckets holding one hash, and more than one
     };
 
-    // Areas, ids, sort keys and each range's buckets, each entry on its own: on every thread.
+    // Areas, ids and sort keys, each entry on its own: on every thread.
     const AgencyHashes agency_hashes(c);
     std::vector<SortKey> keys(entries.size());
     std::vector<std::uint64_t> hashes(entries.size());

@@ -17,8 +17,6 @@
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
-#include <sys/mman.h>
-#include <unistd.h>
 #include <thread>
 
 #include "readers.hpp"
@@ -187,23 +185,13 @@ void commit(Case& c, SheetJob& job) {
 
 // Asks the kernel for the pages of n entries' storage ahead of their first use, a share on each
 // thread: faulting a million entries' 200 MB in one page at a time, on one thread, took longer
-// than reading a tenth of the rows. Only advice: where it is not supported nothing changes.
-void prefault(const Entry* first, std::size_t n, unsigned threads) {
-#if defined(__linux__) && defined(MADV_POPULATE_WRITE)
-    const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
-    const auto begin = (reinterpret_cast<std::uintptr_t>(first) + page - 1) / page * page;
-    const auto end = reinterpret_cast<std::uintptr_t>(first + n) / page * page;
-    if (end <= begin || n * sizeof(Entry) < (std::size_t{64} << 20)) return;  // small: not worth a thread
-    const std::size_t pages = (end - begin) / page;
+// than reading a tenth of the rows.
+void prefault(Entry* first, std::size_t n, unsigned threads) {
+    if (n * sizeof(Entry) < (std::size_t{64} << 20)) return;  // small: not worth a thread
     parallel_for(threads, threads, [&](std::size_t t) {
-        const std::uintptr_t a = begin + pages * t / threads * page, b = begin + pages * (t + 1) / threads * page;
-        if (b > a) ::madvise(reinterpret_cast<void*>(a), b - a, MADV_POPULATE_WRITE);
+        const std::size_t from = n * t / threads, to = n * (t + 1) / threads;
+        populate_pages(first + from, (to - from) * sizeof(Entry));
     });
-#else
-    (void)first;
-    (void)n;
-    (void)threads;
-#endif
 }
 
 // Reads the sources, CSV and TSV ones on several threads. Entries of CSV sources come first, in

@@ -181,7 +181,6 @@ public:
         return m_data.get() + m_size;
     }
     void done(const char* end) { m_size = static_cast<std::size_t>(end - m_data.get()); }
-    void append(std::string_view bytes) { done(put(room(bytes.size()), bytes)); }
     [[nodiscard]] std::string_view view() const { return {m_data.get(), m_size}; }
 
 private:
@@ -504,7 +503,7 @@ void write_chronology_csv(const Case& c, std::span<const std::uint32_t> order,
                     const Entry& soon = ch.entries[order[i + 4]];
                     for (std::size_t line = 0; line < soon.summary.size(); line += 64)
                         __builtin_prefetch(soon.summary.data() + line);
-                    __builtin_prefetch(ch.subjects.data() + soon.subjects.begin);
+                    if (soon.subjects.count) __builtin_prefetch(ch.subjects.data() + soon.subjects.begin);
                 }
             }
             const Entry& e = order.empty() ? ch.entries[i] : ch.entries[order[i]];

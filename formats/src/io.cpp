@@ -39,16 +39,8 @@ FileBuffer read_file(const std::string& path) {
     FileBuffer buf;
     const auto size = static_cast<std::size_t>(st.st_size);
     buf.data = std::make_unique_for_overwrite<char[]>(size + 1);
-#if defined(__linux__) && defined(MADV_POPULATE_WRITE)
-    if (size >= (std::size_t{1} << 20)) {
-        // The pages for a large file asked for at once: cheaper than one fault at a time while
-        // the kernel copies the file in. Only advice.
-        const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
-        const auto begin = (reinterpret_cast<std::uintptr_t>(buf.data.get()) + page - 1) / page * page;
-        const auto end = (reinterpret_cast<std::uintptr_t>(buf.data.get()) + size) / page * page;
-        if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_POPULATE_WRITE);
-    }
-#endif
+    // A large file's pages at once: cheaper than one fault at a time while the kernel copies it in.
+    if (size >= (std::size_t{1} << 20)) populate_pages(buf.data.get(), size);
     std::size_t done = 0;
     while (done < size) {
         const ssize_t n = ::read(fd, buf.data.get() + done, size - done);
@@ -65,6 +57,18 @@ FileBuffer read_file(const std::string& path) {
     buf.data[done] = '\0';
     buf.size = done;
     return buf;
+}
+
+void populate_pages(void* first, std::size_t bytes) {
+#if defined(__linux__) && defined(MADV_POPULATE_WRITE)
+    const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+    const auto begin = (reinterpret_cast<std::uintptr_t>(first) + page - 1) / page * page;
+    const auto end = (reinterpret_cast<std::uintptr_t>(first) + bytes) / page * page;
+    if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_POPULATE_WRITE);
+#else
+    (void)first;
+    (void)bytes;
+#endif
 }
 
 std::string unreadable_reason(const engine::Error& e) {
