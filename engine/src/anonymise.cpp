@@ -187,9 +187,14 @@ AnonymiseReport anonymise(Case& c, std::vector<Finding>& findings) {
     auto rewrite = [&](std::string_view text) {
         return replace_names(replace_names(text, needles, report.replacements), addresses, report.replacements);
     };
-    for (Entry& e : ch.entries) {
+    ch.for_each_entry([&](Entry& e) {
         const std::string summary = rewrite(e.summary);
         if (summary != e.summary) e.summary = ch.text.store(summary);
+    });
+    // Fields outside the format (a template's "Action taken", "Impact") are the agencies' words too.
+    for (auto& [field, value] : ch.extras) {
+        const std::string v = rewrite(value);
+        if (v != value) value = ch.text.store(v);
     }
     for (SubjectRef& s : ch.subjects) {
         if (is_none(s.person)) {

@@ -8,7 +8,7 @@ namespace sightline::engine {
 
 void Diagnostics::sort() {
     std::stable_sort(m_items.begin(), m_items.end(), [](const Diagnostic& a, const Diagnostic& b) {
-        return std::tie(a.file, a.line, a.column) < std::tie(b.file, b.line, b.column);
+        return std::tie(a.file, a.table, a.line, a.column) < std::tie(b.file, b.table, b.line, b.column);
     });
 }
 

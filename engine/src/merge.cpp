@@ -67,7 +67,8 @@ std::uint64_t content_hash(const Case& c, const AgencyHashes& agency, const Entr
     }
     std::uint64_t h = agency.name_hash[a];
     scratch.clear();
-    append_date(scratch, e.date);
+    if (e.undated) scratch = "undated";
+    else append_date(scratch, e.date);
     h = hash_normalised(h, scratch);
     h = hash_normalised(h, type);
     h = hash_normalised(h, e.summary);
@@ -80,12 +81,13 @@ struct SortKey {
     std::uint64_t primary;                 // the instant (sign bit flipped, so that it orders as unsigned), or the id hash
     std::uint32_t seq;                     // seq (sign bit flipped), or 0
     std::uint32_t source_rank;
+    std::uint32_t table;                   // a Word document's table, else 0
     std::uint32_t line;
     std::uint32_t index;                   // the entry's position before the sort
 
     friend bool operator<(const SortKey& a, const SortKey& b) {
-        return std::tie(a.primary, a.seq, a.source_rank, a.line, a.index) <
-               std::tie(b.primary, b.seq, b.source_rank, b.line, b.index);
+        return std::tie(a.primary, a.seq, a.source_rank, a.table, a.line, a.index) <
+               std::tie(b.primary, b.seq, b.source_rank, b.table, b.line, b.index);
     }
 };
 
@@ -150,7 +152,9 @@ std::vector<std::uint32_t> merge_order(Case& c, unsigned threads) {
             e.id_hash = content_hash(c, agency_hashes, e, scratch) >> 16;  // 48 bits: the id is 12 hex digits
             hashes[i] = e.id_hash;
             e.id_suffix = 0;
-            keys[i] = {ordered(e.date.sort_key()), ordered(e.seq), rank_of(e), e.where.line, static_cast<std::uint32_t>(i)};
+            // Undated entries go after every dated one, in source order.
+            keys[i] = {e.undated ? ~std::uint64_t{0} : ordered(e.date.sort_key()), e.undated ? 0u : ordered(e.seq),
+                       rank_of(e), e.where.table, e.where.line, static_cast<std::uint32_t>(i)};
         }
     });
     mark_phase("ids and sort keys made");
@@ -208,7 +212,8 @@ std::vector<std::uint32_t> merge_order(Case& c, unsigned threads) {
     if (!repeated.empty())
         for (std::uint32_t i = 0; i < entries.size(); ++i)
             if (in(twice, bucket(hashes[i])) && std::binary_search(repeated.begin(), repeated.end(), hashes[i]))
-                repeats.push_back({entries[i].id_hash, 0, rank_of(entries[i]), entries[i].where.line, position[i]});
+                repeats.push_back({entries[i].id_hash, 0, rank_of(entries[i]), entries[i].where.table,
+                                   entries[i].where.line, position[i]});
     std::sort(repeats.begin(), repeats.end());
     for (std::size_t i = 1; i < repeats.size(); ++i) {
         if (repeats[i].primary != repeats[i - 1].primary) continue;
@@ -221,6 +226,9 @@ std::vector<std::uint32_t> merge_order(Case& c, unsigned threads) {
 
 void merge(Case& c, unsigned threads) {
     Entries& entries = c.chronology.entries;
+    // Undated entries set apart by an earlier merge take part again (ids are numbered over all).
+    entries.insert(entries.end(), c.chronology.undated.begin(), c.chronology.undated.end());
+    c.chronology.undated.clear();
     const std::vector<std::uint32_t> order = merge_order(c, threads);
     // Apply the order in place, cycle by cycle: a second array of entries would double the
     // peak memory of a million-row case.
@@ -250,6 +258,12 @@ void merge(Case& c, unsigned threads) {
         entries[to] = std::move(held);
         placed[to] = true;
     }
+    // The undated entries, last in the order, are set apart: no analysis sees them.
+    std::size_t dated = entries.size();
+    while (dated > 0 && entries[dated - 1].undated) --dated;
+    const auto first_undated = entries.begin() + static_cast<std::ptrdiff_t>(dated);
+    c.chronology.undated.assign(first_undated, entries.end());
+    entries.erase(first_undated, entries.end());
     c.chronology.merged = true;
 }
 
@@ -274,6 +288,13 @@ EntryIdIndex::EntryIdIndex(const Chronology& chronology) {
     m_index.reserve(chronology.entries.size());
     for (std::uint32_t i = 0; i < chronology.entries.size(); ++i)
         m_index.emplace(entry_id(chronology.entries[i]), static_cast<EntryIndex>(i));
+    for (std::size_t i = 0; i < chronology.undated.size(); ++i) m_undated.emplace(entry_id(chronology.undated[i]), i);
+}
+
+std::optional<std::size_t> EntryIdIndex::find_undated(std::string_view id) const {
+    const auto it = m_undated.find(std::string(id));
+    if (it == m_undated.end()) return std::nullopt;
+    return it->second;
 }
 
 std::optional<EntryIndex> EntryIdIndex::find(std::string_view id) const {

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <tuple>
 
 namespace sightline::formats {
 
@@ -13,8 +14,8 @@ using namespace sightline::engine;
 
 namespace {
 
-constexpr std::array<std::string_view, 16> k_entry_keys = {
-    "date", "time", "type", "summary", "subjects", "child_seen", "views_sought", "modality", "practitioner",
+constexpr std::array<std::string_view, 17> k_entry_keys = {
+    "date", "time", "type", "type_inferred", "summary", "subjects", "child_seen", "views_sought", "modality", "practitioner",
     "to", "area", "ref", "seq", "end", "tags", "agency"};
 
 // The value most entries share, or none when they differ (or one lacks it).
@@ -48,10 +49,12 @@ void write_agency_yaml(const Case& c, SourceId source, std::string& out, Diagnos
     const Source& src = c.sources[index_of(source)];
     const Chronology& ch = c.chronology;
     std::vector<const Entry*> entries;
-    for (const Entry& e : ch.entries)
+    ch.for_each_entry([&](const Entry& e) {
         if (e.where.source == source) entries.push_back(&e);
-    std::stable_sort(entries.begin(), entries.end(),
-                     [](const Entry* a, const Entry* b) { return a->where.line < b->where.line; });
+    });
+    std::stable_sort(entries.begin(), entries.end(), [](const Entry* a, const Entry* b) {
+        return std::tie(a->where.table, a->where.line) < std::tie(b->where.table, b->where.line);
+    });
 
     const AgencyId agency = is_none(src.agency) ? main_agency(entries) : src.agency;
     const AreaId area = common<AreaId>(entries, [](const Entry& e) { return e.area; });
@@ -75,11 +78,16 @@ void write_agency_yaml(const Case& c, SourceId source, std::string& out, Diagnos
     for (const Entry* ep : entries) {
         const Entry& e = *ep;
         y << YAML::BeginMap;
-        const std::string date = format_date(e.date);
+        const std::string date = e.undated ? std::string("undated") : format_date(e.date);
         y << YAML::Key << "date" << YAML::Value << date;
-        if (e.date_text != date) y << YAML::Comment("as written: " + std::string(e.date_text));
+        if (e.date_text != date && !e.date_text.empty()) y << YAML::Comment("as written: " + std::string(e.date_text));
         if (e.agency != agency) y << YAML::Key << "agency" << YAML::Value << std::string(c.agency_name(e.agency));
-        y << YAML::Key << "type" << YAML::Value << std::string(e.type_text);
+        if (e.type_inferred) {
+            y << YAML::Key << "type" << YAML::Value << std::string(to_string(e.type));
+            y << YAML::Key << "type_inferred" << YAML::Value << true;
+        } else {
+            y << YAML::Key << "type" << YAML::Value << std::string(e.type_text);
+        }
         y << YAML::Key << "summary" << YAML::Value << std::string(e.summary);
         if (e.subjects.count) {
             y << YAML::Key << "subjects" << YAML::Value << YAML::Flow << YAML::BeginSeq;

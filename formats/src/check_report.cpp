@@ -81,6 +81,7 @@ void write_check_json(const Case& c, const std::vector<Finding>& findings, std::
     w.field("sightline", 1);
     w.field("case", c.info.title);
     w.field("entries", static_cast<std::uint64_t>(c.chronology.entries.size()));
+    if (!c.chronology.undated.empty()) w.field("undated", static_cast<std::uint64_t>(c.chronology.undated.size()));
     w.key("diagnostics");
     write_diagnostics_json(c, w);
     w.key("findings");
@@ -369,6 +370,14 @@ void write_check_text(const Case& c, const std::vector<Finding>& findings, std::
         out += "; scope " + (c.info.scope_from ? format_date(*c.info.scope_from) : std::string("...")) + " to " +
                (c.info.scope_to ? format_date(*c.info.scope_to) : std::string("..."));
     out += "\n";
+    if (const std::size_t undated = c.chronology.undated.size())
+        out += "and " + std::to_string(undated) + (undated == 1 ? " entry" : " entries") +
+               " the agencies could not date (kept at the end of the chronology; not in the dated findings)\n";
+    std::size_t inferred = 0;
+    c.chronology.for_each_entry([&](const Entry& e) { inferred += e.type_inferred ? 1 : 0; });
+    if (inferred)
+        out += std::to_string(inferred) + (inferred == 1 ? " entry has its type" : " entries have their type") +
+               " read from the words (no type was written; marked \"inferred\" in the chronology)\n";
     std::size_t concerns = 0;
     for (const Finding& f : findings) concerns += f.concern ? 1 : 0;
     out += std::to_string(concerns) + " findings of concern (marked !); input: " + std::to_string(c.diagnostics.error_count()) +
@@ -394,7 +403,10 @@ void write_check_text(const Case& c, const std::vector<Finding>& findings, std::
     for (const Source& s : c.sources) {
         out += "  " + pad(s.path, 44) + pad_left(std::to_string(s.counts.rows_read), 6) + " = " +
                pad_left(std::to_string(s.counts.entries_made), 5) + " + " + std::to_string(s.counts.rows_rejected);
-        if (s.counts.blank_rows) out += "  (" + std::to_string(s.counts.blank_rows) + " blank rows)";
+        std::string notes;
+        if (s.counts.undated) notes += std::to_string(s.counts.undated) + " undated";
+        if (s.counts.blank_rows) notes += (notes.empty() ? "" : ", ") + std::to_string(s.counts.blank_rows) + " blank rows";
+        if (!notes.empty()) out += "  (" + notes + ")";
         out += "\n";
     }
     if (!c.diagnostics.empty()) {

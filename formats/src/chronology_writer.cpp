@@ -274,7 +274,19 @@ void append_markdown_cell(std::string& out, std::string_view cell) {
 
 std::string type_text(const Entry& e) {
     if (e.type == EntryType::Free) return std::string(e.type_text);
+    if (e.type_inferred) return std::string(label(e.type)) + " (inferred)";
     return std::string(label(e.type));
+}
+
+std::string other_fields_text(const Chronology& ch, const Entry& e) {
+    std::string out;
+    for (const auto& [k, v] : ch.extras_of(e)) {
+        if (!out.empty()) out += "\n";
+        out += k;
+        out += ": ";
+        out += v;
+    }
+    return out;
 }
 
 std::string child_seen_text(const Case& c, const Entry& e) {
@@ -286,7 +298,7 @@ std::string child_seen_text(const Case& c, const Entry& e) {
     } else {
         // Every index child by name, leaving out a child not yet born.
         for (std::size_t i = 0; i < children.size(); ++i) {
-            if (!c.born_by(children[i], e.date.latest_day())) continue;
+            if (!e.undated && !c.born_by(children[i], e.date.latest_day())) continue;
             if (!out.empty()) out += "; ";
             out += c.person(children[i]).name;
             out += ": ";
@@ -309,8 +321,18 @@ std::string people_text(const Case& c, const Entry& e) {
 std::string source_text(const Case& c, const Entry& e) {
     if (is_none(e.where.source)) return {};
     std::string out = c.sources[index_of(e.where.source)].path;
-    if (e.where.line > 0) out += ':' + std::to_string(e.where.line);
+    if (e.where.table > 0) {
+        out += ":table " + std::to_string(e.where.table);
+        if (e.where.line > 0) out += ":row " + std::to_string(e.where.line);
+    } else if (e.where.line > 0) {
+        out += ':' + std::to_string(e.where.line);
+    }
     return out;
+}
+
+std::string date_text(const Entry& e) {
+    if (e.undated) return e.date_text.empty() ? std::string("undated") : "undated (" + std::string(e.date_text) + ")";
+    return format_date(e.date);
 }
 
 void write_diagnostics_json(const Case& c, JsonWriter& w) { write_diagnostics_json(c.diagnostics, w); }
@@ -323,6 +345,7 @@ void write_diagnostics_json(const Diagnostics& diagnostics, JsonWriter& w) {
         w.field("file", d.file);
         w.field("line", d.line);
         w.field("column", d.column);
+        if (d.table > 0) w.field("table", d.table);
         w.field("code", d.code);
         w.field("message", d.message);
         w.end_object();
@@ -339,21 +362,29 @@ void write_merge_json(const Case& c, std::string& out) {
     w.field("case", c.info.title);
     w.key("entries");
     w.begin_array(true);
-    for (const Entry& e : ch.entries) {
+    ch.for_each_entry([&](const Entry& e) {
         w.begin_object();
         w.field("id", entry_id(e));
-        const std::string date = format_date(e.date);
-        w.field("date", date);
-        if (e.date_text != date) w.field("date_as_written", e.date_text);
-        w.field("precision", precision_name(e.date));
-        w.key("earliest");
-        if (e.date.earliest == k_unbounded_low) w.null();
-        else w.value(format_day(e.date.earliest_day()));
-        w.key("latest");
-        if (e.date.latest == k_unbounded_high) w.null();
-        else w.value(format_day(e.date.latest_day()));
-        if (e.date.kind == DateKind::Point && e.date.first.precision == Precision::Minute)
-            w.field("utc", format_utc(e.date));
+        if (e.undated) {
+            // The source could not date it: no date, no earliest or latest.
+            w.key("date");
+            w.null();
+            w.field("undated", true);
+            if (!e.date_text.empty()) w.field("date_as_written", e.date_text);
+        } else {
+            const std::string date = format_date(e.date);
+            w.field("date", date);
+            if (e.date_text != date) w.field("date_as_written", e.date_text);
+            w.field("precision", precision_name(e.date));
+            w.key("earliest");
+            if (e.date.earliest == k_unbounded_low) w.null();
+            else w.value(format_day(e.date.earliest_day()));
+            w.key("latest");
+            if (e.date.latest == k_unbounded_high) w.null();
+            else w.value(format_day(e.date.latest_day()));
+            if (e.date.kind == DateKind::Point && e.date.first.precision == Precision::Minute)
+                w.field("utc", format_utc(e.date));
+        }
         if (const FuzzyDate* end = ch.end_of(e)) w.field("end", format_date(*end));
         if (e.seq != 0) w.field("seq", e.seq);
         w.field("agency", c.agency_name(e.agency));
@@ -364,7 +395,8 @@ void write_merge_json(const Case& c, std::string& out) {
         if (is_none(e.area)) w.null();
         else w.value(c.area_name(e.area));
         w.field("type", e.type == EntryType::Free ? std::string_view("other") : to_string(e.type));
-        if (e.type == EntryType::Free || normalise_word(e.type_text) != to_string(e.type))
+        if (e.type_inferred) w.field("type_inferred", true);
+        else if (e.type == EntryType::Free || normalise_word(e.type_text) != to_string(e.type))
             w.field("type_as_written", e.type_text);
         w.field("summary", e.summary);
         w.key("subjects");
@@ -375,7 +407,7 @@ void write_merge_json(const Case& c, std::string& out) {
         w.key("child_seen");
         w.begin_object();
         for (std::size_t i = 0; i < c.info.index_children.size(); ++i)
-            if (c.born_by(c.info.index_children[i], e.date.latest_day()))  // a child not yet born is left out
+            if (e.undated || c.born_by(c.info.index_children[i], e.date.latest_day()))  // a child not yet born is left out
                 w.field(c.person(c.info.index_children[i]).id, to_string(ch.seen(e, i)));
         w.end_object();
         if (e.views_sought != Tri::Unknown) w.field("views_sought", e.views_sought == Tri::Yes);
@@ -405,7 +437,7 @@ void write_merge_json(const Case& c, std::string& out) {
         w.field("source", source_text(c, e));
         if (const EntryNote* note = c.notes.note_for(entry_id(e))) w.field("review_note", note->text);
         w.end_object();
-    }
+    });
     w.end_array();
     w.key("sources");
     w.begin_array(true);
@@ -418,6 +450,7 @@ void write_merge_json(const Case& c, std::string& out) {
         w.field("rows_rejected", s.counts.rows_rejected);
         w.field("blank_rows", s.counts.blank_rows);
         if (s.counts.skipped_rows) w.field("skipped_rows", s.counts.skipped_rows);
+        if (s.counts.undated) w.field("undated", s.counts.undated);
         w.end_object();
     }
     w.end_array();
@@ -475,8 +508,14 @@ void write_chronology_csv(const Case& c, std::span<const std::uint32_t> order,
     const bool notes = !c.notes.notes.empty();
 
     constexpr std::size_t k_block = 4096;  // entries per piece
-    const std::size_t blocks = (ch.entries.size() + k_block - 1) / k_block;
-    write("Date,Agency,Agency kind,Area,Type,Summary,People,Child seen,To,Ref,Source,Id,Review notes\r\n");
+    // Once merged, the undated entries follow the dated ones; in merge_order's order they are last.
+    const std::size_t rows = order.empty() ? ch.entry_count() : order.size();
+    const auto entry_at = [&](std::size_t i) -> const Entry& {
+        if (!order.empty()) return ch.entries[order[i]];
+        return i < ch.entries.size() ? ch.entries[i] : ch.undated[i - ch.entries.size()];
+    };
+    const std::size_t blocks = (rows + k_block - 1) / k_block;
+    write("Date,Agency,Agency kind,Area,Type,Summary,Other fields,People,Child seen,To,Ref,Source,Id,Review notes\r\n");
     // The longest of the cells made once, and of the fixed pieces of a row, for a row's bound.
     std::size_t fixed = 0;
     const auto longest = [](const auto& cells) {
@@ -487,10 +526,10 @@ void write_chronology_csv(const Case& c, std::span<const std::uint32_t> order,
     fixed += longest(agency_cells) + longest(kind_cells) + longest(area_cells) +
              std::max(longest(source_cells), longest(source_heads) + 1);  // and the closing quote
     for (const auto& family : seen_cells) fixed += longest(family);
-    fixed += 16 + k_entry_id_max + 12 + 2;  // line number, id, 12 commas, CRLF
+    fixed += 2 * 16 + 12 + k_entry_id_max + 13 + 2;  // table and row numbers, id, 13 commas, CRLF
     ordered_blocks(blocks, thread_count(threads), [&](std::size_t block, RowBuffer& out) {
-        std::string date, seen;
-        const std::size_t end = std::min(ch.entries.size(), (block + 1) * k_block);
+        std::string date, seen, other;
+        const std::size_t end = std::min(rows, (block + 1) * k_block);
         for (std::size_t i = block * k_block; i < end; ++i) {
             // Entries left where they were read are fetched in order: each is far from the last,
             // so the entry eight ahead is asked for, and the words of the one four ahead.
@@ -506,21 +545,27 @@ void write_chronology_csv(const Case& c, std::span<const std::uint32_t> order,
                     if (soon.subjects.count) __builtin_prefetch(ch.subjects.data() + soon.subjects.begin);
                 }
             }
-            const Entry& e = order.empty() ? ch.entries[i] : ch.entries[order[i]];
+            const Entry& e = entry_at(i);
             // The row's most bytes first: its cells' lengths (the longest made ones are known).
             const auto subjects = ch.subjects_of(e);
             const auto recipients = ch.to_of(e);
             const auto person = [&](const SubjectRef& s) { return c.subject_name(s); };
             const auto agency = [&](AgencyId a) { return c.agency_name(a); };
-            const bool plain_date = is_plain_date(e.date);
+            const bool plain_date = !e.undated && is_plain_date(e.date);
             date.clear();
-            if (!plain_date) append_date(date, e.date);
+            if (e.undated) date = date_text(e);
+            else if (!plain_date) append_date(date, e.date);
             const bool many_children = !(one_child || e.seen_map == k_no_index);
             if (many_children) seen = child_seen_text(c, e);
-            const std::string_view type = e.type == EntryType::Free ? e.type_text : label(e.type);
+            other.clear();
+            if (e.extra.count) other = other_fields_text(ch, e);
+            const std::string inferred = e.type_inferred ? type_text(e) : std::string();
+            const std::string_view type = e.type_inferred ? std::string_view(inferred)
+                                          : e.type == EntryType::Free ? e.type_text : label(e.type);
             const EntryNote* note = notes ? c.notes.note_for(entry_id(e)) : nullptr;
             const std::size_t most = fixed + (plain_date ? k_plain_date_max : quoted_bound(date.size())) +
                                      quoted_bound(type.size()) + quoted_bound(e.summary.size()) +
+                                     quoted_bound(other.size()) +
                                      quoted_bound(joined_size(subjects, person)) +
                                      quoted_bound(joined_size(recipients, agency)) + quoted_bound(e.ref.size()) +
                                      (many_children ? quoted_bound(seen.size()) : 0) +
@@ -537,6 +582,8 @@ void write_chronology_csv(const Case& c, std::span<const std::uint32_t> order,
             p = put_csv_cell(p, type);
             *p++ = ',';
             p = put_csv_cell(p, e.summary);
+            *p++ = ',';
+            p = put_csv_cell(p, other);
             *p++ = ',';
             p = put_joined_cell(p, subjects, person);
             *p++ = ',';
@@ -555,7 +602,13 @@ void write_chronology_csv(const Case& c, std::span<const std::uint32_t> order,
                 const std::size_t s = index_of(e.where.source);
                 if (e.where.line > 0) {
                     p = put(p, source_heads[s]);
-                    *p++ = ':';
+                    if (e.where.table > 0) {  // a Word table's row: "police.docx:table 2:row 14"
+                        p = put(p, ":table ");
+                        p = std::to_chars(p, p + 16, e.where.table).ptr;
+                        p = put(p, ":row ");
+                    } else {
+                        *p++ = ':';
+                    }
                     p = std::to_chars(p, p + 16, e.where.line).ptr;
                     if (source_quoted[s]) *p++ = '"';
                 } else {
@@ -574,42 +627,62 @@ void write_chronology_csv(const Case& c, std::span<const std::uint32_t> order,
 }
 
 void write_chronology_markdown(const Case& c, std::string& out) {
+    const Chronology& ch = c.chronology;
     out += "# Integrated chronology: ";
     append_markdown_cell(out, c.info.title);
     out += "\n\n";
-    out += std::to_string(c.chronology.entries.size()) + (c.chronology.entries.size() == 1 ? " entry" : " entries") + " from " +
-           std::to_string(c.sources.size()) + (c.sources.size() == 1 ? " source" : " sources") +
+    out += std::to_string(ch.entries.size()) + (ch.entries.size() == 1 ? " dated entry" : " dated entries");
+    if (!ch.undated.empty())
+        out += " and " + std::to_string(ch.undated.size()) + " undated (listed after them)";
+    out += " from " + std::to_string(c.sources.size()) + (c.sources.size() == 1 ? " source" : " sources") +
            ". Dates keep the precision they were written with (`2015-06` is sometime in June 2015; "
-           "`~` is approximate; `a/b` is sometime between).\n\n";
+           "`~` is approximate; `a/b` is sometime between). A type marked *(inferred)* was read from the "
+           "words: the agency wrote none.\n\n";
     std::uint64_t rejected = 0;
     for (const Source& s : c.sources) rejected += s.counts.rows_rejected;
     if (c.diagnostics.has_errors())
         out += "**Incomplete: the input has " + std::to_string(c.diagnostics.error_count()) + " errors" +
                (rejected ? " and " + std::to_string(rejected) + " rows were rejected" : std::string()) +
                "; run `sightline check` on the case to see them.**\n\n";
-    out += "| # | Date | Agency | Area | Type | Summary | People | Child seen | Source | Review notes |\n";
-    out += "|---|---|---|---|---|---|---|---|---|---|\n";
+    const auto table = [&](const auto& entries, std::size_t& n) {
+        out += "| # | Date | Agency | Area | Type | Summary | People | Child seen | Source | Review notes |\n";
+        out += "|---|---|---|---|---|---|---|---|---|---|\n";
+        for (const Entry& e : entries) {
+            out += "| " + std::to_string(++n) + " | ";
+            append_markdown_cell(out, e.undated ? std::string(e.date_text.empty() ? "undated" : e.date_text) : format_date(e.date));
+            out += " | ";
+            append_markdown_cell(out, c.agency_name(e.agency));
+            out += " | ";
+            append_markdown_cell(out, c.area_name(e.area));
+            out += " | ";
+            append_markdown_cell(out, type_text(e));
+            out += " | ";
+            append_markdown_cell(out, e.summary);
+            // A template's other columns ("Action taken / outcome"), each under its heading.
+            for (const auto& [k, v] : ch.extras_of(e)) {
+                out += "<br>*";
+                append_markdown_cell(out, k);
+                out += ":* ";
+                append_markdown_cell(out, v);
+            }
+            out += " | ";
+            append_markdown_cell(out, people_text(c, e));
+            out += " | ";
+            append_markdown_cell(out, child_seen_text(c, e));
+            out += " | ";
+            append_markdown_cell(out, source_text(c, e));
+            out += " | ";
+            if (const EntryNote* note = c.notes.note_for(entry_id(e))) append_markdown_cell(out, note->text);
+            out += " |\n";
+        }
+    };
     std::size_t n = 0;
-    for (const Entry& e : c.chronology.entries) {
-        out += "| " + std::to_string(++n) + " | ";
-        append_markdown_cell(out, format_date(e.date));
-        out += " | ";
-        append_markdown_cell(out, c.agency_name(e.agency));
-        out += " | ";
-        append_markdown_cell(out, c.area_name(e.area));
-        out += " | ";
-        append_markdown_cell(out, type_text(e));
-        out += " | ";
-        append_markdown_cell(out, e.summary);
-        out += " | ";
-        append_markdown_cell(out, people_text(c, e));
-        out += " | ";
-        append_markdown_cell(out, child_seen_text(c, e));
-        out += " | ";
-        append_markdown_cell(out, source_text(c, e));
-        out += " | ";
-        if (const EntryNote* note = c.notes.note_for(entry_id(e))) append_markdown_cell(out, note->text);
-        out += " |\n";
+    table(ch.entries, n);
+    if (!ch.undated.empty()) {
+        out += "\n## Undated entries\n\n";
+        out += "The agencies could not date these (the Date column shows what they wrote). They are kept "
+               "here, in the order of their returns, and take no part in the dated findings.\n\n";
+        table(ch.undated, n);
     }
 }
 

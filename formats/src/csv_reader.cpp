@@ -21,7 +21,7 @@ public:
     bool next(SheetRow& row, bool scan_only) override { return m_tokens.next(row, !scan_only); }
     void mark() override { m_tokens.mark(); }
     void rewind() override { m_tokens.rewind(); }
-    [[nodiscard]] bool names_cells() const override { return false; }
+    [[nodiscard]] Places places() const override { return Places::Lines; }
     [[nodiscard]] bool fixed_width() const override { return true; }
 
 private:

@@ -7,7 +7,11 @@ std::string format_diagnostic(const engine::Diagnostic& d) {
     std::string out;
     if (!d.file.empty()) {
         out += d.file;
-        if (d.line > 0) {
+        if (d.table > 0) {
+            // A Word table's row: "police.docx:table 2:row 14".
+            out += ":table " + std::to_string(d.table);
+            if (d.line > 0) out += ":row " + std::to_string(d.line);
+        } else if (d.line > 0) {
             out += ':' + std::to_string(d.line);
             if (d.column > 0) out += ':' + std::to_string(d.column);
         }

@@ -7,6 +7,15 @@ namespace sightline::formats::detail {
 
 using namespace sightline::engine;
 
+namespace {
+// TEMPORARY until the engine's inference lands.
+struct InferredType {
+    EntryType type = EntryType::Other;
+    bool domestic_abuse = false;
+};
+InferredType infer_entry_type(std::string_view, AgencyKind) { return {}; }
+}  // namespace
+
 std::optional<bool> parse_bool(std::string_view text) {
     const std::string w = normalise_word(text);
     if (w == "true" || w == "yes" || w == "y" || w == "1") return true;
@@ -22,6 +31,10 @@ std::optional<std::int64_t> parse_int(std::string_view text) {
     return v;
 }
 
+Diagnostic diagnostic_at(Severity severity, const std::string& file, Where where, std::string code, std::string message) {
+    return Diagnostic{severity, file, where.line, where.column, std::move(code), std::move(message), where.table};
+}
+
 EntryBuilder::EntryBuilder(Case& c, SourceId source, std::string file)
     : m_case(c), m_source(source), m_file(std::move(file)) {}
 
@@ -29,7 +42,7 @@ EntryBuilder::~EntryBuilder() = default;
 
 void EntryBuilder::begin(Where where) {
     m_entry = Entry{};
-    m_entry.where = {m_source, where.line, where.column};
+    m_entry.where = {m_source, where.line, where.column, where.table};
     m_failed = false;
     m_has_date = false;
     m_seen_all.reset();
@@ -43,11 +56,11 @@ void EntryBuilder::begin(Where where) {
 
 void EntryBuilder::error(Where where, std::string code, std::string message) {
     m_failed = true;
-    m_case.diagnostics.add(Severity::Error, m_file, where.line, where.column, std::move(code), std::move(message));
+    m_case.diagnostics.add(diagnostic_at(Severity::Error, m_file, where, std::move(code), std::move(message)));
 }
 
 void EntryBuilder::warning(Where where, std::string code, std::string message) {
-    m_case.diagnostics.add(Severity::Warning, m_file, where.line, where.column, std::move(code), std::move(message));
+    m_case.diagnostics.add(diagnostic_at(Severity::Warning, m_file, where, std::move(code), std::move(message)));
 }
 
 bool EntryBuilder::set_date(std::string_view text, Where where, std::string_view time, Where time_where) {
@@ -72,6 +85,21 @@ bool EntryBuilder::set_date(std::string_view text, Where where, std::string_view
     m_entry.date_text = store(full);
     m_has_date = true;
     return true;
+}
+
+void EntryBuilder::set_undated(std::string_view text) {
+    m_entry.date = FuzzyDate{};
+    m_entry.undated = true;
+    m_entry.date_text = store(trim(text));
+    m_has_date = true;
+}
+
+void EntryBuilder::set_inferred_type(std::string_view text) {
+    const InferredType t = infer_entry_type(text, m_case.agency_kind(m_entry.agency));
+    m_entry.type = t.type;
+    m_entry.type_text = {};
+    m_entry.type_inferred = true;
+    if (t.domestic_abuse) add_tag("domestic_abuse");
 }
 
 void EntryBuilder::set_parsed_date(const FuzzyDate& date, std::string_view text) {
@@ -183,9 +211,10 @@ bool EntryBuilder::declare_agency_kind(AgencyId agency, std::string_view kind, c
 
 bool EntryBuilder::finish() {
     ++m_counts.rows_read;
-    if (!m_failed && !m_has_date) error({m_entry.where.line, m_entry.where.column}, "field-missing", "entry has no date");
+    const Where here{m_entry.where.line, m_entry.where.column, m_entry.where.table};
+    if (!m_failed && !m_has_date) error(here, "field-missing", "entry has no date");
     if (!m_failed && is_none(m_entry.agency))
-        error({m_entry.where.line, m_entry.where.column}, "field-missing", "entry has no agency");
+        error(here, "field-missing", "entry has no agency");
     if (m_failed) {
         ++m_counts.rows_rejected;
         return false;
@@ -218,6 +247,7 @@ bool EntryBuilder::finish() {
         ch.entries.push_back(m_entry);
     }
     ++m_counts.entries_made;
+    if (m_entry.undated) ++m_counts.undated;
     return true;
 }
 
@@ -226,7 +256,9 @@ void EntryBuilder::close() {
     for (auto& [name, u] : m_unknown_names) {
         if (u.count > 1) m_case.diagnostics.at(u.diagnostic).message += " (" + std::to_string(u.count) + " times in this file)";
     }
-    m_case.sources[index_of(m_source)].counts = m_counts;
+    // A source read in parts (a Word document's chronology tables) adds each part's counts.
+    m_case.sources[index_of(m_source)].counts += m_counts;
+    m_counts = {};
 }
 
 std::vector<std::string_view> EntryBuilder::split_list(std::string_view cell) {

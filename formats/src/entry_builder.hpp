@@ -13,6 +13,20 @@
 #include "sightline/engine/model.hpp"
 #include "sightline/engine/text.hpp"
 
+namespace sightline::engine {
+// TEMPORARY until the engine's date forms land.
+inline bool is_unknown_date_text(std::string_view text) {
+    std::string w;
+    for (char ch : text) {
+        const char l = ascii_lower(ch);
+        if ((l >= 'a' && l <= 'z')) w.push_back(l);
+        else if (!w.empty() && w.back() != ' ') w.push_back(' ');
+    }
+    while (!w.empty() && w.back() == ' ') w.pop_back();
+    return w == "not known" || w == "unknown" || w == "undated" || w == "date unknown" || w == "n k" || w == "nk";
+}
+}  // namespace sightline::engine
+
 namespace sightline::formats::detail {
 
 using engine::trim;
@@ -30,7 +44,12 @@ using TextMap = std::unordered_map<std::string, T, TextHash, std::equal_to<>>;
 struct Where {
     std::uint32_t line = 0;
     std::uint32_t column = 0;
+    std::uint32_t table = 0;   // Word documents: the 1-based table, whose row is `line`
 };
+
+// A diagnostic at a place (with its Word table, if any).
+engine::Diagnostic diagnostic_at(engine::Severity severity, const std::string& file, Where where, std::string code,
+                                 std::string message);
 
 // Where a reader puts its entries instead of appending them to the chronology: a range of a
 // pre-sized entries array, filled from the front (sources read on several threads at once).
@@ -74,6 +93,16 @@ public:
     void set_area(engine::AreaId area) { m_entry.area = area; }
     // Parses and sets the date (and, when time is not empty, the time of day). False on error.
     bool set_date(std::string_view text, Where where, std::string_view time = {}, Where time_where = {});
+    // Makes the entry undated: its source says the date is not known ("Not known", or an empty
+    // date cell in a row with text). text is the cell as written.
+    void set_undated(std::string_view text);
+    [[nodiscard]] bool undated() const { return m_entry.undated; }
+    // No type was written: reads it from the entry's text (summary and the other text), with the
+    // agency's kind set first (set_agency) to break ties; a domestic abuse cue adds that tag.
+    void set_inferred_type(std::string_view text);
+    // The type already set was read from the words by an earlier reading (a native file's
+    // `type_inferred: true`).
+    void mark_type_inferred() { m_entry.type_inferred = true; }
     // Sets an already-parsed date (e.g. from an Excel date cell).
     void set_parsed_date(const engine::FuzzyDate& date, std::string_view text);
     bool set_end(std::string_view text, Where where);
@@ -115,7 +144,7 @@ public:
     void count_blank_row() { ++m_counts.blank_rows; }
     // Counts a comment or directive row above a spreadsheet's header.
     void count_skipped_row() { ++m_counts.skipped_rows; }
-    // Writes the counts into the case's source record and appends per-name totals to warnings.
+    // Adds the counts to the case's source record and appends per-name totals to warnings.
     void close();
 
     [[nodiscard]] const engine::SourceCounts& counts() const { return m_counts; }

@@ -128,12 +128,12 @@ void check_notes(Case& c) {
     if (c.notes.file.empty()) return;
     const EntryIdIndex ids(c.chronology);
     for (const EntryNote& n : c.notes.notes)
-        if (!ids.find(n.entry_id))
+        if (!ids.contains(n.entry_id))
             c.diagnostics.add(Severity::Warning, c.notes.file, n.line, 0, "note-orphaned",
                               "note on entry '" + n.entry_id + "', which is no longer in the case; the note is kept");
     for (const ClusterDecision& d : c.notes.clusters)
         for (const std::string& id : d.entry_ids)
-            if (!ids.find(id))
+            if (!ids.contains(id))
                 c.diagnostics.add(Severity::Warning, c.notes.file, d.line, 0, "note-orphaned",
                                   "cluster decision names entry '" + id + "', which is no longer in the case; the decision is kept");
 }

@@ -30,7 +30,8 @@ inline constexpr std::size_t k_max_cells = 16384;
 
 // One row.
 struct SheetRow {
-    std::uint32_t line = 0;           // CSV: physical line where the record starts; XLSX: the row number
+    std::uint32_t line = 0;           // CSV: physical line where the record starts; XLSX, DOCX: the row number
+    std::uint32_t table = 0;          // DOCX: the 1-based table the row is in (its row number is `line`)
     std::vector<SheetCell> cells;     // by column from the first; sparse XLSX rows are padded with empty cells
     std::vector<std::pair<std::uint32_t, SheetCell>> beyond;  // XLSX: non-empty cells past the columns kept
                                                               // (0-based column, cell), in column order
@@ -50,8 +51,10 @@ public:
     virtual void mark() = 0;
     // Goes back to the mark.
     virtual void rewind() = 0;
-    // True for XLSX: messages name cells ("B14").
-    [[nodiscard]] virtual bool names_cells() const = 0;
+    // How messages name a place: CSV by line (the place is in the file:line:col prefix), XLSX by
+    // cell ("in cell B14"), a Word table by its column's heading ("in column 'Date'").
+    enum class Places : std::uint8_t { Lines, Cells, Columns };
+    [[nodiscard]] virtual Places places() const = 0;
     // True for CSV: every row must have as many cells as the header.
     [[nodiscard]] virtual bool fixed_width() const = 0;
     // From now on, cells past the first `count` columns may go to row.beyond instead of being

@@ -79,6 +79,56 @@ constexpr HeaderAlias k_header_aliases[] = {
     {"tags", SheetField::Tags}, {"flags", SheetField::Tags}, {"keywords", SheetField::Tags},
     {"agency", SheetField::Agency}, {"source", SheetField::Agency}, {"source of information", SheetField::Agency},
     {"agency name", SheetField::Agency}, {"organisation", SheetField::Agency}, {"organization", SheetField::Agency},
+    // The partnership templates agencies fill in (ChronoLator's Internal Chronology; the Care
+    // Inspectorate and Tayside Chronology of Significant Events; child protection conference
+    // agency reports; local variants). Matched after header_key: case, punctuation, "?" and "/"
+    // do not count ("Child seen and spoken to?" is "child seen and spoken to").
+    {"date or period of event", SheetField::Date}, {"date period of event", SheetField::Date},
+    {"date of event or period", SheetField::Date}, {"date of significant event", SheetField::Date},
+    {"date time", SheetField::Date}, {"date and time", SheetField::Date}, {"date time of event", SheetField::Date},
+    {"date and time of event", SheetField::Date}, {"date of contact event", SheetField::Date},
+    {"date of contact or event", SheetField::Date}, {"event start date", SheetField::Date},
+    {"when", SheetField::Date}, {"dates", SheetField::Date},
+    {"time of event", SheetField::Time}, {"time of incident", SheetField::Time}, {"event start time", SheetField::Time},
+    {"details of event", SheetField::Summary}, {"details of significant event", SheetField::Summary},
+    {"significant event details", SheetField::Summary}, {"description of event", SheetField::Summary},
+    {"event summary", SheetField::Summary}, {"summary of event", SheetField::Summary},
+    {"details of contact event", SheetField::Summary}, {"details of contact or event", SheetField::Summary},
+    {"details of incident", SheetField::Summary}, {"incident details", SheetField::Summary},
+    {"brief description", SheetField::Summary}, {"brief details", SheetField::Summary},
+    {"key event", SheetField::Summary}, {"event", SheetField::Summary}, {"events", SheetField::Summary},
+    {"what happened and who was involved", SheetField::Summary},
+    {"detail", SheetField::Summary},
+    {"case note", SheetField::Summary}, {"information", SheetField::Summary},
+    {"event reference", SheetField::Ref}, {"record no", SheetField::Ref}, {"record number", SheetField::Ref},
+    {"case note ref", SheetField::Ref},
+    {"type of contact event", SheetField::Type}, {"nature of contact", SheetField::Type},
+    {"child seen and spoken to", SheetField::ChildSeen}, {"child seen spoken to", SheetField::ChildSeen},
+    {"was the child seen and spoken to", SheetField::ChildSeen}, {"child seen and spoken with", SheetField::ChildSeen},
+    {"child seen y n n a", SheetField::ChildSeen}, {"was child seen", SheetField::ChildSeen},
+    {"practitioner name", SheetField::Practitioner}, {"name of practitioner", SheetField::Practitioner},
+    {"worker name", SheetField::Practitioner}, {"name of worker", SheetField::Practitioner},
+    {"name and role", SheetField::Practitioner}, {"practitioner role", SheetField::Practitioner},
+    {"professional involved", SheetField::Practitioner},
+    {"information shared with whom", SheetField::To}, {"who was informed", SheetField::To},
+    {"who was information shared with", SheetField::To}, {"copied to", SheetField::To},
+    {"who was present", SheetField::Subjects},
+    {"persons present", SheetField::Subjects}, {"family members involved", SheetField::Subjects},
+    {"source agency", SheetField::Agency},
+};
+
+// Template columns that hold more text about an event than its summary: kept as named fields
+// (shown in every output) without a warning, because they are expected. "Source" and "Source of
+// information" join them in a return whose agency is given: there they say which record the
+// line came from ("case notes"), not which agency wrote it.
+constexpr std::string_view k_text_headers[] = {
+    "impact", "impact on child", "impact on the child", "impact on children", "impact risk",
+    "action taken", "actions taken", "action", "actions", "action taken outcome", "action outcome",
+    "outcome", "outcomes", "action taken and outcome", "response", "professional response", "decision",
+    "decisions", "analysis", "significance", "why significant", "why is this significant", "comments",
+    "comment", "rag", "rag rating", "risk", "risk rating", "risk level", "concerns", "child s voice",
+    "childs voice", "child voice", "source", "source of information", "further information", "follow up",
+    "next steps", "notes", "other fields",
 };
 
 bool same_header(std::string_view a, std::string_view b) { return header_key(a) == header_key(b); }
@@ -110,6 +160,11 @@ std::string header_key(std::string_view header) {
     }
     while (!out.empty() && out.back() == ' ') out.pop_back();
     return out;
+}
+
+bool recognise_text_header(std::string_view header) {
+    const std::string key = header_key(header);
+    return std::find(std::begin(k_text_headers), std::end(k_text_headers), key) != std::end(k_text_headers);
 }
 
 std::optional<SheetField> recognise_header(std::string_view header) {
@@ -259,7 +314,57 @@ struct Resolved {
     std::optional<ChildSeen> seen;
     std::optional<Modality> modality;
     bool ok = true;
+    bool words = false;  // read from a sentence, whose words are kept as a field too
 };
+
+// [SECTION] Values as people write them
+
+// The lowercase words of a cell, punctuation as spaces ("Yes - seen alone." -> "yes seen alone").
+std::string plain_words(std::string_view text) { return header_key(text); }
+
+bool starts_with_word(std::string_view words, std::string_view w) {
+    return words.substr(0, w.size()) == w && (words.size() == w.size() || words[w.size()] == ' ');
+}
+
+bool has_phrase(std::string_view words, std::string_view phrase) {
+    const std::string padded = " " + std::string(words) + " ";
+    return padded.find(" " + std::string(phrase) + " ") != std::string::npos;
+}
+
+// Text that says nothing either way: "N/A", "Not known", "-".
+bool says_nothing(std::string_view words) {
+    return words.empty() || words == "n a" || words == "na" || words == "not applicable" || words == "not known" ||
+           words == "unknown" || words == "not recorded" || words == "nk" || words == "n k" || words == "unclear" ||
+           words == "not stated";
+}
+
+}  // namespace
+
+std::optional<ChildSeen> child_seen_from_words(std::string_view text) {
+    const std::string w = plain_words(text);
+    if (says_nothing(w)) return ChildSeen::NotRecorded;
+    const bool no = starts_with_word(w, "no") || starts_with_word(w, "n") || starts_with_word(w, "not seen") ||
+                    starts_with_word(w, "child not seen") || starts_with_word(w, "not present");
+    const bool yes = starts_with_word(w, "yes") || starts_with_word(w, "y") || starts_with_word(w, "seen") ||
+                     starts_with_word(w, "child seen") || starts_with_word(w, "observed");
+    if (no == yes) return std::nullopt;
+    if (no) return ChildSeen::NotSeen;
+    const bool alone = (has_phrase(w, "alone") && !has_phrase(w, "not alone") && !has_phrase(w, "not seen alone")) ||
+                       has_phrase(w, "on own") || has_phrase(w, "on his own") || has_phrase(w, "on her own") ||
+                       has_phrase(w, "on their own") || has_phrase(w, "by themselves") || has_phrase(w, "separately");
+    return alone ? ChildSeen::SeenAlone : ChildSeen::Seen;
+}
+
+std::optional<bool> yes_no_from_words(std::string_view text) {
+    const std::string w = plain_words(text);
+    if (says_nothing(w)) return std::nullopt;
+    const bool no = starts_with_word(w, "no") || starts_with_word(w, "n") || starts_with_word(w, "not");
+    const bool yes = starts_with_word(w, "yes") || starts_with_word(w, "y");
+    if (no == yes) return std::nullopt;
+    return yes;
+}
+
+namespace {
 
 class SheetReader {
 public:
@@ -307,13 +412,18 @@ private:
         const SheetCell* c = cell(row, m_bind.first(f));
         return c ? trim(c->text) : std::string_view{};
     }
-    [[nodiscard]] Where at(const SheetRow& row, std::uint32_t col) const { return {row.line, col + 1}; }
+    [[nodiscard]] Where at(const SheetRow& row, std::uint32_t col) const { return {row.line, col + 1, row.table}; }
     [[nodiscard]] Where at(const SheetRow& row, SheetField f) const {
-        return {row.line, m_bind.has(f) ? m_bind.first(f) + 1 : 1};
+        return {row.line, m_bind.has(f) ? m_bind.first(f) + 1 : 1, row.table};
     }
     // " in cell B14" for XLSX, "" for CSV (whose place is in the file:line:col prefix).
     [[nodiscard]] std::string in_cell(const SheetRow& row, std::uint32_t col) const {
-        return m_rows.names_cells() ? " in cell " + cell_name(row.line, col + 1) : std::string();
+        switch (m_rows.places()) {
+            case SheetSource::Places::Cells: return " in cell " + cell_name(row.line, col + 1);
+            case SheetSource::Places::Columns: return " in column '" + m_bind.names[col] + "'";
+            case SheetSource::Places::Lines: break;
+        }
+        return {};
     }
     // The meaning of text under the field's values map (the text itself when unmapped).
     [[nodiscard]] std::string_view mapped(SheetField f, std::string_view t) const {
@@ -329,6 +439,7 @@ private:
     AreaId area_of(std::string_view name);
     void set_date_field(const SheetRow& row, SheetField f);
     void set_seen(const SheetRow& row, std::uint32_t col, int child);
+    [[nodiscard]] bool continues_previous(const SheetRow& row) const;
 
     Case& m_case;
     SourceId m_source;
@@ -340,11 +451,20 @@ private:
     Binding m_bind;
     std::array<ValueMap, k_sheet_field_count> m_values;
     std::string m_value_text;                // meanings of the values maps, adopted by the TextStore
+    std::string m_joined;                    // a summary joined from several columns
+    bool m_voice_column = false;             // the views column holds the child's words, not yes/no
     std::array<DateColumn, 2> m_dates;       // date, end
     AgencyId m_agency = k_none<AgencyId>;    // default agency
     AreaId m_area = k_none<AreaId>;          // default area
     std::optional<AgencyKind> m_column_kind; // `kind:` for column agencies the registry does not describe
     std::uint32_t m_header_line = 0;
+    std::uint32_t m_header_table = 0;        // a Word document's table holding the header
+    // The row read before this one, for an undated row that may be its continuation.
+    struct Previous {
+        std::uint32_t line = 0, table = 0;
+        bool dated = false;
+        std::string date;
+    } m_previous;
     bool m_header_too_wide = false;          // the header has more cells than a spreadsheet can
     TextMap<AgencyId> m_agency_memo;
     TextMap<AreaId> m_area_memo;
@@ -371,6 +491,7 @@ bool SheetReader::find_header() {
             return false;
         }
         m_header_line = row.line;
+        m_header_table = row.table;
         m_map.fill_from(directives);
         m_rows.mark();
         if (row.problem == RowProblem::TooManyCells) {
@@ -415,7 +536,10 @@ bool SheetReader::bind(const SheetRow& header) {
         }
         return out;
     };
-    const std::string where_header = m_rows.names_cells() ? "row " + std::to_string(header.line) : "line " + std::to_string(header.line);
+    const std::string where_header =
+        m_rows.places() == SheetSource::Places::Lines ? "line " + std::to_string(header.line)
+        : header.table > 0 ? "table " + std::to_string(header.table) + ", row " + std::to_string(header.line)
+                           : "row " + std::to_string(header.line);
 
     // Columns the mapping names.
     for (std::size_t f = 0; f < k_sheet_field_count; ++f) {
@@ -459,11 +583,25 @@ bool SheetReader::bind(const SheetRow& header) {
         m_bind.columns[index(*f)].push_back(i);
         m_bind.claimed[i] = true;
     }
-    // Unmapped columns are kept as extra fields, reported once each at their header cell.
+    // No summary column, but a template's text column ("Date | Notes"): the first is the summary.
+    if (!m_bind.has(SheetField::Summary))
+        for (std::uint32_t i = 0; i < n; ++i)
+            if (!m_bind.claimed[i] && recognise_text_header(header.cells[i].text)) {
+                m_bind.columns[index(SheetField::Summary)].push_back(i);
+                m_bind.claimed[i] = true;
+                break;
+            }
+    if (m_bind.has(SheetField::ViewsSought)) {
+        const std::string key = header_key(header.cells[m_bind.first(SheetField::ViewsSought)].text);
+        m_voice_column = key == "voice of the child" || key == "wishes and feelings" || key == "child s voice";
+    }
+    // Unmapped columns are kept as extra fields, reported once each at their header cell; a
+    // template's text columns ("Action taken / outcome") are expected, and kept without a word.
     for (std::uint32_t i = 0; i < n; ++i) {
         if (m_bind.claimed[i] || trim(header.cells[i].text).empty()) continue;
-        warning({header.line, i + 1}, "key-unknown",
-                "column '" + m_bind.names[i] + "' is not an entry field; kept as written");
+        if (!recognise_text_header(header.cells[i].text))
+            warning({header.line, i + 1, header.table}, "key-unknown",
+                    "column '" + m_bind.names[i] + "' is not an entry field; kept as written");
         m_b.expect_extra_field(m_bind.names[i]);
     }
 
@@ -637,8 +775,15 @@ void SheetReader::set_date_field(const SheetRow& row, SheetField f) {
     const std::string_view t = c ? trim(c->text) : std::string_view{};
     const std::string_view time = is_end ? std::string_view{} : text(row, SheetField::Time);
     const Where time_where = at(row, SheetField::Time);
-    if (!c || t.empty()) {
-        if (!is_end) m_b.error(where, "date-missing", "row has no date (column " + column_label(f) + " is empty)");
+    if (!c || t.empty() || (c->kind == CellKind::Text && is_unknown_date_text(t))) {
+        if (is_end) return;  // no end, or an unknown one: the entry is a point
+        // The writer could not date it: an undated entry, kept apart from dated analyses.
+        m_b.set_undated(time.empty() ? std::string(t) : t.empty() ? std::string(time) : std::string(t) + " " + std::string(time));
+        if (t.empty() && continues_previous(row))
+            m_b.warning(where, "row-continues",
+                        "row " + std::to_string(row.line) + " has no date and only text: is it the rest of row " +
+                            std::to_string(m_previous.line) + " (" + m_previous.date +
+                            ")? kept as an undated entry; join the two rows in the return if so");
         return;
     }
     const bool system_1904 = m_map.date_1904.value_or(false);
@@ -692,6 +837,21 @@ void SheetReader::set_date_field(const SheetRow& row, SheetField f) {
     m_b.set_date(t, where, time, time_where);
 }
 
+// A row with no date that may be the rest of the row above: the row just before was dated, and
+// this one has text only where an event's text goes (the summary and the template's text
+// columns), as when a writer pressed Enter into a new row to go on writing.
+bool SheetReader::continues_previous(const SheetRow& row) const {
+    if (!m_previous.dated || m_previous.table != row.table) return false;
+    for (std::uint32_t i = 0; i < row.cells.size() && i < m_bind.width; ++i) {
+        if (trim(row.cells[i].text).empty()) continue;
+        const auto& summary = m_bind.columns[index(SheetField::Summary)];
+        const bool text_column = std::find(summary.begin(), summary.end(), i) != summary.end() ||
+                                 (!m_bind.claimed[i] && recognise_text_header(m_bind.names[i]));
+        if (!text_column) return false;
+    }
+    return row.beyond.empty();
+}
+
 void SheetReader::set_seen(const SheetRow& row, std::uint32_t col, int child) {
     const SheetCell* c = cell(row, col);
     const std::string_view t = c ? trim(c->text) : std::string_view{};
@@ -699,9 +859,19 @@ void SheetReader::set_seen(const SheetRow& row, std::uint32_t col, int child) {
     auto it = memo.find(t);
     if (it == memo.end()) {
         Resolved r;
-        r.seen = parse_child_seen(mapped(SheetField::ChildSeen, t));
+        const std::string_view meaning = mapped(SheetField::ChildSeen, t);
+        r.seen = parse_child_seen(meaning);
+        if (!r.seen && meaning == t) {
+            // A sentence ("Yes - seen alone in her bedroom"): its verdict, and the words kept.
+            r.seen = child_seen_from_words(t);
+            r.words = r.seen.has_value();
+        }
         r.ok = r.seen.has_value();
         it = memo.emplace(std::string(t), r).first;
+    }
+    if (it->second.words) {
+        m_b.expect_extra_field(m_bind.names[col]);
+        m_b.add_extra(m_bind.names[col], t, at(row, col));
     }
     if (!it->second.ok) {
         m_b.error(at(row, col), "value-invalid",
@@ -717,21 +887,23 @@ void SheetReader::set_seen(const SheetRow& row, std::uint32_t col, int child) {
 }
 
 void SheetReader::read_row(const SheetRow& row) {
-    m_b.begin({row.line, 1});
+    m_b.begin({row.line, 1, row.table});
     if (row.problem == RowProblem::UnterminatedQuote) {
-        m_b.error({row.line, row.problem_column}, "csv-quote",
+        m_b.error({row.line, row.problem_column, row.table}, "csv-quote",
                   "quoted cell never closes; the rest of the file was read as one cell");
         m_b.finish();
+        m_previous = {};
         return;
     }
     if (row.problem == RowProblem::TooManyCells) {
-        m_b.error({row.line, row.problem_column}, "row-too-wide",
+        m_b.error({row.line, row.problem_column, row.table}, "row-too-wide",
                   "row has more than " + std::to_string(k_max_cells) + " cells, the most a spreadsheet has");
         m_b.finish();
+        m_previous = {};
         return;
     }
     if (row.problem == RowProblem::TextAfterQuote)
-        m_b.warning({row.line, row.problem_column}, "csv-quote",
+        m_b.warning({row.line, row.problem_column, row.table}, "csv-quote",
                     "text after the closing quote of a cell; kept as part of the cell");
     if (m_rows.fixed_width() && row.cells.size() != m_bind.width) {
         bool extra_text = false;
@@ -742,6 +914,7 @@ void SheetReader::read_row(const SheetRow& row) {
                       "row has " + std::to_string(row.cells.size()) + " cells but the header has " +
                           std::to_string(m_bind.width) + "; is a comma or quote missing?");
             m_b.finish();
+            m_previous = {};
             return;
         }
     }
@@ -762,10 +935,8 @@ void SheetReader::read_row(const SheetRow& row) {
     // Date (with time), end.
     set_date_field(row, SheetField::Date);
     if (m_bind.has(SheetField::End)) set_date_field(row, SheetField::End);
-    // Type.
-    if (const std::string_view t = text(row, SheetField::Type); !t.empty()) m_b.set_type(mapped(SheetField::Type, t));
-    else m_b.error(at(row, SheetField::Type), "field-missing", "row has no type (column " + column_label(SheetField::Type) + " is empty)");
     // Summary: several columns are joined with " — ", skipping empty ones.
+    std::string_view summary;
     {
         const auto& cols = m_bind.columns[index(SheetField::Summary)];
         std::string_view only;
@@ -778,15 +949,17 @@ void SheetReader::read_row(const SheetRow& row) {
         }
         if (parts == 1) {
             m_b.set_summary(only);
+            summary = only;
         } else if (parts > 1) {
-            std::string joined;
+            m_joined.clear();
             for (std::uint32_t col : cols) {
                 const SheetCell* c = cell(row, col);
                 if (!c || trim(c->text).empty()) continue;
-                if (!joined.empty()) joined += " \xE2\x80\x94 ";
-                joined += trim(c->text);
+                if (!m_joined.empty()) m_joined += " \xE2\x80\x94 ";
+                m_joined += trim(c->text);
             }
-            m_b.set_summary(joined);
+            m_b.set_summary(m_joined);
+            summary = m_joined;
         } else {
             std::string names;
             for (std::uint32_t col : cols) names += (names.empty() ? "'" : ", '") + m_bind.names[col] + "'";
@@ -795,6 +968,9 @@ void SheetReader::read_row(const SheetRow& row) {
                           (cols.size() > 1 ? " are" : " is") + " empty)");
         }
     }
+    // Type: as written, else read from the summary's words (templates have no type column).
+    if (const std::string_view t = text(row, SheetField::Type); !t.empty()) m_b.set_type(mapped(SheetField::Type, t));
+    else m_b.set_inferred_type(summary);
     // Lists.
     if (m_bind.has(SheetField::Subjects))
         EntryBuilder::for_each_item(text(row, SheetField::Subjects), [&](std::string_view s) {
@@ -809,8 +985,21 @@ void SheetReader::read_row(const SheetRow& row) {
     for (const auto& [child, col] : m_bind.child_seen_each) set_seen(row, col, child);
     // Views sought, modality.
     if (const std::string_view t = text(row, SheetField::ViewsSought); !t.empty()) {
-        if (const auto v = parse_bool(mapped(SheetField::ViewsSought, t))) m_b.set_views_sought(*v);
-        else m_b.error(at(row, SheetField::ViewsSought), "value-invalid", "views_sought must be yes or no, not '" + std::string(t) + "'");
+        const std::string_view meaning = mapped(SheetField::ViewsSought, t);
+        if (const auto v = parse_bool(meaning)) {
+            m_b.set_views_sought(*v);
+        } else if (const auto yn = meaning == t ? yes_no_from_words(t) : std::nullopt;
+                   yn || (meaning == t && m_voice_column)) {
+            // A sentence: "Yes - said she likes nursery" is yes, and the words are kept. A column
+            // of the child's own words ("Voice of the child") says their views were recorded.
+            const std::string& name = m_bind.names[m_bind.first(SheetField::ViewsSought)];
+            if (yn) m_b.set_views_sought(*yn);
+            else if (!says_nothing(plain_words(t))) m_b.set_views_sought(true);
+            m_b.expect_extra_field(name);
+            m_b.add_extra(name, t, at(row, SheetField::ViewsSought));
+        } else {
+            m_b.error(at(row, SheetField::ViewsSought), "value-invalid", "views_sought must be yes or no, not '" + std::string(t) + "'");
+        }
     }
     if (const std::string_view t = text(row, SheetField::Modality); !t.empty()) {
         auto& memo = m_memo[index(SheetField::Modality)];
@@ -865,7 +1054,8 @@ void SheetReader::read_row(const SheetRow& row) {
         }
         m_b.add_extra(name, trim(c.text), at(row, col));
     }
-    m_b.finish();
+    const bool made = m_b.finish();
+    m_previous = {row.line, row.table, made && !m_b.undated(), made ? std::string(text(row, SheetField::Date)) : std::string()};
 }
 
 void SheetReader::reject_all(std::string code, std::string message, Where where) {
@@ -909,6 +1099,7 @@ void SheetReader::read_rows() {
     while (m_rows.next(row, false)) {
         if (blank(row)) {
             m_b.count_blank_row();
+            m_previous = {};
             continue;
         }
         check_early_dates(row);
@@ -921,7 +1112,7 @@ void SheetReader::run() {
         m_b.close();
         return;
     }
-    const Where header_at{m_header_line, 0};
+    const Where header_at{m_header_line, 0, m_header_table};
     if (m_header_too_wide) {
         reject_all("row-too-wide",
                    "the header has more than " + std::to_string(k_max_cells) + " columns, the most a spreadsheet has",
@@ -930,14 +1121,14 @@ void SheetReader::run() {
         return;
     }
     prepare_values();
-    // Fields no row can do without.
-    if (!m_bind.has(SheetField::Date) || !m_bind.has(SheetField::Type) || !m_bind.has(SheetField::Summary)) {
+    // Fields no row can do without (a type is read from the words when no column gives it).
+    if (!m_bind.has(SheetField::Date) || !m_bind.has(SheetField::Summary)) {
         std::string missing;
-        for (SheetField f : {SheetField::Date, SheetField::Type, SheetField::Summary})
+        for (SheetField f : {SheetField::Date, SheetField::Summary})
             if (!m_bind.has(f)) missing += (missing.empty() ? "" : ", ") + std::string(field_name(f));
         reject_all("column-missing",
                    "no column for " + missing +
-                       ": name the columns in a mapping file (columns:) or use headers such as Date, Type and Summary",
+                       ": name the columns in a mapping file (columns:) or use headers such as Date and Details",
                    header_at);
         m_b.close();
         return;

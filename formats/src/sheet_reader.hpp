@@ -70,6 +70,16 @@ std::string header_key(std::string_view header);
 // The field a header means without a mapping ("Date of contact" -> date), if any.
 std::optional<SheetField> recognise_header(std::string_view header);
 
+// A template's column of more text about an event ("Action taken / outcome", "Impact"): kept as a
+// named field without a warning.
+bool recognise_text_header(std::string_view header);
+
+// A child-seen cell written as a sentence ("Yes - seen alone in her room", "No, at nursery",
+// "N/A"): its verdict from its first words; nullopt when they say neither.
+std::optional<engine::ChildSeen> child_seen_from_words(std::string_view text);
+// A yes/no cell written as a sentence ("No - too young to say"); nullopt when it says neither.
+std::optional<bool> yes_no_from_words(std::string_view text);
+
 // Reads text like "42180" or "42180.5" as an Excel serial day number (at least five digits
 // before any fraction, so that "2015" stays a year).
 std::optional<double> serial_number(std::string_view text);

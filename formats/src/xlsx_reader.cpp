@@ -370,7 +370,7 @@ public:
         m_cursor = m_mark;
         m_line = m_mark_line;
     }
-    [[nodiscard]] bool names_cells() const override { return true; }
+    [[nodiscard]] Places places() const override { return Places::Cells; }
     [[nodiscard]] bool fixed_width() const override { return false; }
 
 private:

@@ -53,8 +53,8 @@ namespace {
 // [SECTION] Workbook
 
 enum Column : lxw_col_t {
-    k_number, k_date, k_agency, k_kind, k_area, k_type, k_summary, k_people, k_seen, k_to, k_ref, k_source, k_id,
-    k_notes, k_columns
+    k_number, k_date, k_agency, k_kind, k_area, k_type, k_summary, k_other, k_people, k_seen, k_to, k_ref, k_source,
+    k_id, k_notes, k_columns
 };
 
 struct ColumnSpec {
@@ -64,7 +64,7 @@ struct ColumnSpec {
 
 constexpr std::array<ColumnSpec, k_columns> k_spec = {{
     {"No.", 6}, {"Date", 18}, {"Agency", 28}, {"Agency kind", 18}, {"Area", 14}, {"Type", 18}, {"Summary", 70},
-    {"People", 24}, {"Child seen", 16}, {"Informed", 24}, {"Ref", 14}, {"Source", 26}, {"Id", 16},
+    {"Other fields", 40}, {"People", 24}, {"Child seen", 16}, {"Informed", 24}, {"Ref", 14}, {"Source", 26}, {"Id", 16},
     {"Review notes", 40},
 }};
 
@@ -130,16 +130,19 @@ public:
         const Chronology& ch = m_case.chronology;
         std::array<std::string, k_columns> cells;
         std::size_t number = 0;
-        for (const Entry& e : ch.entries) {
+        // The dated entries on "Chronology", then those the agencies could not date on "Undated".
+        const auto write_rows = [&](const auto& entries) {
+          for (const Entry& e : entries) {
             ++number;
             cells[k_number] = std::to_string(number);
-            cells[k_date] = format_date(e.date);
+            cells[k_date] = e.undated ? std::string(e.date_text.empty() ? "undated" : e.date_text) : format_date(e.date);
             cells[k_agency] = std::string(m_case.agency_name(e.agency));
             const AgencyKind kind = m_case.agency_kind(e.agency);
             cells[k_kind] = kind == AgencyKind::Unknown ? std::string() : std::string(to_string(kind));
             cells[k_area] = std::string(m_case.area_name(e.area));
             cells[k_type] = type_text(e);
             cells[k_summary] = std::string(e.summary);
+            cells[k_other] = other_fields_text(ch, e);
             cells[k_people] = people_text(m_case, e);
             cells[k_seen] = child_seen_text(m_case, e);
             cells[k_to].clear();
@@ -152,8 +155,17 @@ public:
             cells[k_id] = entry_id(e);
             cells[k_notes].clear();
             write_entry(e, cells);
-        }
+          }
+        };
+        write_rows(ch.entries);
         if (!m_sheet) start_sheet();  // an empty chronology still gets its header
+        if (!ch.undated.empty()) {
+            finish_sheet();
+            m_title = "Undated";
+            m_sheets = 0;
+            start_sheet();
+            write_rows(ch.undated);
+        }
         finish_sheet();
         const lxw_error err = workbook_close(m_book);
         m_book = nullptr;
@@ -163,11 +175,12 @@ public:
 private:
     void start_sheet() {
         ++m_sheets;
-        const std::string name = m_sheets == 1 ? "Chronology" : "Chronology (" + std::to_string(m_sheets) + ")";
+        const std::string name = m_sheets == 1 ? m_title : m_title + " (" + std::to_string(m_sheets) + ")";
         m_sheet = workbook_add_worksheet(m_book, name.c_str());
         if (!m_sheet) fail(m_path, "libxlsxwriter could not add a worksheet");
         for (lxw_col_t col = 0; col < k_columns; ++col) {
-            worksheet_set_column(m_sheet, col, col, k_spec[col].width, col == k_summary || col == k_notes ? m_wrap : m_top);
+            worksheet_set_column(m_sheet, col, col, k_spec[col].width,
+                                 col == k_summary || col == k_other || col == k_notes ? m_wrap : m_top);
             worksheet_write_string(m_sheet, 0, col, k_spec[col].header, m_header);
         }
         worksheet_freeze_panes(m_sheet, 1, 0);
@@ -206,7 +219,7 @@ private:
                     continue;
                 }
                 const std::string owned(text);  // libxlsxwriter wants NUL-terminated strings
-                lxw_format* f = col == k_seen ? seen : (col == k_summary ? m_wrap : m_top);
+                lxw_format* f = col == k_seen ? seen : (col == k_summary || col == k_other ? m_wrap : m_top);
                 const lxw_error err = worksheet_write_string(m_sheet, m_row, col, owned.c_str(), f);
                 if (err != LXW_NO_ERROR) fail(m_path, lxw_strerror(err));
             }
@@ -236,7 +249,8 @@ private:
     lxw_format* m_wrap = nullptr;
     std::array<lxw_format*, 3> m_seen{};
     lxw_row_t m_row = 0;
-    int m_sheets = 0;
+    int m_sheets = 0;                     // sheets of the current title
+    std::string m_title = "Chronology";   // then "Undated"
 };
 
 }  // namespace

@@ -124,8 +124,8 @@ bool valid_person_id(std::string_view id) {
 
 // [SECTION] Entries
 
-constexpr std::array<std::string_view, 16> k_entry_keys = {
-    "date", "time", "type", "summary", "subjects", "child_seen", "views_sought", "modality", "practitioner",
+constexpr std::array<std::string_view, 17> k_entry_keys = {
+    "date", "time", "type", "type_inferred", "summary", "subjects", "child_seen", "views_sought", "modality", "practitioner",
     "to", "area", "ref", "seq", "end", "tags", "agency"};
 
 // Reads one entry map into the builder; its own agency and area fields override the file's.
@@ -147,13 +147,19 @@ void read_entry(YamlFile& y, EntryBuilder& b, const YAML::Node& node, AgencyId a
     if (const auto text = y.scalar(date, "date")) {
         const YAML::Node time = get(node, "time");
         const std::string time_text = y.scalar(time, "time").value_or("");
-        b.set_date(*text, where_of(date), time_text, where_of(time));
+        // "undated" (or "not known", ...): the agency could not date it (an addition to the format).
+        if (is_unknown_date_text(*text)) b.set_undated(*text);
+        else b.set_date(*text, where_of(date), time_text, where_of(time));
     } else if (!date.IsDefined() || date.IsNull()) {
         b.error(at, "field-missing", "entry has no 'date'");
     }
     const YAML::Node type = get(node, "type");
     if (const auto text = y.scalar(type, "type"); text && !trim(*text).empty()) b.set_type(*text);
     else if (!type.IsDefined() || type.IsNull() || (text && trim(*text).empty())) b.error(at, "field-missing", "entry has no 'type'");
+    // type_inferred: true (written by import): the type was read from the words, not written.
+    if (const YAML::Node inferred = get(node, "type_inferred"); inferred.IsDefined())
+        if (const auto text = y.scalar(inferred, "type_inferred"); text && parse_bool(*text).value_or(false))
+            b.mark_type_inferred();
     const YAML::Node summary = get(node, "summary");
     if (const auto text = y.scalar(summary, "summary")) b.set_summary(trim(*text));
     else if (!summary.IsDefined() || summary.IsNull()) b.error(at, "field-missing", "entry has no 'summary'");

@@ -57,8 +57,8 @@ TEST(ChronologyWriter, CsvQuotesWhatNeedsQuoting) {
     std::string out;
     formats::write_chronology_csv(c, out);
     EXPECT_EQ(out.substr(0, out.find("\r\n")),
-              "Date,Agency,Agency kind,Area,Type,Summary,People,Child seen,To,Ref,Source,Id,Review notes");
-    EXPECT_NE(out.find("~2015-06,Southvale Police,police,,Police incident,\"DA incident, \"\"loud\"\" | shouting\","
+              "Date,Agency,Agency kind,Area,Type,Summary,Other fields,People,Child seen,To,Ref,Source,Id,Review notes");
+    EXPECT_NE(out.find("~2015-06,Southvale Police,police,,Police incident,\"DA incident, \"\"loud\"\" | shouting\",,"
                        "Mother; Uncle Mick,Not seen,Eastmere CSC,CAD 1,case.yaml:7,"),
               std::string::npos);
     EXPECT_NE(out.find("\"line one\nline two\""), std::string::npos);
@@ -241,11 +241,11 @@ TEST(ChronologyWriter, CsvDatesOfEveryKindAndListsThatNeedQuotes) {
             EXPECT_EQ(rows[i + 1][0], engine::format_date(e.date)) << dates[i];
             std::string joined, to;
             for (const std::string& name : people[i]) joined += (joined.empty() ? "" : "; ") + name;
-            EXPECT_EQ(rows[i + 1][6], joined) << i;
+            EXPECT_EQ(rows[i + 1][7], joined) << i;
             const std::string& path = c.sources[index_of(e.where.source)].path;
-            EXPECT_EQ(rows[i + 1][10], e.where.line ? path + ":" + std::to_string(e.where.line) : path) << i;
+            EXPECT_EQ(rows[i + 1][11], e.where.line ? path + ":" + std::to_string(e.where.line) : path) << i;
             for (const engine::AgencyId a : c.chronology.to_of(e)) to += (to.empty() ? "" : "; ") + std::string(c.agency_name(a));
-            EXPECT_EQ(rows[i + 1][8], to) << i;
+            EXPECT_EQ(rows[i + 1][9], to) << i;
         }
         // Quoted exactly when needed: a comma, a quote, or a space at either end of the whole cell.
         EXPECT_NE(csv.find(",\"Smith, John; Mum\","), std::string::npos);

@@ -5,8 +5,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 
 #include "sightline/engine/merge.hpp"
+#include "sightline/formats/chronology_writer.hpp"
 #include "support/printed.hpp"
 #include "support/sheet_case.hpp"
 
@@ -14,6 +16,7 @@ using namespace sightline;
 using namespace sightline::engine;
 using sightline::formats::detail::header_key;
 using sightline::formats::detail::recognise_header;
+using sightline::formats::detail::recognise_text_header;
 using sightline::formats::detail::serial_number;
 using sightline::formats::detail::SheetField;
 using sightline::test::joined;
@@ -48,6 +51,19 @@ TEST(SheetReader, RecognisesCommonHeaders) {
     EXPECT_EQ(recognise_header("Borough"), SheetField::Area);
     EXPECT_EQ(recognise_header("End date"), SheetField::End);
     EXPECT_FALSE(recognise_header("Notes"));
+    // Template headings, whatever their case and punctuation.
+    EXPECT_EQ(recognise_header("Date or Period of Event"), SheetField::Date);
+    EXPECT_EQ(recognise_header("Significant Event"), SheetField::Summary);
+    EXPECT_EQ(recognise_header("What happened?"), SheetField::Summary);
+    EXPECT_EQ(recognise_header("Child seen and spoken to?"), SheetField::ChildSeen);
+    EXPECT_EQ(recognise_header("Information shared with"), SheetField::To);
+    EXPECT_EQ(recognise_header("Event Ref"), SheetField::Ref);
+    EXPECT_EQ(recognise_header("Start Time"), SheetField::Time);
+    EXPECT_TRUE(recognise_text_header("Action Taken / Outcome"));
+    EXPECT_TRUE(recognise_text_header("IMPACT"));
+    EXPECT_TRUE(recognise_text_header("RAG"));
+    EXPECT_TRUE(recognise_text_header("Notes"));
+    EXPECT_FALSE(recognise_text_header("Date"));
 }
 
 TEST(SheetReader, SerialNumbersNeedFiveDigits) {
@@ -124,9 +140,9 @@ values:
 TEST(SheetReader, ReadsWithoutAMappingByHeaders) {
     TempDir dir;
     dir.write("agencies/mixed.csv",
-              "Date of contact,Agency,Details,Type,Child seen (Y/N),Notes\n"
-              "26/06/2015,Metropolitan Police,Call out,police_incident,N,\n"
-              "27/06/2015,Brook Lane Clinic,GP appointment,gp_consultation,Y,late\n");
+              "Date of contact,Agency,Details,Type,Child seen (Y/N),Notes,Colour\n"
+              "26/06/2015,Metropolitan Police,Call out,police_incident,N,,\n"
+              "27/06/2015,Brook Lane Clinic,GP appointment,gp_consultation,Y,late,\n");
     const Case c = load_sheet_case(dir, "  - agencies/mixed.csv\n");
     const auto got = printed(c, dir);
     ASSERT_EQ(c.chronology.entries.size(), 2u) << joined(got);
@@ -138,8 +154,66 @@ TEST(SheetReader, ReadsWithoutAMappingByHeaders) {
     EXPECT_EQ(c.agency_kind(gp.agency), AgencyKind::Gp);
     EXPECT_EQ(c.area_name(gp.area), "Ealing");  // from the registry, at merge
     ASSERT_EQ(gp.extra.count, 1u);
+    // A template's text column (Notes) is expected; a column nobody expects is named once.
     EXPECT_EQ(got, (std::vector<std::string>{
-                       "agencies/mixed.csv:1:6: warning: column 'Notes' is not an entry field; kept as written [key-unknown]"}));
+                       "agencies/mixed.csv:1:7: warning: column 'Colour' is not an entry field; kept as written [key-unknown]"}));
+}
+
+// A row the writer could not date is an entry, kept apart from the dated ones and counted.
+TEST(SheetReader, UndatedRowsAreEntriesNotErrors) {
+    TempDir dir;
+    dir.write("agencies/u.csv",
+              "Date,Type,Summary\n"
+              "Not known,contact,Grandmother says she rang the school\n"
+              "24/06/2015,home_visit,Seen at home\n"
+              "N/K,phone_call,Call from a neighbour\n"
+              ",letter,Letter on file with no date\n");
+    const Case c = load_sheet_case(dir, "  - {file: agencies/u.csv, agency: Metropolitan Police}\n");
+    EXPECT_TRUE(c.diagnostics.empty()) << joined(printed(c, dir));
+    ASSERT_EQ(c.chronology.entries.size(), 1u);
+    ASSERT_EQ(c.chronology.undated.size(), 3u);
+    EXPECT_EQ(c.chronology.undated[0].date_text, "Not known");
+    EXPECT_EQ(c.chronology.undated[1].date_text, "N/K");
+    EXPECT_EQ(c.chronology.undated[2].date_text, "");
+    EXPECT_EQ(c.chronology.undated[0].summary, "Grandmother says she rang the school");  // source order
+    const SourceCounts& n = c.sources[0].counts;
+    EXPECT_EQ(n.rows_read, 4u);
+    EXPECT_EQ(n.entries_made + n.rows_rejected, n.rows_read);
+    EXPECT_EQ(n.undated, 3u);
+    std::string json;
+    formats::write_merge_json(c, json);
+    EXPECT_NE(json.find(R"("date":null,"undated":true,"date_as_written":"Not known")"), std::string::npos) << json;
+    EXPECT_EQ(json.find(R"("earliest":null)"), std::string::npos);
+    std::string md;
+    formats::write_chronology_markdown(c, md);
+    EXPECT_NE(md.find("## Undated entries"), std::string::npos);
+    EXPECT_LT(md.find("Seen at home"), md.find("## Undated entries"));
+    EXPECT_GT(md.find("Letter on file"), md.find("## Undated entries"));
+    std::string csv;
+    formats::write_chronology_csv(c, csv);
+    EXPECT_NE(csv.find("\r\nundated (Not known),Metropolitan Police,"), std::string::npos) << csv;
+}
+
+// A template's text columns become named fields; a type is read from the words when none is written.
+TEST(SheetReader, TemplateColumnsWithoutAType) {
+    TempDir dir;
+    dir.write("agencies/school.csv",
+              "Date or Period of Event,Significant Event,Action Taken / Outcome,Child seen and spoken to?\n"
+              "24/06/2015,Mum rang to say A is unwell,Absence recorded,\"No - at home, unwell\"\n"
+              "25/06/2015,A back in class,None,Yes - seen alone by class teacher\n");
+    const Case c = load_sheet_case(dir, "  - {file: agencies/school.csv, agency: Ealing Primary, kind: school}\n");
+    EXPECT_TRUE(c.diagnostics.empty()) << joined(printed(c, dir));
+    ASSERT_EQ(c.chronology.entries.size(), 2u);
+    const Entry& first = c.chronology.entries[0];
+    EXPECT_TRUE(first.type_inferred);
+    EXPECT_EQ(first.summary, "Mum rang to say A is unwell");
+    EXPECT_EQ(c.chronology.seen(first, 0), ChildSeen::NotSeen);
+    EXPECT_EQ(c.chronology.seen(c.chronology.entries[1], 0), ChildSeen::SeenAlone);
+    std::map<std::string, std::string> extras;
+    for (const auto& [k, v] : c.chronology.extras_of(first)) extras[std::string(k)] = v;
+    EXPECT_EQ(extras, (std::map<std::string, std::string>{
+                          {"Action Taken / Outcome", "Absence recorded"},
+                          {"Child seen and spoken to?", "No - at home, unwell"}}));  // the words behind the verdict
 }
 
 TEST(SheetReader, DirectivesAboveTheHeaderAndHeaderRow) {
@@ -305,9 +379,9 @@ INSTANTIATE_TEST_SUITE_P(
                         "agencies/a.csv:1: error: no agency for the rows: add 'agency: NAME' to the mapping or the "
                         "source in case.yaml, an Agency column, or a line '# agency: NAME' above the header; all 2 rows "
                         "rejected [agency-missing]"},
-        SheetDiagnostic{"column-missing (required)", "When,What\n2015-01-01,a\n", "agency: Metropolitan Police\n",
-                        "agencies/a.csv:1: error: no column for date, type, summary: name the columns in a mapping "
-                        "file (columns:) or use headers such as Date, Type and Summary; all 1 rows rejected "
+        SheetDiagnostic{"column-missing (required)", "At,What\n2015-01-01,a\n", "agency: Metropolitan Police\n",
+                        "agencies/a.csv:1: error: no column for date, summary: name the columns in a mapping "
+                        "file (columns:) or use headers such as Date and Details; all 1 rows rejected "
                         "[column-missing]"},
         SheetDiagnostic{"column-missing (mapping)", "Date,Type,Summary\n2015-01-01,contact,a\n",
                         "agency: Metropolitan Police\ncolumns:\n  ref: Record\n",
@@ -322,8 +396,10 @@ INSTANTIATE_TEST_SUITE_P(
                         "[header-missing]"},
         SheetDiagnostic{"entries-missing", "\n\n# nothing here\n", "agency: Metropolitan Police\n",
                         "agencies/a.csv: warning: spreadsheet has no header row and no entries [entries-missing]"},
-        SheetDiagnostic{"date-missing", "Date,Type,Summary\n,contact,a\n", "agency: Metropolitan Police\n",
-                        "agencies/a.csv:2:1: error: row has no date (column 'Date' is empty) [date-missing]"},
+        SheetDiagnostic{"row-continues", "Date,Type,Summary\n24/06/2015,contact,a\n,,and the rest\n",
+                        "agency: Metropolitan Police\n",
+                        "agencies/a.csv:3:1: warning: row 3 has no date and only text: is it the rest of row 2 "
+                        "(24/06/2015)? kept as an undated entry; join the two rows in the return if so [row-continues]"},
         SheetDiagnostic{"date-invalid", "Date,Type,Summary\n31/02/2015,contact,a\n", "agency: Metropolitan Police\n",
                         "agencies/a.csv:2:1: error: date '31/02/2015' does not exist [date-invalid]"},
         SheetDiagnostic{"date-syntax", "Date,Type,Summary\nsoon,contact,a\n", "agency: Metropolitan Police\n",
@@ -336,8 +412,6 @@ INSTANTIATE_TEST_SUITE_P(
         SheetDiagnostic{"time-invalid", "Date,Time,Type,Summary\n24/06/2015,25:10,contact,a\n",
                         "agency: Metropolitan Police\n",
                         "agencies/a.csv:2:2: error: time in '24/06/2015 25:10' does not exist [time-invalid]"},
-        SheetDiagnostic{"field-missing (type)", "Date,Type,Summary\n24/06/2015,,a\n", "agency: Metropolitan Police\n",
-                        "agencies/a.csv:2:2: error: row has no type (column 'Type' is empty) [field-missing]"},
         SheetDiagnostic{"field-missing (summary)", "Date,Type,Event,Details\n24/06/2015,contact,,\n",
                         "agency: Metropolitan Police\ncolumns:\n  summary: [Event, Details]\n",
                         "agencies/a.csv:2:3: error: row has no summary (columns 'Event', 'Details' are empty) "

@@ -94,7 +94,7 @@ TEST(XlsxWriter, WritesWhatTheReaderReadsBack) {
     EXPECT_NE(styles.find("FFE7E6E6"), std::string::npos);  // grey: not recorded
     const std::string sheet = part(dir.file("out.xlsx"), "xl/worksheets/sheet1.xml");
     EXPECT_NE(sheet.find("<pane ySplit=\"1\""), std::string::npos);          // frozen header
-    EXPECT_NE(sheet.find("<autoFilter ref=\"A1:N6\""), std::string::npos);   // filters on every column
+    EXPECT_NE(sheet.find("<autoFilter ref=\"A1:O6\""), std::string::npos);   // filters on every column
     EXPECT_EQ(sheet.find("<f>"), std::string::npos);                        // no formulas
 }
 

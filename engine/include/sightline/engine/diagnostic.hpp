@@ -19,6 +19,7 @@ struct Diagnostic {
     std::uint32_t column = 0;  // 1-based; 0 when unknown
     std::string code;          // stable kebab-case code, e.g. "date-invalid"
     std::string message;       // lowercase, specific, quotes the bad value
+    std::uint32_t table = 0;   // Word documents: the 1-based table, whose row is `line`; 0 otherwise
 };
 
 // A list of diagnostics with convenience adders.

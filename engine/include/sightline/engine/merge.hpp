@@ -16,14 +16,16 @@ namespace sightline::engine {
 // are ranked by path so that the order of the manifest's list does not matter), fills each
 // entry's area from its agency when neither entry nor file gave one, and assigns stable ids:
 // a hash of agency + ref + type when the entry has a ref, else of agency + date + type + summary;
-// repeated content gets -2, -3, ... in source order. Idempotent. Uses `threads` threads (0: one
+// repeated content gets -2, -3, ... in source order. Undated entries (an undated entry's "date" in
+// its id is the word `undated`) are ordered after every dated one, by source, and then moved to
+// chronology.undated. Idempotent. Uses `threads` threads (0: one
 // per core); the result is the same whatever their number.
 void merge(Case& c, unsigned threads = 0);
 
 // What merge() does except moving the entries: areas, ids and repeated-id suffixes assigned,
 // and the chronology's order returned (order[k] is the index of its k-th entry). For writing a
 // large chronology once (`sightline merge --format csv`) without the cost of moving every entry;
-// the case is not marked merged, and analyses need merge().
+// the case is not marked merged, and analyses need merge(). Undated entries come last in it.
 std::vector<std::uint32_t> merge_order(Case& c, unsigned threads = 0);
 
 // The entry's stable id as text: 12 lowercase hex digits, with "-N" for repeats.
@@ -39,10 +41,16 @@ std::uint64_t stable_hash(std::string_view text, std::uint64_t seed = 0xcbf29ce4
 class EntryIdIndex {
 public:
     explicit EntryIdIndex(const Chronology& chronology);
+    // A dated entry by id.
     [[nodiscard]] std::optional<EntryIndex> find(std::string_view id) const;
+    // An undated entry by id: its place in chronology.undated.
+    [[nodiscard]] std::optional<std::size_t> find_undated(std::string_view id) const;
+    // Either.
+    [[nodiscard]] bool contains(std::string_view id) const { return find(id) || find_undated(id); }
 
 private:
     std::unordered_map<std::string, EntryIndex> m_index;
+    std::unordered_map<std::string, std::size_t> m_undated;
 };
 
 }  // namespace sightline::engine

@@ -54,11 +54,13 @@ struct Slice {
     std::uint32_t count = 0;
 };
 
-// Where something was written: source file and 1-based line (and column when known).
+// Where something was written: source file and 1-based line (and column when known). In a Word
+// document, `table` is the 1-based table (counted as Word shows them) and `line` its row.
 struct SourceLocation {
     SourceId source = k_none<SourceId>;
     std::uint32_t line = 0;
     std::uint32_t column = 0;
+    std::uint32_t table = 0;               // 0: not a Word table
 };
 
 // [SECTION] People, relationships, residences
@@ -146,6 +148,9 @@ struct Entry {
     Modality modality = Modality::Unspecified;
     ChildSeen child_seen = ChildSeen::NotRecorded;  // the scalar, when no per-child map
     Tri views_sought = Tri::Unknown;
+    bool undated = false;                  // the source could not date it ("Not known"): `date` is unset,
+                                           // date_text is as written; kept apart from dated analyses
+    bool type_inferred = false;            // no type was written: `type` was read from the words
     std::uint32_t id_suffix = 0;           // 0, or 2, 3, ... for repeated content
 };
 
@@ -173,7 +178,9 @@ using Entries = std::vector<Entry, SlotAllocator<Entry>>;
 
 // The entries of a case and the side arrays their slices point into.
 struct Chronology {
-    Entries entries;
+    Entries entries;                       // once merged: the dated entries, in date order
+    std::vector<Entry> undated;            // once merged: entries their sources could not date, in source
+                                           // order (the merge moves them here; analyses never see them)
     std::vector<SubjectRef> subjects;
     std::vector<AgencyId> recipients;
     std::vector<std::string_view> tags;
@@ -182,6 +189,19 @@ struct Chronology {
     std::vector<std::pair<std::string_view, std::string_view>> extras;  // (field, value as written)
     TextStore text;
     bool merged = false;                   // sorted and ids assigned
+
+    // Calls f(entry) for every entry: the dated ones, then the undated.
+    template <class F>
+    void for_each_entry(F&& f) const {
+        for (const Entry& e : entries) f(e);
+        for (const Entry& e : undated) f(e);
+    }
+    template <class F>
+    void for_each_entry(F&& f) {
+        for (Entry& e : entries) f(e);
+        for (Entry& e : undated) f(e);
+    }
+    [[nodiscard]] std::size_t entry_count() const { return entries.size() + undated.size(); }
 
     [[nodiscard]] std::span<const SubjectRef> subjects_of(const Entry& e) const {
         return {subjects.data() + e.subjects.begin, e.subjects.count};
@@ -212,13 +232,25 @@ struct SourceCounts {
     std::uint64_t entries_made = 0;
     std::uint64_t rows_rejected = 0;
     std::uint64_t blank_rows = 0;
-    std::uint64_t skipped_rows = 0;        // comment and directive rows above a spreadsheet's header
+    std::uint64_t skipped_rows = 0;        // comment and directive rows above a spreadsheet's header, and
+                                           // a Word table's title and repeated header rows
+    std::uint64_t undated = 0;             // of entries_made, those the source could not date
+
+    SourceCounts& operator+=(const SourceCounts& o) {
+        rows_read += o.rows_read;
+        entries_made += o.entries_made;
+        rows_rejected += o.rows_rejected;
+        blank_rows += o.blank_rows;
+        skipped_rows += o.skipped_rows;
+        undated += o.undated;
+        return *this;
+    }
 };
 
 struct Source {
     std::string path;                      // relative to the case folder, as the manifest names it ("agencies/police.csv")
     std::string opened;                    // the path as opened (what diagnostics show)
-    std::string format;                    // "yaml", "csv", "tsv", "xlsx", "inline"
+    std::string format;                    // "yaml", "csv", "tsv", "xlsx", "docx", "inline"
     AgencyId agency = k_none<AgencyId>;    // the file's agency, when it has one
     SourceCounts counts;
 };

@@ -28,10 +28,15 @@ void write_chronology_markdown(const engine::Case& c, std::string& out);
 std::string child_seen_text(const engine::Case& c, const engine::Entry& e);
 // People named in the entry, by name, separated by "; ".
 std::string people_text(const engine::Case& c, const engine::Entry& e);
-// "agencies/police.csv:14".
+// "agencies/police.csv:14", or for a Word table "agencies/police.docx:table 2:row 14".
 std::string source_text(const engine::Case& c, const engine::Entry& e);
-// The type as a reader would say it: "Home visit", or the free word as written.
+// The date's canonical text; for an undated entry "undated (Not known)", with what was written.
+std::string date_text(const engine::Entry& e);
+// The type as a reader would say it: "Home visit", the free word as written, or "Home visit
+// (inferred)" when it was read from the words.
 std::string type_text(const engine::Entry& e);
+// The entry's fields outside the format ("Action taken / outcome: ..."), one per line.
+std::string other_fields_text(const engine::Chronology& ch, const engine::Entry& e);
 
 // Appends text made safe for a Markdown table cell (| escaped, line breaks as <br>).
 void append_markdown_cell(std::string& out, std::string_view cell);
