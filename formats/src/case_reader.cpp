@@ -59,6 +59,26 @@ SpreadsheetOptions sheet_options(const Source& src, const detail::SourceSpec& sp
     return o;
 }
 
+// Why a source's format is not read, and what to do: a document format says how to convert it.
+std::string unreadable_format_message(const std::string& file) {
+    const std::string ext = detail::lower_extension(file);
+    std::string what;
+    if (ext == ".doc") what = "a Word 97-2003 document";
+    else if (ext == ".odt") what = "an OpenDocument text";
+    else if (ext == ".rtf") what = "a rich text document";
+    else if (ext == ".docm" || ext == ".dotx") what = "a Word template or macro document";
+    else if (ext == ".xls" || ext == ".ods") what = "a spreadsheet in an older or OpenDocument format";
+    if (!what.empty()) {
+        const std::string to = (ext == ".xls" || ext == ".ods") ? "xlsx" : "docx";
+        return "source '" + file + "' is " + what + ", which sightline does not read; convert it to ." + to +
+               " (libreoffice --headless --convert-to " + to + " " + file + ") and list the ." + to + " file";
+    }
+    if (ext == ".pdf")
+        return "source '" + file + "' is a PDF, which sightline does not read; ask the agency for the Word or "
+               "Excel file it was made from";
+    return "source '" + file + "' is not a format sightline reads (.yaml, .yml, .csv, .tsv, .xlsx, .docx)";
+}
+
 // Reads one source into the case, appending its entries.
 void read_source(Case& c, SourceId id, const detail::SourceSpec& spec, const fs::path& case_dir, const std::string& manifest) {
     const Source& src = c.sources[index_of(id)];
@@ -68,7 +88,7 @@ void read_source(Case& c, SourceId id, const detail::SourceSpec& spec, const fs:
     }
     if (src.format != "yaml") {
         c.diagnostics.add(Severity::Error, manifest, spec.where.line, spec.where.column, "source-format",
-                          "source '" + spec.file + "' is not a format sightline reads (.yaml, .yml, .csv, .tsv, .xlsx)");
+                          unreadable_format_message(spec.file));
         return;
     }
     if (!spec.mapping.empty() || !spec.sheet.empty() || !spec.agency.empty() || !spec.kind.empty() ||

@@ -53,6 +53,11 @@ std::size_t record_bound(std::string_view text);
 void read_xlsx(engine::Case& c, engine::SourceId source, const std::string& file, std::string_view bytes,
                SheetMapping mapping, const XlsxLimits& limits);
 
+// Reads a Word document's chronology table(s) as source `source`, from the file's bytes (the
+// same limits as a workbook's); `file` names it in diagnostics, rows placed as table and row.
+void read_docx(engine::Case& c, engine::SourceId source, const std::string& file, std::string_view bytes,
+               SheetMapping mapping, const XlsxLimits& limits);
+
 // Reads a spreadsheet source already added to c.sources: finds its mapping (given, else
 // <name>.mapping.yaml beside it), applies the overrides, and reads it. `where`/`manifest` place
 // problems with the mapping file itself; empty manifest means the sheet's own path.

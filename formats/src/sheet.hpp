@@ -37,6 +37,8 @@ struct SheetRow {
                                                               // (0-based column, cell), in column order
     RowProblem problem = RowProblem::None;
     std::uint32_t problem_column = 0; // 1-based column of the problem
+    bool skip = false;                // DOCX: not data (a title above the header, a header repeated on
+                                      // a later page, a heading across the table): counted as skipped
 };
 
 // A sequence of rows that can be read twice from a mark (once to decide date columns, once

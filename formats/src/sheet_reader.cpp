@@ -476,6 +476,10 @@ bool SheetReader::find_header() {
     SheetRow row;
     SheetMapping directives;
     while (m_rows.next(row, false)) {
+        if (row.skip) {
+            m_b.count_skipped_row();
+            continue;
+        }
         const bool is_blank = blank(row);
         const bool is_header = m_map.header_row ? row.line >= m_map.header_row : (!is_blank && !comment(row));
         if (!is_header) {
@@ -669,6 +673,7 @@ void SheetReader::scan_dates() {
     bool stopped = false;  // early, at a decisive date, with rows left unseen
     SheetRow row;
     while (!(stopped = early && !waiting()) && m_rows.next(row, true)) {
+        if (row.skip) continue;
         for (std::size_t k = 0; k < 2; ++k) {
             if (fixed[k] || !m_bind.has(fields[k])) continue;
             const SheetCell* c = cell(row, m_bind.first(fields[k]));
@@ -1062,6 +1067,10 @@ void SheetReader::reject_all(std::string code, std::string message, Where where)
     SheetRow row;
     std::uint64_t n = 0;
     while (m_rows.next(row, true)) {
+        if (row.skip) {
+            m_b.count_skipped_row();
+            continue;
+        }
         if (blank(row)) {
             m_b.count_blank_row();
             continue;
@@ -1097,6 +1106,10 @@ void SheetReader::check_early_dates(const SheetRow& row) const {
 void SheetReader::read_rows() {
     SheetRow row;
     while (m_rows.next(row, false)) {
+        if (row.skip) {
+            m_b.count_skipped_row();
+            continue;
+        }
         if (blank(row)) {
             m_b.count_blank_row();
             m_previous = {};

@@ -12,7 +12,7 @@ namespace fs = std::filesystem;
 
 bool is_spreadsheet(std::string_view path) {
     const std::string ext = detail::lower_extension(path);
-    return ext == ".csv" || ext == ".tsv" || ext == ".xlsx";
+    return ext == ".csv" || ext == ".tsv" || ext == ".xlsx" || ext == ".docx";
 }
 
 namespace detail {
@@ -89,6 +89,7 @@ void read_spreadsheet_source(Case& c, SourceId source, const SpreadsheetOptions&
         return;
     }
     if (ext == ".xlsx") read_xlsx(c, source, file, bytes.view(), std::move(mapping), o.limits);
+    else if (ext == ".docx") read_docx(c, source, file, bytes.view(), std::move(mapping), o.limits);
     else read_csv(c, source, file, std::move(bytes), std::move(mapping), ext == ".tsv");
 }
 

@@ -1,19 +1,16 @@
-// XLSX sources: a zip of XML parts (ECMA-376) read with libzip and pugixml, then the shared
-// sheet reader.
+// XLSX sources: a zip of XML parts (ECMA-376) read with libzip and pugixml (ooxml.hpp), then the
+// shared sheet reader.
 //
-// [SECTION] Zip parts with limits
-// [SECTION] XML helpers
+// [SECTION] Strings
 // [SECTION] Workbook, relationships, shared strings, styles
 // [SECTION] Rows of a worksheet
 // [SECTION] read_xlsx
-#include <zip.h>
-
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <deque>
-#include <pugixml.hpp>
 
+#include "ooxml.hpp"
 #include "readers.hpp"
 #include "text_encoding.hpp"
 
@@ -23,144 +20,7 @@ using namespace sightline::engine;
 
 namespace {
 
-// Why a workbook cannot be read: a message for an `xlsx-invalid` or `xlsx-too-large` error.
-struct XlsxFailure {
-    std::string code;
-    std::string message;
-};
-
-// A library's message in our style: lowercase first letter ("Not a zip archive" -> "not a zip archive").
-std::string lowercase_first(std::string s) {
-    if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z') s[0] = static_cast<char>(s[0] - 'A' + 'a');
-    return s;
-}
-
-std::string size_text(std::uint64_t bytes) {
-    char buf[32];
-    const double mib = static_cast<double>(bytes) / (1024.0 * 1024.0);
-    std::snprintf(buf, sizeof buf, "%.1f MiB", mib);
-    return buf;
-}
-
-// [SECTION] Zip parts with limits
-
-// An open archive. Every part read counts towards the limits, by what it really expands to,
-// not by what its header claims.
-class ZipParts {
-public:
-    // bytes must outlive the archive.
-    ZipParts(std::string_view bytes, const XlsxLimits& limits) : m_limits(limits) {
-        zip_error_t e;
-        zip_error_init(&e);
-        zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &e);
-        if (src) {
-            m_zip = zip_open_from_source(src, ZIP_RDONLY, &e);
-            if (!m_zip) zip_source_free(src);  // on success the archive owns the source
-        }
-        if (!m_zip) m_open_error = lowercase_first(zip_error_strerror(&e));
-        zip_error_fini(&e);
-    }
-    ~ZipParts() {
-        if (m_zip) zip_discard(m_zip);
-    }
-    ZipParts(const ZipParts&) = delete;
-    ZipParts& operator=(const ZipParts&) = delete;
-
-    [[nodiscard]] bool ok() const { return m_zip != nullptr; }
-    [[nodiscard]] const std::string& open_error() const { return m_open_error; }
-    [[nodiscard]] bool has(const std::string& name) const {
-        return zip_name_locate(m_zip, name.c_str(), ZIP_FL_NOCASE) >= 0;
-    }
-
-    // Reads a part into a NUL-terminated buffer; nullopt with failure set when it cannot.
-    std::optional<std::string> read(const std::string& name, std::optional<XlsxFailure>& failure) {
-        const zip_int64_t index = zip_name_locate(m_zip, name.c_str(), ZIP_FL_NOCASE);
-        if (index < 0) {
-            failure = XlsxFailure{"xlsx-invalid", "the workbook has no part '" + name + "'"};
-            return std::nullopt;
-        }
-        zip_stat_t st;
-        zip_stat_init(&st);
-        if (zip_stat_index(m_zip, static_cast<zip_uint64_t>(index), 0, &st) != 0) {
-            failure = XlsxFailure{"xlsx-invalid", "cannot read part '" + name + "': " + zip_strerror(m_zip)};
-            return std::nullopt;
-        }
-        if ((st.valid & ZIP_STAT_SIZE) && !too_big(name, st.size, failure)) return std::nullopt;
-        zip_file_t* f = zip_fopen_index(m_zip, static_cast<zip_uint64_t>(index), 0);
-        if (!f) {
-            failure = XlsxFailure{"xlsx-invalid", "cannot read part '" + name + "': " + zip_strerror(m_zip)};
-            return std::nullopt;
-        }
-        std::string out;
-        if (st.valid & ZIP_STAT_SIZE) out.reserve(static_cast<std::size_t>(st.size));
-        char buf[1 << 16];
-        for (;;) {
-            const zip_int64_t n = zip_fread(f, buf, sizeof buf);
-            if (n < 0) {
-                failure = XlsxFailure{"xlsx-invalid", "cannot read part '" + name + "': " + zip_file_strerror(f)};
-                zip_fclose(f);
-                return std::nullopt;
-            }
-            if (n == 0) break;
-            out.append(buf, static_cast<std::size_t>(n));
-            // The header may lie: count what actually comes out.
-            if (!too_big(name, out.size(), failure)) {
-                zip_fclose(f);
-                return std::nullopt;
-            }
-        }
-        zip_fclose(f);
-        m_total += out.size();
-        return out;
-    }
-
-private:
-    // False (with failure set) when a part of this size would pass a limit.
-    bool too_big(const std::string& name, std::uint64_t size, std::optional<XlsxFailure>& failure) const {
-        if (size > m_limits.max_part_bytes)
-            failure = XlsxFailure{"xlsx-too-large", "part '" + name + "' expands to more than " +
-                                                        size_text(m_limits.max_part_bytes) +
-                                                        "; refused (is the file damaged or a zip bomb?)"};
-        else if (m_total + size > m_limits.max_total_bytes)
-            failure = XlsxFailure{"xlsx-too-large", "the workbook expands to more than " +
-                                                        size_text(m_limits.max_total_bytes) +
-                                                        "; refused (is the file damaged or a zip bomb?)"};
-        else
-            return true;
-        return false;
-    }
-
-    XlsxLimits m_limits;
-    zip_t* m_zip = nullptr;
-    std::string m_open_error;
-    std::uint64_t m_total = 0;
-};
-
-// [SECTION] XML helpers
-
-// An element's name without its namespace prefix ("x:row" -> "row").
-std::string_view local(const pugi::xml_node& n) {
-    const std::string_view name = n.name();
-    const std::size_t colon = name.find(':');
-    return colon == std::string_view::npos ? name : name.substr(colon + 1);
-}
-
-pugi::xml_node child(const pugi::xml_node& n, std::string_view name) {
-    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling())
-        if (c.type() == pugi::node_element && local(c) == name) return c;
-    return {};
-}
-
-// An attribute by local name ("r:id" matches "id" only when asked for with a prefix-free name).
-pugi::xml_attribute attribute(const pugi::xml_node& n, std::string_view name) {
-    for (pugi::xml_attribute a = n.first_attribute(); a; a = a.next_attribute()) {
-        std::string_view an = a.name();
-        const std::size_t colon = an.find(':');
-        if (colon != std::string_view::npos) an = an.substr(colon + 1);
-        if (an == name) return a;
-    }
-    return {};
-}
+// [SECTION] Strings
 
 // Decodes Excel's _xHHHH_ escapes for characters XML cannot hold (_x000D_ is a carriage return).
 void decode_excel_escapes(std::string& s) {
@@ -194,19 +54,6 @@ std::string string_item(const pugi::xml_node& si) {
     }
     decode_excel_escapes(out);
     return out;
-}
-
-std::optional<pugi::xml_document> parse_xml(std::string& text, const std::string& part,
-                                            std::optional<XlsxFailure>& failure) {
-    pugi::xml_document doc;
-    const pugi::xml_parse_result r =
-        doc.load_buffer_inplace(text.data(), text.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
-    if (!r) {
-        failure = XlsxFailure{"xlsx-invalid", "part '" + part + "' is not well-formed xml (" + lowercase_first(r.description()) +
-                                                  " at byte " + std::to_string(r.offset) + ")"};
-        return std::nullopt;
-    }
-    return doc;
 }
 
 // [SECTION] Workbook, relationships, shared strings, styles
@@ -442,11 +289,11 @@ private:
 
 void read_xlsx(Case& c, SourceId source, const std::string& file, std::string_view bytes, SheetMapping mapping,
                const XlsxLimits& limits) {
-    std::optional<XlsxFailure> failure;
-    auto fail = [&](const XlsxFailure& f) {
+    std::optional<PackageFailure> failure;
+    auto fail = [&](const PackageFailure& f) {
         c.diagnostics.add(Severity::Error, file, 0, 0, f.code, "cannot read '" + file + "' as a workbook: " + f.message);
     };
-    ZipParts zip(bytes, limits);
+    ZipParts zip(bytes, limits, "xlsx", "workbook");
     if (!zip.ok()) {
         fail({"xlsx-invalid", "not an xlsx file (" + zip.open_error() + ")"});
         return;
@@ -454,7 +301,7 @@ void read_xlsx(Case& c, SourceId source, const std::string& file, std::string_vi
     // The workbook: its sheets in order, and the date system.
     std::optional<std::string> workbook_text = zip.read("xl/workbook.xml", failure);
     if (!workbook_text) return fail(*failure);
-    std::optional<pugi::xml_document> workbook = parse_xml(*workbook_text, "xl/workbook.xml", failure);
+    std::optional<pugi::xml_document> workbook = zip.parse(*workbook_text, "xl/workbook.xml", failure);
     if (!workbook) return fail(*failure);
     const pugi::xml_node wb = workbook->document_element();
     if (const pugi::xml_node pr = child(wb, "workbookPr")) {
@@ -463,17 +310,9 @@ void read_xlsx(Case& c, SourceId source, const std::string& file, std::string_vi
     }
     std::optional<std::string> rels_text = zip.read("xl/_rels/workbook.xml.rels", failure);
     if (!rels_text) return fail(*failure);
-    std::optional<pugi::xml_document> rels = parse_xml(*rels_text, "xl/_rels/workbook.xml.rels", failure);
+    std::optional<pugi::xml_document> rels = zip.parse(*rels_text, "xl/_rels/workbook.xml.rels", failure);
     if (!rels) return fail(*failure);
-    auto target_of = [&](std::string_view id) -> std::string {
-        for (pugi::xml_node r = rels->document_element().first_child(); r; r = r.next_sibling()) {
-            if (local(r) != "Relationship" || attribute(r, "Id").value() != id) continue;
-            std::string t = attribute(r, "Target").value();
-            if (!t.empty() && t[0] == '/') return t.substr(1);
-            return "xl/" + t;
-        }
-        return {};
-    };
+    auto target_of = [&](std::string_view id) { return relationship_target(*rels, id, "xl/"); };
     std::string part, names;
     std::string chosen;
     const pugi::xml_node sheets = child(wb, "sheets");
@@ -501,7 +340,7 @@ void read_xlsx(Case& c, SourceId source, const std::string& file, std::string_vi
     if (zip.has("xl/sharedStrings.xml")) {
         std::optional<std::string> text = zip.read("xl/sharedStrings.xml", failure);
         if (!text) return fail(*failure);
-        std::optional<pugi::xml_document> doc = parse_xml(*text, "xl/sharedStrings.xml", failure);
+        std::optional<pugi::xml_document> doc = zip.parse(*text, "xl/sharedStrings.xml", failure);
         if (!doc) return fail(*failure);
         for (pugi::xml_node si = doc->document_element().first_child(); si; si = si.next_sibling())
             if (local(si) == "si") shared.push_back(string_item(si));
@@ -510,13 +349,13 @@ void read_xlsx(Case& c, SourceId source, const std::string& file, std::string_vi
     if (zip.has("xl/styles.xml")) {
         std::optional<std::string> text = zip.read("xl/styles.xml", failure);
         if (!text) return fail(*failure);
-        std::optional<pugi::xml_document> doc = parse_xml(*text, "xl/styles.xml", failure);
+        std::optional<pugi::xml_document> doc = zip.parse(*text, "xl/styles.xml", failure);
         if (!doc) return fail(*failure);
         styles = read_styles(*doc);
     }
     std::optional<std::string> sheet_text = zip.read(part, failure);
     if (!sheet_text) return fail(*failure);
-    std::optional<pugi::xml_document> sheet = parse_xml(*sheet_text, part, failure);
+    std::optional<pugi::xml_document> sheet = zip.parse(*sheet_text, part, failure);
     if (!sheet) return fail(*failure);
     const pugi::xml_node data = child(sheet->document_element(), "sheetData");
     if (!data) return fail({"xlsx-invalid", "sheet '" + chosen + "' has no sheetData"});

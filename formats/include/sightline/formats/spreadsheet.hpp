@@ -1,4 +1,5 @@
-// Spreadsheets in: CSV, TSV and XLSX single-agency chronologies (case-format §6).
+// Tables in: CSV, TSV and XLSX spreadsheets and Word (DOCX) returns, single-agency chronologies
+// read through a mapping or by their headings (case-format §6).
 #pragma once
 
 #include <cstdint>
@@ -31,7 +32,7 @@ struct SpreadsheetOptions {
 // lists) and returns its id. Problems become diagnostics; nothing throws for bad input.
 engine::SourceId read_spreadsheet(engine::Case& c, const SpreadsheetOptions& options);
 
-// True for the file names read_spreadsheet reads: *.csv, *.tsv, *.xlsx (any case).
+// True for the file names read_spreadsheet reads: *.csv, *.tsv, *.xlsx, *.docx (any case).
 bool is_spreadsheet(std::string_view path);
 
 }  // namespace sightline::formats
