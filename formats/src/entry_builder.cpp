@@ -3,18 +3,12 @@
 
 #include <charconv>
 
+#include "sightline/engine/type_inference.hpp"
+
 namespace sightline::formats::detail {
 
 using namespace sightline::engine;
 
-namespace {
-// TEMPORARY until the engine's inference lands.
-struct InferredType {
-    EntryType type = EntryType::Other;
-    bool domestic_abuse = false;
-};
-InferredType infer_entry_type(std::string_view, AgencyKind) { return {}; }
-}  // namespace
 
 std::optional<bool> parse_bool(std::string_view text) {
     const std::string w = normalise_word(text);

@@ -287,9 +287,17 @@ INSTANTIATE_TEST_SUITE_P(
         DiagnosticCase{"source_missing", "sources:\n  - agencies/nowhere.yaml\n", "",
                        "case.yaml:12:5: error: cannot read source 'agencies/nowhere.yaml': No such file or directory "
                        "[source-missing]"},
-        DiagnosticCase{"source_format", "sources:\n  - agencies/notes.docx\n", "",
-                       "case.yaml:12:5: error: source 'agencies/notes.docx' is not a format sightline reads (.yaml, "
-                       ".yml, .csv, .tsv, .xlsx) [source-format]"},
+        DiagnosticCase{"source_format", "sources:\n  - agencies/notes.txt\n", "",
+                       "case.yaml:12:5: error: source 'agencies/notes.txt' is not a format sightline reads (.yaml, "
+                       ".yml, .csv, .tsv, .xlsx, .docx) [source-format]"},
+        DiagnosticCase{"source_format_doc", "sources:\n  - agencies/police.doc\n", "",
+                       "case.yaml:12:5: error: source 'agencies/police.doc' is a Word 97-2003 document, which sightline "
+                       "does not read; convert it to .docx (libreoffice --headless --convert-to docx "
+                       "agencies/police.doc) and list the .docx file [source-format]"},
+        DiagnosticCase{"source_format_odt", "sources:\n  - agencies/school.odt\n", "",
+                       "case.yaml:12:5: error: source 'agencies/school.odt' is an OpenDocument text, which sightline "
+                       "does not read; convert it to .docx (libreoffice --headless --convert-to docx "
+                       "agencies/school.odt) and list the .docx file [source-format]"},
         DiagnosticCase{"residence_reversed", "residences:\n  - {people: [mother], area: X, from: 2015-06, to: 2015-01}\n", "",
                        "case.yaml:12:5: error: residence ends before it starts [residence-reversed]"},
         DiagnosticCase{"residence_area", "residences:\n  - {people: [mother]}\n", "",
