@@ -51,6 +51,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     } else if (r.error->code.empty() || r.error->message.empty()) {
         __builtin_trap();
     }
+    (void)is_unknown_date_text(text);
     const SlashDateEvidence e = slash_date_evidence(text);
     if (!e.is_slash_form && (e.could_be_dmy || e.could_be_mdy)) __builtin_trap();
     if (size >= 9) {

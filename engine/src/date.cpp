@@ -5,6 +5,7 @@
 // [SECTION] Scanner
 // [SECTION] ISO and season points
 // [SECTION] Spreadsheet points
+// [SECTION] People's forms
 // [SECTION] Whole-date grammar
 // [SECTION] Excel serials
 // [SECTION] Formatting
@@ -170,6 +171,10 @@ enum class PointStatus : std::uint8_t { Ok, NoMatch, BadDay, BadYear, BadTime };
 struct PointRead {
     PointStatus status = PointStatus::NoMatch;
     DatePoint point;
+    DatePoint end;               // the last point when the words name a stretch ("w/c 06/06/2016", "morning")
+    bool has_end = false;
+    bool approximate = false;    // the words say so ("early June 2016", "morning", "2016?")
+    bool wrong_weekday = false;  // a weekday written before the day is not that day's
 };
 
 // Reads " HH:MM" or "THH:MM" (optionally ":SS", ignored) after a day.
@@ -405,6 +410,436 @@ PointRead read_sheet_point(Scanner& sc, DateOrder order) {
     return finish_day(sc, year, b, a);  // Dmy, and Auto (or Ymd with a four-digit year last) as the UK order
 }
 
+// [SECTION] People's forms
+
+// What agencies type into Word and Excel templates: "Mon 23rd May 2016 10.30am", "w/c 06/06/2016",
+// "mid-June 2016", "22/05/2016 morning", "2016?". Read only after every form above has failed, so
+// the common dates never come here.
+
+PointRead read_point(std::string_view text, const DateParseOptions& o);
+
+bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+bool has_letter(std::string_view s) { return std::any_of(s.begin(), s.end(), is_letter); }
+
+// Skips spaces; true when there were some.
+bool gap(Scanner& sc) {
+    const std::size_t save = sc.pos;
+    sc.skip_spaces();
+    return sc.pos != save;
+}
+
+// Reads the whole word w (any case); nothing consumed otherwise.
+bool keyword(Scanner& sc, std::string_view w) {
+    const std::size_t save = sc.pos;
+    if (iequals(sc.word(), w)) return true;
+    sc.pos = save;
+    return false;
+}
+
+// "st", "nd", "rd", "th" after a day's number (not checked against the number, as above).
+void skip_ordinal(Scanner& sc) {
+    const std::size_t save = sc.pos;
+    const std::string_view w = sc.word();
+    if (!(iequals(w, "st") || iequals(w, "nd") || iequals(w, "rd") || iequals(w, "th"))) sc.pos = save;
+}
+
+// Weekday names, their three-letter abbreviations and "Tues", "Weds", "Thur(s)": 1 Monday .. 7 Sunday; 0 otherwise.
+unsigned weekday_from_name(std::string_view w) {
+    static constexpr std::array<std::string_view, 7> k_names = {"monday", "tuesday", "wednesday", "thursday",
+                                                                "friday", "saturday", "sunday"};
+    if (w.size() < 3) return 0;
+    for (unsigned i = 0; i < 7; ++i) {
+        if (iequals(w, k_names[i])) return i + 1;
+        if (w.size() == 3 && iequals(w, k_names[i].substr(0, 3))) return i + 1;
+    }
+    if (iequals(w, "tues")) return 2;
+    if (iequals(w, "weds")) return 3;
+    if (iequals(w, "thur") || iequals(w, "thurs")) return 4;
+    return 0;
+}
+
+// 1 Monday .. 7 Sunday of a local day number (1970-01-01 was a Thursday).
+unsigned weekday_of(std::int32_t days) { return static_cast<unsigned>(((days % 7) + 7 + 3) % 7) + 1; }
+
+// "Mon ", "Monday, ", "Tues. ", "Monday the " before a day: the weekday, or 0 with nothing consumed.
+unsigned read_weekday(Scanner& sc) {
+    const std::size_t save = sc.pos;
+    const unsigned weekday = weekday_from_name(sc.word());
+    const bool dot = weekday != 0 && sc.literal('.');
+    const bool comma = weekday != 0 && sc.literal(',');
+    if (weekday == 0 || (!gap(sc) && !dot && !comma)) {
+        sc.pos = save;
+        return 0;
+    }
+    const std::size_t mark = sc.pos;
+    if (!(keyword(sc, "the") && gap(sc))) sc.pos = mark;
+    return weekday;
+}
+
+DatePoint day_point(std::int32_t days) {
+    const date::year_month_day ymd{date::sys_days{date::days{days}}};
+    DatePoint p;
+    p.year = static_cast<int>(ymd.year());
+    p.month = static_cast<std::uint8_t>(static_cast<unsigned>(ymd.month()));
+    p.day = static_cast<std::uint8_t>(static_cast<unsigned>(ymd.day()));
+    p.precision = Precision::Day;
+    return p;
+}
+
+std::int32_t days_of(const DatePoint& p) { return days_from_civil(p.year, p.month, p.day); }
+
+// "23rd May 2016", "23 of May 2016", "23rd May, 2016", "May 23rd, 2016" (a year of two or four digits).
+PointStatus read_named_day(Scanner& sc, DatePoint& p) {
+    const std::size_t save = sc.pos;
+    std::int32_t d = 0;
+    unsigned month = month_from_name(sc.word());
+    if (month != 0) {
+        if (sc.peek() == '.') ++sc.pos;
+        if (!gap(sc) || !sc.digits(1, 2, d)) {
+            sc.pos = save;
+            return PointStatus::NoMatch;
+        }
+        skip_ordinal(sc);
+        sc.literal(',');
+    } else {
+        sc.pos = save;
+        if (!sc.digits(1, 2, d)) return PointStatus::NoMatch;
+        skip_ordinal(sc);
+        if (!sc.literal('-') && !gap(sc)) {
+            sc.pos = save;
+            return PointStatus::NoMatch;
+        }
+        const std::size_t mark = sc.pos;
+        if (!(keyword(sc, "of") && gap(sc))) sc.pos = mark;
+        month = month_from_name(sc.word());
+        if (month == 0) {
+            sc.pos = save;
+            return PointStatus::NoMatch;
+        }
+        if (sc.peek() == '.') ++sc.pos;
+        sc.literal(',');
+    }
+    std::int32_t y = 0;
+    std::size_t yc = 0;
+    if ((!sc.literal('-') && !gap(sc)) || !sc.digits(2, 4, y, &yc) || yc == 3) {
+        sc.pos = save;
+        return PointStatus::NoMatch;
+    }
+    y = widen_year(y, yc);
+    p.year = y;
+    p.month = static_cast<std::uint8_t>(month);
+    p.day = static_cast<std::uint8_t>(d);
+    p.precision = Precision::Day;
+    if (y < k_min_year || y > k_max_year) return PointStatus::BadYear;
+    return day_exists(y, month, static_cast<unsigned>(d)) ? PointStatus::Ok : PointStatus::BadDay;
+}
+
+// One day without its time: ISO, a spreadsheet's form (numeric day/month only with
+// spreadsheet_forms, as everywhere) or a named month's.
+PointStatus read_day(Scanner& sc, const DateParseOptions& o, DatePoint& p) {
+    // 2016-05-23, 23/05/2016, 23-May-2016 are one word: read alone, the readers above see no time.
+    std::size_t end = sc.pos;
+    while (end < sc.s.size() && sc.s[end] != ' ' && sc.s[end] != '\t' && sc.s[end] != ',') ++end;
+    const std::string_view token = sc.s.substr(sc.pos, end - sc.pos);
+    if (!token.empty()) {
+        Scanner tk{token, 0};
+        PointRead r = read_iso_point(tk);
+        if (r.status == PointStatus::Ok && !tk.done()) r.status = PointStatus::NoMatch;
+        if (r.status == PointStatus::NoMatch && (o.spreadsheet_forms || has_letter(token))) {
+            tk.pos = 0;
+            r = read_sheet_point(tk, o.order);
+            if (r.status == PointStatus::Ok && !tk.done()) r.status = PointStatus::NoMatch;
+        }
+        // A bad date is said so only when it is the whole word ("Mon 31/06/2016").
+        if (r.status != PointStatus::NoMatch && tk.done() &&
+            (r.status != PointStatus::Ok || r.point.precision == Precision::Day)) {
+            sc.pos = end;
+            p = r.point;
+            return r.status;
+        }
+    }
+    return read_named_day(sc, p);
+}
+
+// "am", "pm", "a.m.", "p.m." (any case): 1 am, 2 pm, or 0 with nothing consumed.
+unsigned read_meridiem(Scanner& sc) {
+    const std::size_t save = sc.pos;
+    const std::string_view w = sc.word();
+    if (iequals(w, "am")) return 1;
+    if (iequals(w, "pm")) return 2;
+    if ((iequals(w, "a") || iequals(w, "p")) && sc.literal('.') && keyword(sc, "m")) {
+        sc.literal('.');
+        return iequals(w, "a") ? 1u : 2u;
+    }
+    sc.pos = save;
+    return 0;
+}
+
+// "hrs", "hr", "h", "hours" after a 24-hour time ("1030hrs").
+bool read_hours_word(Scanner& sc) {
+    const std::size_t save = sc.pos;
+    const std::string_view w = sc.word();
+    if (iequals(w, "hrs") || iequals(w, "hr") || iequals(w, "h") || iequals(w, "hours")) return true;
+    sc.pos = save;
+    return false;
+}
+
+PointStatus set_time(PointRead& r, std::int32_t h, std::int32_t m) {
+    r.point.hour = static_cast<std::uint8_t>(h);
+    r.point.minute = static_cast<std::uint8_t>(m);
+    r.point.precision = Precision::Minute;
+    return PointStatus::Ok;
+}
+
+// A part of a day is approximate: its first minute to its last, on that day.
+PointStatus set_part_of_day(PointRead& r, std::int32_t from_hour, std::int32_t to_hour) {
+    set_time(r, from_hour, 0);
+    r.end = r.point;
+    r.end.hour = static_cast<std::uint8_t>(to_hour);
+    r.end.minute = 59;
+    r.has_end = true;
+    r.approximate = true;
+    return PointStatus::Ok;
+}
+
+// Parts of a day (case-format A.1): the hours they are taken to cover.
+struct DayPart {
+    std::string_view name;
+    std::int32_t from_hour;
+    std::int32_t to_hour;  // through hh:59
+};
+constexpr std::array<DayPart, 4> k_day_parts = {
+    {{"morning", 6, 11}, {"afternoon", 12, 17}, {"evening", 18, 21}, {"night", 22, 23}}};
+
+// A time as people write it, after a day: 10.30am, 10:30 am, 10am, 1030hrs, 10:30hrs, 10.30,
+// 10:30:00 AM, noon, midday, midnight, 12 noon; or a part of the day: morning, afternoon, evening,
+// night, early hours, am, pm.
+PointStatus read_people_time(Scanner& sc, PointRead& r) {
+    const std::size_t save = sc.pos;
+    if (sc.peek() >= '0' && sc.peek() <= '9') {
+        std::int32_t h = 0, m = 0, sec = 0;
+        if (sc.digits(3, 4, h)) {
+            // "1030hrs", "1030 hrs": hours and minutes run together, on the 24-hour clock.
+            sc.skip_spaces();
+            if (!read_hours_word(sc)) {
+                sc.pos = save;
+                return PointStatus::NoMatch;
+            }
+            m = h % 100;
+            h /= 100;
+            return (h > 23 || m > 59) ? PointStatus::BadTime : set_time(r, h, m);
+        }
+        if (!sc.digits(1, 2, h)) return PointStatus::NoMatch;
+        const char sep = sc.peek();
+        const bool minutes = sep == ':' || sep == '.';
+        if (minutes) {
+            ++sc.pos;
+            if (!sc.digits(2, 2, m)) {
+                sc.pos = save;
+                return PointStatus::NoMatch;
+            }
+            if (sep == ':' && sc.literal(':') && !sc.digits(2, 2, sec)) return PointStatus::BadTime;
+        }
+        const std::size_t before_word = sc.pos;
+        sc.skip_spaces();
+        if (const unsigned meridiem = read_meridiem(sc); meridiem != 0) {
+            // 12am is the first hour of the day, 12pm the first after noon.
+            if (h < 1 || h > 12 || m > 59 || sec > 59) return PointStatus::BadTime;
+            return set_time(r, h % 12 + (meridiem == 2 ? 12 : 0), m);
+        }
+        if (keyword(sc, "noon") || keyword(sc, "midday"))
+            return (h == 12 && m == 0) ? set_time(r, 12, 0) : PointStatus::BadTime;
+        if (keyword(sc, "midnight"))
+            return ((h == 12 || h == 0) && m == 0) ? set_time(r, 0, 0) : PointStatus::BadTime;
+        const bool hours_word = minutes && read_hours_word(sc);
+        if (!hours_word) sc.pos = before_word;
+        if (!minutes) {
+            sc.pos = save;
+            return PointStatus::NoMatch;  // "10" alone is not a time
+        }
+        return (h > 23 || m > 59 || sec > 59) ? PointStatus::BadTime : set_time(r, h, m);
+    }
+    if (keyword(sc, "noon") || keyword(sc, "midday")) return set_time(r, 12, 0);
+    if (keyword(sc, "midnight")) return set_time(r, 0, 0);  // the start of that day
+    if (const unsigned meridiem = read_meridiem(sc); meridiem != 0)
+        return meridiem == 1 ? set_part_of_day(r, 0, 11) : set_part_of_day(r, 12, 23);
+    if (keyword(sc, "early")) {
+        if (gap(sc) && keyword(sc, "hours")) return set_part_of_day(r, 0, 5);
+        sc.pos = save;
+        return PointStatus::NoMatch;
+    }
+    const std::string_view w = sc.word();
+    for (const DayPart& part : k_day_parts)
+        if (iequals(w, part.name)) return set_part_of_day(r, part.from_hour, part.to_hour);
+    sc.pos = save;
+    return PointStatus::NoMatch;
+}
+
+// [weekday] day [[,] [at] time]: "Mon 23rd May 2016", "Mon, 23/05/2016, 10.30am", "2016-05-23 morning".
+PointRead read_day_phrase(Scanner& sc, const DateParseOptions& o, bool with_time) {
+    PointRead r;
+    const unsigned weekday = read_weekday(sc);
+    r.status = read_day(sc, o, r.point);
+    if (r.status != PointStatus::Ok) return r;
+    r.wrong_weekday = weekday != 0 && weekday != weekday_of(days_of(r.point));
+    if (!with_time || sc.done()) return r;
+    const std::size_t save = sc.pos;
+    sc.skip_spaces();
+    sc.literal(',');
+    sc.skip_spaces();
+    if (sc.pos == save) {
+        r.status = PointStatus::NoMatch;
+        return r;
+    }
+    const std::size_t mark = sc.pos;
+    if (!(keyword(sc, "at") && gap(sc))) sc.pos = mark;  // "23/05/2016 at 10.30am"
+    r.status = read_people_time(sc, r);
+    return r;
+}
+
+// Which way a week runs from the day written after its words.
+enum class WeekWay : std::uint8_t { None, From, To };
+
+// "w/c", "wc", "w/b", "wb", "week commencing", "week beginning", "week starting" (a week from the
+// day) or "week ending" (a week to it), then spaces, ':' or '.'; nothing consumed when absent.
+// ("w/e" is not read: in notes it says "weekend" as often as "week ending".)
+WeekWay read_week_prefix(Scanner& sc) {
+    const std::size_t save = sc.pos;
+    const std::string_view w = sc.word();
+    WeekWay way = WeekWay::None;
+    if (iequals(w, "week") && gap(sc)) {
+        const std::string_view v = sc.word();
+        if (iequals(v, "commencing") || iequals(v, "beginning") || iequals(v, "starting")) way = WeekWay::From;
+        else if (iequals(v, "ending")) way = WeekWay::To;
+    } else if (iequals(w, "wc") || iequals(w, "wb")) {
+        way = WeekWay::From;
+    } else if (iequals(w, "w") && sc.literal('/')) {
+        const std::string_view v = sc.word();
+        if (iequals(v, "c") || iequals(v, "b")) way = WeekWay::From;
+    }
+    const bool punct = way != WeekWay::None && (sc.literal(':') || sc.literal('.'));
+    if (way == WeekWay::None || (!gap(sc) && !punct)) {
+        sc.pos = save;
+        return WeekWay::None;
+    }
+    return way;
+}
+
+// Parts of a month or a year, all approximate (case-format A.1 gives the days and months).
+enum class Part : std::uint8_t { None, Early, Mid, Late, Beginning, End };
+
+// "early ", "mid ", "mid-", "late ", "beginning of ", "start of ", "end of "; nothing consumed when absent.
+Part read_part(Scanner& sc) {
+    const std::size_t save = sc.pos;
+    const std::string_view w = sc.word();
+    Part part = Part::None;
+    if (iequals(w, "early")) part = Part::Early;
+    else if (iequals(w, "mid")) part = Part::Mid;
+    else if (iequals(w, "late")) part = Part::Late;
+    else if (iequals(w, "beginning") || iequals(w, "start")) part = Part::Beginning;
+    else if (iequals(w, "end")) part = Part::End;
+    const bool of = part == Part::Beginning || part == Part::End;  // "end of June", "mid June"
+    const bool ok = part != Part::None &&
+                    (of ? gap(sc) && keyword(sc, "of") && gap(sc) : sc.literal('-') || gap(sc));
+    if (!ok) {
+        sc.pos = save;
+        return Part::None;
+    }
+    return part;
+}
+
+// "early June 2016" (days 1-10), "mid-June 2016" (11-20), "late June 2016" (21-last), "beginning of
+// June 2016" (1-7), "end of June 2016" (the last 7); "early 2016" (January-April), "mid 2016"
+// (May-August), "late 2016" (September-December), "beginning of 2016" (January), "end of 2016" (December).
+PointRead read_part_of(Scanner& sc, Part part) {
+    PointRead r;
+    const std::size_t after_part = sc.pos;
+    const unsigned month = month_from_name(sc.word());
+    if (month != 0) {
+        if (sc.peek() == '.') ++sc.pos;
+        if (!sc.literal('-') && !gap(sc)) return r;
+    } else {
+        sc.pos = after_part;
+    }
+    std::int32_t y = 0;
+    if (!sc.digits(4, 4, y) || !sc.done()) return r;
+    if (y < k_min_year || y > k_max_year) {
+        r.status = PointStatus::BadYear;
+        return r;
+    }
+    r.status = PointStatus::Ok;
+    r.approximate = true;
+    r.point.year = y;
+    r.end.year = y;
+    if (month != 0) {
+        const auto last = static_cast<std::int32_t>(days_in_month(y, month));
+        std::int32_t from = 1, to = last;
+        switch (part) {
+            case Part::Early: to = 10; break;
+            case Part::Mid: from = 11; to = 20; break;
+            case Part::Late: from = 21; break;
+            case Part::Beginning: to = 7; break;
+            case Part::End: from = last - 6; break;
+            case Part::None: break;
+        }
+        r.point.month = r.end.month = static_cast<std::uint8_t>(month);
+        r.point.day = static_cast<std::uint8_t>(from);
+        r.end.day = static_cast<std::uint8_t>(to);
+        r.point.precision = r.end.precision = Precision::Day;
+        r.has_end = true;
+        return r;
+    }
+    std::int32_t from = 1, to = 12;
+    switch (part) {
+        case Part::Early: to = 4; break;
+        case Part::Mid: from = 5; to = 8; break;
+        case Part::Late: from = 9; break;
+        case Part::Beginning: to = 1; break;
+        case Part::End: from = 12; break;
+        case Part::None: break;
+    }
+    r.point.month = static_cast<std::uint8_t>(from);
+    r.end.month = static_cast<std::uint8_t>(to);
+    r.point.precision = r.end.precision = Precision::Month;
+    r.has_end = from != to;  // "end of 2016" is one month, ~2016-12
+    return r;
+}
+
+// One piece of a date in people's forms; the whole text must be read.
+PointRead read_people_point(std::string_view text, const DateParseOptions& o) {
+    text = trim(text);
+    // "22 May 2016?": a question mark after the date is approximate, as one before it is.
+    if (!text.empty() && text.back() == '?') {
+        while (!text.empty() && text.back() == '?') text = trim(text.substr(0, text.size() - 1));
+        if (text.empty()) return {};
+        PointRead r = read_point(text, o);
+        r.approximate = true;
+        return r;
+    }
+    Scanner sc{text, 0};
+    if (const WeekWay way = read_week_prefix(sc); way != WeekWay::None) {
+        PointRead r = read_day_phrase(sc, o, false);
+        if (r.status == PointStatus::Ok && !sc.done()) r.status = PointStatus::NoMatch;
+        if (r.status != PointStatus::Ok) return r;
+        // A week is seven whole days, exactly: not approximate.
+        const std::int32_t day = days_of(r.point);
+        r.point = day_point(way == WeekWay::From ? day : day - 6);
+        r.end = day_point(way == WeekWay::From ? day + 6 : day);
+        r.has_end = true;
+        if (r.point.year < k_min_year || r.end.year > k_max_year) r.status = PointStatus::BadYear;
+        return r;
+    }
+    if (const Part part = read_part(sc); part != Part::None) {
+        PointRead r = read_part_of(sc, part);
+        if (r.status != PointStatus::NoMatch) return r;
+        sc.pos = 0;
+    }
+    PointRead r = read_day_phrase(sc, o, true);
+    if (r.status == PointStatus::Ok && !sc.done()) r.status = PointStatus::NoMatch;
+    return r;
+}
+
 // [SECTION] Whole-date grammar
 
 struct Pieces {
@@ -494,7 +929,7 @@ PointRead read_point(std::string_view text, const DateParseOptions& o) {
     if (r.status == PointStatus::NoMatch || (r.status == PointStatus::Ok && !sc.done())) {
         // Dates with a month's name ("24 June 2015", "June 2015") cannot be misread, so they are
         // read everywhere; numeric day/month forms only where a column's order is known.
-        const bool named = std::any_of(text.begin(), text.end(), [](char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'); });
+        const bool named = has_letter(text);
         if (o.spreadsheet_forms || named) {
             Scanner sc2{text, 0};
             PointRead r2 = read_sheet_point(sc2, o.order);
@@ -502,6 +937,8 @@ PointRead read_point(std::string_view text, const DateParseOptions& o) {
         }
         if (r.status == PointStatus::Ok && !sc.done()) r.status = PointStatus::NoMatch;
     }
+    // What people write in templates ("w/c 06/06/2016", "Mon 23rd May 2016 10.30am"), only now.
+    if (r.status == PointStatus::NoMatch) return read_people_point(text, o);
     return r;
 }
 
@@ -509,17 +946,21 @@ std::string syntax_message(std::string_view text, bool sheet) {
     std::string m = "cannot read date " + quoted(text) + "; expected a form such as 2015-06-24, 2015-06, ~2015, "
                     "spring 2015, 2015-06-24/2015-06-30 or before 2015-07";
     if (sheet) {
-        m += ", 24/06/2015, 24 June 2015 or Jun-15";
+        m += ", 24/06/2015, 24 June 2015, Jun-15 or w/c 22/06/2015";
         return m;
     }
-    // "21/06/2015" outside a spreadsheet: day/month order is known only for a spreadsheet column,
-    // so say how to write it, read as the UK writes it.
+    // "21/06/2015" outside a spreadsheet (also after words, "w/c 21/06/2015", or before a time):
+    // day/month order is known only for a spreadsheet column, so say how to write it, read as the
+    // UK writes it.
     unsigned d = 0, mo = 0;
     int y = 0;
     char sep1 = 0, sep2 = 0, rest = 0;
-    const std::string t(text);
-    if (std::sscanf(t.c_str(), "%2u%c%2u%c%4d%c", &d, &sep1, &mo, &sep2, &y, &rest) == 5 && sep1 == sep2 &&
-        (sep1 == '/' || sep1 == '.') && y >= 1000) {
+    const std::size_t at = text.find_first_of("0123456789");
+    if (at == std::string_view::npos || (at > 0 && text[at - 1] != ' ')) return m;
+    const std::string t(text.substr(at));
+    const int n = std::sscanf(t.c_str(), "%2u%c%2u%c%4d%c", &d, &sep1, &mo, &sep2, &y, &rest);
+    if ((n == 5 || (n == 6 && !(rest >= '0' && rest <= '9'))) && sep1 == sep2 && (sep1 == '/' || sep1 == '.') &&
+        y >= 1000) {
         m += "; day/month dates are read only from spreadsheets, where a column's order is known: write year-month-day";
         if (day_exists(y, mo, d)) {
             char iso[32];
@@ -544,6 +985,17 @@ DateParseResult point_problem(PointStatus status, std::string_view piece, std::s
             break;
     }
     return fail("date-syntax", syntax_message(whole, sheet));
+}
+
+// "'Tue 23rd May 2016': 23 May 2016 was a Monday".
+std::string weekday_message(std::string_view text, const DatePoint& day) {
+    static constexpr std::array<std::string_view, 12> k_months = {
+        "January", "February", "March",     "April",   "May",      "June",
+        "July",    "August",   "September", "October", "November", "December"};
+    static constexpr std::array<std::string_view, 7> k_weekdays = {"Monday", "Tuesday",  "Wednesday", "Thursday",
+                                                                   "Friday", "Saturday", "Sunday"};
+    return quoted(text) + ": " + std::to_string(day.day) + " " + std::string(k_months[day.month - 1u]) + " " +
+           std::to_string(day.year) + " was a " + std::string(k_weekdays[weekday_of(days_of(day)) - 1u]);
 }
 
 // Resolves a local minute against the zone: error if skipped, warning if repeated.
@@ -723,12 +1175,26 @@ DateParseResult parse_date(std::string_view text, const DateParseOptions& option
 
     FuzzyDate d;
     d.kind = pieces.kind;
-    d.approximate = pieces.approximate;
+    d.approximate = pieces.approximate || a.approximate;
     d.first = a.point;
-    const Bounds ba = bounds_of(a.point);
+    Bounds ba = bounds_of(a.point);
+    Bounds last = ba;                             // of the piece's last point: a.end for a stretch
+    if (a.has_end) {                              // written as one: "w/c 06/06/2016", "morning"
+        last = bounds_of(a.end);
+        ba.hi = last.hi;
+    }
+    std::int64_t first_lo = ba.lo;                // where d.first starts, and d.second
+    std::int64_t second_lo = last.lo;
+    std::string_view second_text = pieces.first;  // the text d.second came from
+    DatePoint wrong_day = a.point;                // the day a wrong weekday was written before
+    bool wrong_weekday = a.wrong_weekday;
     DateParseResult out;
     switch (pieces.kind) {
         case DateKind::Point:
+            if (a.has_end) {
+                d.kind = DateKind::Range;
+                d.second = a.end;
+            }
             d.earliest = ba.lo;
             d.latest = ba.hi;
             break;
@@ -737,32 +1203,51 @@ DateParseResult parse_date(std::string_view text, const DateParseOptions& option
             d.latest = ba.lo - 1;
             break;
         case DateKind::After:
+            if (a.has_end) {  // after a stretch is after its last point
+                d.first = a.end;
+                first_lo = last.lo;
+            }
             d.earliest = ba.hi + 1;
             d.latest = k_unbounded_high;
             break;
         case DateKind::Range: {
             const PointRead b = read_point(pieces.second, options);
             if (b.status != PointStatus::Ok) return point_problem(b.status, pieces.second, t, options.spreadsheet_forms);
-            d.second = b.point;
-            const Bounds bb = bounds_of(b.point);
+            d.approximate = d.approximate || b.approximate;
+            d.second = b.has_end ? b.end : b.point;
+            Bounds bb = bounds_of(b.point);
+            second_lo = bb.lo;
+            if (b.has_end) {
+                const Bounds be = bounds_of(b.end);
+                bb.hi = be.hi;
+                second_lo = be.lo;
+            }
             if (bb.hi < ba.lo)
                 return fail("date-range-reversed", "date range " + quoted(t) + " ends before it starts");
             d.earliest = ba.lo;
             d.latest = bb.hi;
-            if (b.point.precision == Precision::Minute) {
-                FuzzyDate probe;
-                probe.earliest = bb.lo;
-                if (!resolve_local_time(probe, pieces.second, options, out)) return out;
+            if (!wrong_weekday && b.wrong_weekday) {
+                wrong_weekday = true;
+                wrong_day = b.point;
             }
+            second_text = pieces.second;
             break;
         }
     }
-    if (a.point.precision == Precision::Minute) {
+    if (d.kind == DateKind::Range && d.second.precision == Precision::Minute) {
         FuzzyDate probe;
-        probe.earliest = ba.lo;
+        probe.earliest = second_lo;
+        if (!resolve_local_time(probe, second_text, options, out)) return out;
+    }
+    if (d.first.precision == Precision::Minute) {
+        FuzzyDate probe;
+        probe.earliest = first_lo;
         if (!resolve_local_time(probe, pieces.first, options, out)) return out;
         d.utc_offset_minutes = probe.utc_offset_minutes;
     }
+    // A wrong weekday more likely means a mistyped date than a repeated hour does: it is the
+    // warning given, and the date is kept as its numbers say.
+    if (wrong_weekday) out.warning = DateProblem{"date-weekday", weekday_message(t, wrong_day)};
     out.date = d;
     return out;
 }
@@ -772,6 +1257,11 @@ SlashDateEvidence slash_date_evidence(std::string_view text) {
     Scanner sc{trim(text), 0};
     for (std::string_view q : {"~", "?"})
         if (istarts_with(sc.s, q)) sc.pos = q.size();
+    // "Mon 23/05/2016", "w/c 06/06/2016": the date after a weekday or a week's words counts too.
+    if (is_letter(sc.peek())) {
+        read_week_prefix(sc);
+        read_weekday(sc);
+    }
     std::int32_t a = 0, b = 0, c = 0;
     std::size_t ac = 0, cc = 0;
     if (!sc.digits(1, 2, a, &ac)) return e;
@@ -787,6 +1277,32 @@ SlashDateEvidence slash_date_evidence(std::string_view text) {
     e.could_be_mdy = day_exists(y, static_cast<unsigned>(a), static_cast<unsigned>(b));
     e.same_either_way = a == b;
     return e;
+}
+
+bool is_unknown_date_text(std::string_view text) {
+    text = trim(text);
+    // "?", "??": a question mark is all the cell says.
+    if (!text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c == '?' || c == ' '; })) return true;
+    // "(Not known)", "N/K.", "- unknown -": ASCII punctuation and spaces around the words are ignored.
+    const auto around = [](char c) {
+        return static_cast<unsigned char>(c) < 0x80 && !is_letter(c) && !(c >= '0' && c <= '9');
+    };
+    while (!text.empty() && around(text.front())) text.remove_prefix(1);
+    while (!text.empty() && around(text.back())) text.remove_suffix(1);
+    // The words in lowercase with single spaces, in a small buffer: no allocation per cell.
+    std::array<char, 24> folded{};
+    std::size_t n = 0;
+    for (const char c : text) {
+        const bool space = c == ' ' || c == '\t';
+        if (space && n > 0 && folded[n - 1] == ' ') continue;
+        if (n == folded.size()) return false;
+        folded[n++] = space ? ' ' : ascii_lower(c);
+    }
+    const std::string_view words(folded.data(), n);
+    static constexpr std::array<std::string_view, 14> k_unknown = {
+        "not known",   "unknown",      "undated", "date unknown", "n/k",           "nk",          "n.k",
+        "not recorded", "tbc",         "t.b.c",   "date not known", "unknown date", "date not recorded", "not dated"};
+    return std::any_of(k_unknown.begin(), k_unknown.end(), [&](std::string_view u) { return words == u; });
 }
 
 // [SECTION] Excel serials

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+
 using namespace sightline::engine;
 
 namespace {
@@ -283,6 +285,310 @@ TEST(Dates, YearOfDay) {
     EXPECT_EQ(year_of_day(days_from_civil(2015, 1, 1)), 2015);
 }
 
+// [People's forms] What agencies type into Word and Excel templates (case-format A.1).
+
+struct People {
+    const char* text;
+    bool sheet;             // needs spreadsheet_forms (a numeric day/month)
+    const char* canonical;  // format_date
+    const char* earliest;   // first possible local instant ("" for unbounded)
+    const char* latest;     // last possible local instant ("" for unbounded)
+    bool approximate;
+    DateKind kind;
+    Precision precision;    // of the first point
+};
+
+std::string instant_or_empty(std::int64_t seconds, bool unbounded) {
+    if (unbounded) return "";
+    const std::int64_t d = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400;
+    const std::int64_t s = seconds - d * 86400;
+    char hms[16];
+    std::snprintf(hms, sizeof hms, " %02d:%02d:%02d", static_cast<int>(s / 3600), static_cast<int>(s / 60 % 60),
+                  static_cast<int>(s % 60));
+    return format_day(static_cast<std::int32_t>(d)) + hms;
+}
+
+constexpr DateKind k_point = DateKind::Point;
+constexpr DateKind k_range = DateKind::Range;
+
+const People k_people[] = {
+    // Times after a day: 12am is 00:xx, 12pm is 12:xx; a dot may part hours and minutes.
+    {"23/05/2016 10.30am", true, "2016-05-23 10:30", "2016-05-23 10:30:00", "2016-05-23 10:30:59", false, k_point, Precision::Minute},
+    {"23/05/2016 10:30 am", true, "2016-05-23 10:30", "2016-05-23 10:30:00", "2016-05-23 10:30:59", false, k_point, Precision::Minute},
+    {"23/05/2016 10.30 pm", true, "2016-05-23 22:30", "2016-05-23 22:30:00", "2016-05-23 22:30:59", false, k_point, Precision::Minute},
+    {"23/05/2016 10am", true, "2016-05-23 10:00", "2016-05-23 10:00:00", "2016-05-23 10:00:59", false, k_point, Precision::Minute},
+    {"23/05/2016 1030hrs", true, "2016-05-23 10:30", "2016-05-23 10:30:00", "2016-05-23 10:30:59", false, k_point, Precision::Minute},
+    {"23/05/2016 1030 hrs", true, "2016-05-23 10:30", "2016-05-23 10:30:00", "2016-05-23 10:30:59", false, k_point, Precision::Minute},
+    {"23/05/2016 10:30hrs", true, "2016-05-23 10:30", "2016-05-23 10:30:00", "2016-05-23 10:30:59", false, k_point, Precision::Minute},
+    {"23/05/2016 10.30", true, "2016-05-23 10:30", "2016-05-23 10:30:00", "2016-05-23 10:30:59", false, k_point, Precision::Minute},
+    {"23/05/2016 noon", true, "2016-05-23 12:00", "2016-05-23 12:00:00", "2016-05-23 12:00:59", false, k_point, Precision::Minute},
+    {"23/05/2016 Midday", true, "2016-05-23 12:00", "2016-05-23 12:00:00", "2016-05-23 12:00:59", false, k_point, Precision::Minute},
+    {"23/05/2016 12 noon", true, "2016-05-23 12:00", "2016-05-23 12:00:00", "2016-05-23 12:00:59", false, k_point, Precision::Minute},
+    {"23/05/2016 midnight", true, "2016-05-23 00:00", "2016-05-23 00:00:00", "2016-05-23 00:00:59", false, k_point, Precision::Minute},
+    {"23/05/2016 12am", true, "2016-05-23 00:00", "2016-05-23 00:00:00", "2016-05-23 00:00:59", false, k_point, Precision::Minute},
+    {"23/05/2016 12.15am", true, "2016-05-23 00:15", "2016-05-23 00:15:00", "2016-05-23 00:15:59", false, k_point, Precision::Minute},
+    {"23/05/2016 12pm", true, "2016-05-23 12:00", "2016-05-23 12:00:00", "2016-05-23 12:00:59", false, k_point, Precision::Minute},
+    {"23/05/2016 12:45 PM", true, "2016-05-23 12:45", "2016-05-23 12:45:00", "2016-05-23 12:45:59", false, k_point, Precision::Minute},
+    {"23/05/2016, 10:30", true, "2016-05-23 10:30", "2016-05-23 10:30:00", "2016-05-23 10:30:59", false, k_point, Precision::Minute},
+    {"23/05/2016 at 10:30", true, "2016-05-23 10:30", "2016-05-23 10:30:00", "2016-05-23 10:30:59", false, k_point, Precision::Minute},
+    {"23/05/2016 10:30:00 AM", true, "2016-05-23 10:30", "2016-05-23 10:30:00", "2016-05-23 10:30:59", false, k_point, Precision::Minute},
+    {"2016-05-23 10.30am", false, "2016-05-23 10:30", "2016-05-23 10:30:00", "2016-05-23 10:30:59", false, k_point, Precision::Minute},
+    {"2016-05-23 1030hrs", false, "2016-05-23 10:30", "2016-05-23 10:30:00", "2016-05-23 10:30:59", false, k_point, Precision::Minute},
+    {"23 May 2016 2.05 p.m.", false, "2016-05-23 14:05", "2016-05-23 14:05:00", "2016-05-23 14:05:59", false, k_point, Precision::Minute},
+    // Parts of a day: approximate, from their first minute to their last.
+    {"23/05/2016 morning", true, "~2016-05-23 06:00/2016-05-23 11:59", "2016-05-23 06:00:00", "2016-05-23 11:59:59", true, k_range, Precision::Minute},
+    {"23/05/2016 afternoon", true, "~2016-05-23 12:00/2016-05-23 17:59", "2016-05-23 12:00:00", "2016-05-23 17:59:59", true, k_range, Precision::Minute},
+    {"23/05/2016 evening", true, "~2016-05-23 18:00/2016-05-23 21:59", "2016-05-23 18:00:00", "2016-05-23 21:59:59", true, k_range, Precision::Minute},
+    {"23/05/2016 night", true, "~2016-05-23 22:00/2016-05-23 23:59", "2016-05-23 22:00:00", "2016-05-23 23:59:59", true, k_range, Precision::Minute},
+    {"23/05/2016 am", true, "~2016-05-23 00:00/2016-05-23 11:59", "2016-05-23 00:00:00", "2016-05-23 11:59:59", true, k_range, Precision::Minute},
+    {"23/05/2016 PM", true, "~2016-05-23 12:00/2016-05-23 23:59", "2016-05-23 12:00:00", "2016-05-23 23:59:59", true, k_range, Precision::Minute},
+    {"23/05/2016 early hours", true, "~2016-05-23 00:00/2016-05-23 05:59", "2016-05-23 00:00:00", "2016-05-23 05:59:59", true, k_range, Precision::Minute},
+    {"2016-05-23 Morning", false, "~2016-05-23 06:00/2016-05-23 11:59", "2016-05-23 06:00:00", "2016-05-23 11:59:59", true, k_range, Precision::Minute},
+    // A weekday before the day; ordinals, "of", any case.
+    {"Mon 23rd May 2016", false, "2016-05-23", "2016-05-23 00:00:00", "2016-05-23 23:59:59", false, k_point, Precision::Day},
+    {"Monday 23 May 2016", false, "2016-05-23", "2016-05-23 00:00:00", "2016-05-23 23:59:59", false, k_point, Precision::Day},
+    {"Mon, 23/05/2016", true, "2016-05-23", "2016-05-23 00:00:00", "2016-05-23 23:59:59", false, k_point, Precision::Day},
+    {"monday the 23rd of may 2016", false, "2016-05-23", "2016-05-23 00:00:00", "2016-05-23 23:59:59", false, k_point, Precision::Day},
+    {"Tues. 24 May 2016", false, "2016-05-24", "2016-05-24 00:00:00", "2016-05-24 23:59:59", false, k_point, Precision::Day},
+    {"Mon 23rd May 2016 10.30am", false, "2016-05-23 10:30", "2016-05-23 10:30:00", "2016-05-23 10:30:59", false, k_point, Precision::Minute},
+    {"23rd May 2016", false, "2016-05-23", "2016-05-23 00:00:00", "2016-05-23 23:59:59", false, k_point, Precision::Day},
+    {"1st June 2016", false, "2016-06-01", "2016-06-01 00:00:00", "2016-06-01 23:59:59", false, k_point, Precision::Day},
+    {"23rd of May 2016", false, "2016-05-23", "2016-05-23 00:00:00", "2016-05-23 23:59:59", false, k_point, Precision::Day},
+    {"May 23rd, 2016", false, "2016-05-23", "2016-05-23 00:00:00", "2016-05-23 23:59:59", false, k_point, Precision::Day},
+    {"22 may 2016", false, "2016-05-22", "2016-05-22 00:00:00", "2016-05-22 23:59:59", false, k_point, Precision::Day},
+    // A week: seven whole days from the day (to it, for "week ending"), not approximate.
+    {"w/c 06/06/2016", true, "2016-06-06/2016-06-12", "2016-06-06 00:00:00", "2016-06-12 23:59:59", false, k_range, Precision::Day},
+    {"w/c 6 June 2016", false, "2016-06-06/2016-06-12", "2016-06-06 00:00:00", "2016-06-12 23:59:59", false, k_range, Precision::Day},
+    {"wc 06/06/2016", true, "2016-06-06/2016-06-12", "2016-06-06 00:00:00", "2016-06-12 23:59:59", false, k_range, Precision::Day},
+    {"week commencing 06/06/2016", true, "2016-06-06/2016-06-12", "2016-06-06 00:00:00", "2016-06-12 23:59:59", false, k_range, Precision::Day},
+    {"Week Beginning 06/06/2016", true, "2016-06-06/2016-06-12", "2016-06-06 00:00:00", "2016-06-12 23:59:59", false, k_range, Precision::Day},
+    {"week starting Mon 6th June 2016", false, "2016-06-06/2016-06-12", "2016-06-06 00:00:00", "2016-06-12 23:59:59", false, k_range, Precision::Day},
+    {"w/b 06/06/2016", true, "2016-06-06/2016-06-12", "2016-06-06 00:00:00", "2016-06-12 23:59:59", false, k_range, Precision::Day},
+    {"W/C: 2016-06-06", false, "2016-06-06/2016-06-12", "2016-06-06 00:00:00", "2016-06-12 23:59:59", false, k_range, Precision::Day},
+    {"w/c 28/12/2016", true, "2016-12-28/2017-01-03", "2016-12-28 00:00:00", "2017-01-03 23:59:59", false, k_range, Precision::Day},
+    {"week ending 12/06/2016", true, "2016-06-06/2016-06-12", "2016-06-06 00:00:00", "2016-06-12 23:59:59", false, k_range, Precision::Day},
+    // Parts of a month: approximate ranges of days.
+    {"early June 2016", false, "~2016-06-01/2016-06-10", "2016-06-01 00:00:00", "2016-06-10 23:59:59", true, k_range, Precision::Day},
+    {"mid June 2016", false, "~2016-06-11/2016-06-20", "2016-06-11 00:00:00", "2016-06-20 23:59:59", true, k_range, Precision::Day},
+    {"mid-June 2016", false, "~2016-06-11/2016-06-20", "2016-06-11 00:00:00", "2016-06-20 23:59:59", true, k_range, Precision::Day},
+    {"late June 2016", false, "~2016-06-21/2016-06-30", "2016-06-21 00:00:00", "2016-06-30 23:59:59", true, k_range, Precision::Day},
+    {"late Feb 2016", false, "~2016-02-21/2016-02-29", "2016-02-21 00:00:00", "2016-02-29 23:59:59", true, k_range, Precision::Day},
+    {"end of June 2016", false, "~2016-06-24/2016-06-30", "2016-06-24 00:00:00", "2016-06-30 23:59:59", true, k_range, Precision::Day},
+    {"end of February 2015", false, "~2015-02-22/2015-02-28", "2015-02-22 00:00:00", "2015-02-28 23:59:59", true, k_range, Precision::Day},
+    {"beginning of June 2016", false, "~2016-06-01/2016-06-07", "2016-06-01 00:00:00", "2016-06-07 23:59:59", true, k_range, Precision::Day},
+    {"Start of June 2016", false, "~2016-06-01/2016-06-07", "2016-06-01 00:00:00", "2016-06-07 23:59:59", true, k_range, Precision::Day},
+    // Parts of a year: approximate ranges of months (one month: a point).
+    {"early 2016", false, "~2016-01/2016-04", "2016-01-01 00:00:00", "2016-04-30 23:59:59", true, k_range, Precision::Month},
+    {"mid 2016", false, "~2016-05/2016-08", "2016-05-01 00:00:00", "2016-08-31 23:59:59", true, k_range, Precision::Month},
+    {"mid-2016", false, "~2016-05/2016-08", "2016-05-01 00:00:00", "2016-08-31 23:59:59", true, k_range, Precision::Month},
+    {"late 2016", false, "~2016-09/2016-12", "2016-09-01 00:00:00", "2016-12-31 23:59:59", true, k_range, Precision::Month},
+    {"end of 2016", false, "~2016-12", "2016-12-01 00:00:00", "2016-12-31 23:59:59", true, k_point, Precision::Month},
+    {"beginning of 2016", false, "~2016-01", "2016-01-01 00:00:00", "2016-01-31 23:59:59", true, k_point, Precision::Month},
+    // A question mark before or after: approximate.
+    {"?22 may 2016", false, "~2016-05-22", "2016-05-22 00:00:00", "2016-05-22 23:59:59", true, k_point, Precision::Day},
+    {"22 may 2016?", false, "~2016-05-22", "2016-05-22 00:00:00", "2016-05-22 23:59:59", true, k_point, Precision::Day},
+    {"2016?", false, "~2016", "2016-01-01 00:00:00", "2016-12-31 23:59:59", true, k_point, Precision::Year},
+    {"June 2016 ?", false, "~2016-06", "2016-06-01 00:00:00", "2016-06-30 23:59:59", true, k_point, Precision::Month},
+    {"23/05/2016 10am?", true, "~2016-05-23 10:00", "2016-05-23 10:00:00", "2016-05-23 10:00:59", true, k_point, Precision::Minute},
+    // With ranges and qualifiers: a stretch's first point starts it, its last ends it.
+    {"early June 2016 to late July 2016", false, "~2016-06-01/2016-07-31", "2016-06-01 00:00:00", "2016-07-31 23:59:59", true, k_range, Precision::Day},
+    {"Mon 23 May 2016 to Fri 27 May 2016", false, "2016-05-23/2016-05-27", "2016-05-23 00:00:00", "2016-05-27 23:59:59", false, k_range, Precision::Day},
+    {"before early June 2016", false, "before ~2016-06-01", "", "2016-05-31 23:59:59", true, DateKind::Before, Precision::Day},
+    {"after w/c 6 June 2016", false, "after 2016-06-12", "2016-06-13 00:00:00", "", false, DateKind::After, Precision::Day},
+};
+
+DateParseOptions people_options(bool sheet) {
+    DateParseOptions o;
+    o.spreadsheet_forms = sheet;
+    return o;
+}
+
+class PeopleForms : public ::testing::TestWithParam<People> {};
+
+TEST_P(PeopleForms, ReadWithTheirEarliestLatestAndCanonicalText) {
+    const People& v = GetParam();
+    const DateParseResult r = parse_date(v.text, people_options(v.sheet));
+    ASSERT_TRUE(r.date) << v.text << ": " << (r.error ? r.error->message : "");
+    const FuzzyDate& d = *r.date;
+    EXPECT_EQ(format_date(d), v.canonical) << v.text;
+    EXPECT_EQ(instant_or_empty(d.earliest, d.earliest == k_unbounded_low), v.earliest) << v.text;
+    EXPECT_EQ(instant_or_empty(d.latest, d.latest == k_unbounded_high), v.latest) << v.text;
+    EXPECT_EQ(d.approximate, v.approximate) << v.text;
+    EXPECT_EQ(d.kind, v.kind) << v.text;
+    EXPECT_EQ(d.first.precision, v.precision) << v.text;
+    EXPECT_FALSE(r.warning) << v.text;
+    if (v.sheet) {
+        EXPECT_EQ(parse_date(v.text).error->code, "date-syntax") << v.text;  // day/month needs a column
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(DatesAsPeopleWriteThem, PeopleForms, ::testing::ValuesIn(k_people));
+
+// Every people's form is written out canonically, and that text reads back natively (no
+// spreadsheet forms) as the same date, offsets included, in London and elsewhere.
+TEST(Dates, EveryPeopleFormReadsBackFromItsCanonicalText) {
+    for (const char* zone : {"Europe/London", "America/New_York"}) {
+        for (const People& v : k_people) {
+            DateParseOptions o = people_options(v.sheet);
+            o.zone = find_zone(zone);
+            ASSERT_NE(o.zone, nullptr);
+            const DateParseResult r = parse_date(v.text, o);
+            ASSERT_TRUE(r.date) << v.text;
+            const std::string canonical = format_date(*r.date);
+            DateParseOptions native;
+            native.zone = o.zone;
+            const DateParseResult back = parse_date(canonical, native);
+            ASSERT_TRUE(back.date) << v.text << " -> " << canonical << ": " << back.error->message;
+            EXPECT_EQ(*back.date, *r.date) << v.text << " -> " << canonical;
+            EXPECT_EQ(back.date->approximate, r.date->approximate) << canonical;
+            EXPECT_EQ(back.date->utc_offset_minutes, r.date->utc_offset_minutes) << canonical;
+            EXPECT_EQ(back.date->earliest, r.date->earliest) << canonical;
+            EXPECT_EQ(back.date->latest, r.date->latest) << canonical;
+            EXPECT_EQ(format_date(*back.date), canonical);
+        }
+    }
+    // Summer time is kept on both ends of a part of a day.
+    EXPECT_EQ(parse_date("2016-05-23 morning").date->utc_offset_minutes, 60);
+    EXPECT_EQ(parse_date("2016-12-23 morning").date->utc_offset_minutes, 0);
+}
+
+TEST(Dates, ReadsWeekCommencingAsSevenDays) {
+    DateParseOptions sheet = people_options(true);
+    for (const char* text : {"w/c 06/06/2016", "wc 06/06/2016", "W/C 06/06/2016", "w/b 06/06/2016", "wb 06/06/2016",
+                             "week commencing 06/06/2016", "week beginning 06/06/2016", "Week Commencing: 06/06/2016",
+                             "w/c 6 June 2016", "w/c Monday 6th June 2016"}) {
+        const DateParseResult r = parse_date(text, sheet);
+        ASSERT_TRUE(r.date) << text << ": " << (r.error ? r.error->message : "");
+        EXPECT_EQ(format_date(*r.date), "2016-06-06/2016-06-12") << text;
+        EXPECT_EQ(r.date->latest_day() - r.date->earliest_day(), 6) << text;
+        EXPECT_FALSE(r.date->approximate) << text;
+        EXPECT_FALSE(r.date->is_exact_day()) << text;
+    }
+    // The column's order applies to the day after the words.
+    sheet.order = DateOrder::Mdy;
+    EXPECT_EQ(format_date(*parse_date("w/c 06/13/2016", sheet).date), "2016-06-13/2016-06-19");
+    // A week past the last year that can be read is out of range, as the year would be.
+    const DateParseResult late = parse_date("w/c 30/12/9999", people_options(true));
+    ASSERT_TRUE(late.error);
+    EXPECT_EQ(late.error->code, "date-out-of-range");
+    EXPECT_EQ(late.error->message, "date 'w/c 30/12/9999' is outside the years 1000 to 9999");
+}
+
+TEST(Dates, WrongWeekdayWarnsAndKeepsTheDate) {
+    const DateParseResult r = parse_date("Tue 23rd May 2016");
+    ASSERT_TRUE(r.date);
+    EXPECT_EQ(format_date(*r.date), "2016-05-23");
+    ASSERT_TRUE(r.warning);
+    EXPECT_EQ(r.warning->code, "date-weekday");
+    EXPECT_EQ(r.warning->message, "'Tue 23rd May 2016': 23 May 2016 was a Monday");
+    EXPECT_FALSE(parse_date("Mon 23rd May 2016").warning);
+    EXPECT_FALSE(parse_date("sun, 05/06/2016", people_options(true)).warning);
+    const DateParseResult sheet = parse_date("Thurs 05/06/2016 10.30am", people_options(true));
+    ASSERT_TRUE(sheet.warning);
+    EXPECT_EQ(format_date(*sheet.date), "2016-06-05 10:30");
+    EXPECT_EQ(sheet.warning->message, "'Thurs 05/06/2016 10.30am': 5 June 2016 was a Sunday");
+    // Either end of a range.
+    EXPECT_EQ(parse_date("Mon 23 May 2016 to Sat 27 May 2016").warning->message,
+              "'Mon 23 May 2016 to Sat 27 May 2016': 27 May 2016 was a Friday");
+    // A wrong weekday is the warning given over a repeated hour; the time still takes the first.
+    const DateParseResult both = parse_date("Tue 30 Oct 2016 01:30");
+    ASSERT_TRUE(both.date);
+    EXPECT_EQ(both.warning->code, "date-weekday");
+    EXPECT_EQ(both.warning->message, "'Tue 30 Oct 2016 01:30': 30 October 2016 was a Sunday");
+    EXPECT_EQ(format_utc(*both.date), "2016-10-30T00:30:00Z");
+}
+
+TEST(Dates, ImpossibleTimesAsPeopleWriteThemAreTimeInvalid) {
+    struct Case {
+        const char* text;
+        const char* code;
+        const char* message;
+    };
+    for (const Case& c : {
+             Case{"23/05/2016 25:00", "time-invalid", "time in '23/05/2016 25:00' does not exist"},
+             Case{"23/05/2016 13pm", "time-invalid", "time in '23/05/2016 13pm' does not exist"},
+             Case{"23/05/2016 10.75", "time-invalid", "time in '23/05/2016 10.75' does not exist"},
+             Case{"23/05/2016 0am", "time-invalid", "time in '23/05/2016 0am' does not exist"},
+             Case{"23/05/2016 2400hrs", "time-invalid", "time in '23/05/2016 2400hrs' does not exist"},
+             Case{"23/05/2016 10 noon", "time-invalid", "time in '23/05/2016 10 noon' does not exist"},
+             Case{"Mon 23 May 2016 10:60 am", "time-invalid", "time in 'Mon 23 May 2016 10:60 am' does not exist"},
+             Case{"Mon 31 June 2016", "date-invalid", "date 'Mon 31 June 2016' does not exist"},
+             Case{"27/03/2016 01.30am", "time-nonexistent",
+                  "local time '27/03/2016 01.30am' does not exist in Europe/London (the clocks went forward)"},
+         }) {
+        const DateParseResult r = parse_date(c.text, people_options(true));
+        ASSERT_TRUE(r.error) << c.text;
+        EXPECT_EQ(r.error->code, c.code) << c.text;
+        EXPECT_EQ(r.error->message, c.message);
+    }
+}
+
+TEST(Dates, WhatStillCannotBeReadSaysWhatCan) {
+    // Numeric day/month forms after words need a spreadsheet's column, as on their own.
+    const DateParseResult native = parse_date("w/c 06/06/2016");
+    ASSERT_TRUE(native.error);
+    EXPECT_EQ(native.error->code, "date-syntax");
+    EXPECT_EQ(native.error->message,
+              "cannot read date 'w/c 06/06/2016'; expected a form such as 2015-06-24, 2015-06, ~2015, spring 2015, "
+              "2015-06-24/2015-06-30 or before 2015-07; day/month dates are read only from spreadsheets, where a "
+              "column's order is known: write year-month-day (2016-06-06 if 6 is the day)");
+    EXPECT_EQ(parse_date("Mon, 23/05/2016 10am").error->message,
+              "cannot read date 'Mon, 23/05/2016 10am'; expected a form such as 2015-06-24, 2015-06, ~2015, spring "
+              "2015, 2015-06-24/2015-06-30 or before 2015-07; day/month dates are read only from spreadsheets, where "
+              "a column's order is known: write year-month-day (2016-05-23 if 23 is the day)");
+    const DateParseResult sheet = parse_date("23/05/2016 1030", people_options(true));
+    ASSERT_TRUE(sheet.error);
+    EXPECT_EQ(sheet.error->message,
+              "cannot read date '23/05/2016 1030'; expected a form such as 2015-06-24, 2015-06, ~2015, spring 2015, "
+              "2015-06-24/2015-06-30 or before 2015-07, 24/06/2015, 24 June 2015, Jun-15 or w/c 22/06/2015");
+    for (const char* text : {"next Tuesday", "w/c 06/06/2016 10am", "early hours", "mid June", "Mon early June 2016",
+                             "23/05/2016 10", "23/05/2016 morningish", "w/e 12/06/2016", "?", "2016 ??x"}) {
+        const DateParseResult r = parse_date(text, people_options(true));
+        ASSERT_TRUE(r.error) << text;
+        EXPECT_EQ(r.error->code, "date-syntax") << text;
+    }
+}
+
+TEST(Dates, PartsOfADayOrderByTheirStart) {
+    const auto key = [](const char* text) { return parse_date(text).date->sort_key(); };
+    EXPECT_EQ(key("2016-05-23"), key("2016-05-23 early hours"));
+    EXPECT_EQ(key("2016-05-23 midnight"), key("2016-05-23 am"));
+    EXPECT_LT(key("2016-05-23 early hours"), key("2016-05-23 morning"));
+    EXPECT_LT(key("2016-05-23 morning"), key("2016-05-23 10.30am"));
+    EXPECT_LT(key("2016-05-23 10.30am"), key("2016-05-23 afternoon"));
+    EXPECT_EQ(key("2016-05-23 afternoon"), key("2016-05-23 noon"));
+    EXPECT_LT(key("2016-05-23 afternoon"), key("2016-05-23 evening"));
+    EXPECT_LT(key("2016-05-23 evening"), key("2016-05-23 night"));
+    EXPECT_LT(key("2016-05-23 night"), key("2016-05-24 early hours"));
+    const FuzzyDate night = *parse_date("2016-05-23 night").date;
+    EXPECT_EQ(format_day(night.earliest_day()), "2016-05-23");
+    EXPECT_EQ(format_day(night.latest_day()), "2016-05-23");
+}
+
+TEST(Dates, SlashEvidenceLooksPastWeekdaysAndWeeks) {
+    EXPECT_TRUE(slash_date_evidence("Mon 13/06/2016").could_be_dmy);
+    EXPECT_FALSE(slash_date_evidence("Mon 13/06/2016").could_be_mdy);
+    EXPECT_TRUE(slash_date_evidence("w/c 06/13/2016").could_be_mdy);
+    EXPECT_FALSE(slash_date_evidence("w/c 06/13/2016").could_be_dmy);
+    const SlashDateEvidence either = slash_date_evidence("Tuesday, 01/02/2016 10am");
+    EXPECT_TRUE(either.could_be_dmy && either.could_be_mdy);
+    EXPECT_TRUE(slash_date_evidence("week commencing 06/06/2016").same_either_way);
+    EXPECT_FALSE(slash_date_evidence("early June 2016").is_slash_form);
+    EXPECT_FALSE(slash_date_evidence("Mon").is_slash_form);
+}
+
+TEST(Dates, UnknownDateTextIsRecognised) {
+    for (const char* text : {"Not known", "UNKNOWN", " undated ", "Date unknown", "N/K", "nk", "not recorded", "?", "??",
+                             "TBC", "date not known", "Unknown date", "(not known)", "N/K.", "- unknown -", "Not  known",
+                             "n.k.", "\tnot recorded."}) {
+        EXPECT_TRUE(is_unknown_date_text(text)) << text;
+    }
+    for (const char* text : {"", "   ", "2016-05-23", "known", "not", "unknown person", "tbc 2016", "w/c 06/06/2016",
+                             "? 2016", "unknownn", "-", "not known at all, but probably spring 2016"}) {
+        EXPECT_FALSE(is_unknown_date_text(text)) << text;
+    }
+}
+
 }  // namespace
 
 // The direct readings of 2015-06-24 and 24/06/2015 (with or without a time), and the cache of UTC
@@ -320,6 +626,36 @@ TEST(Dates, FastPathsAndOffsetCacheAgreeWithTheGrammar) {
         }
     }
     EXPECT_GT(compared, 80000);
+    // People's forms never take a direct reading: the same with the fast paths on or off.
+    for (std::int32_t day = days_from_civil(2016, 1, 1); day <= days_from_civil(2016, 12, 31); ++day) {
+        const std::string iso = format_day(day);
+        const std::string uk = iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
+        for (const std::string& text :
+             {uk + " 10.30am", iso + " 12pm", uk + ", noon", iso + " morning", uk + " early hours", "w/c " + uk,
+              "Mon " + uk, "Sun, " + iso + " 01:30am", iso + "?", uk + " 1030hrs", uk + " 01.30", uk + " midnight"}) {
+            for (const DateOrder order : {DateOrder::Dmy, DateOrder::Mdy}) {
+                DateParseOptions general;
+                general.spreadsheet_forms = true;
+                general.order = order;
+                general.fast_paths = false;
+                DateParseOptions fast = general;
+                fast.fast_paths = true;
+                fast.offsets = &offsets;
+                const DateParseResult a = parse_date(text, general), b = parse_date(text, fast);
+                ASSERT_EQ(a.date.has_value(), b.date.has_value()) << text;
+                if (a.date) {
+                    ASSERT_EQ(*a.date, *b.date) << text;
+                    ASSERT_EQ(a.date->utc_offset_minutes, b.date->utc_offset_minutes) << text;
+                } else {
+                    ASSERT_EQ(a.error->message, b.error->message) << text;
+                }
+                ASSERT_EQ(a.warning.has_value(), b.warning.has_value()) << text;
+                if (a.warning) {
+                    ASSERT_EQ(a.warning->message, b.warning->message) << text;
+                }
+            }
+        }
+    }
     // The skipped and repeated hours are still errors and warnings with the cache warm.
     DateParseOptions o;
     o.offsets = &offsets;

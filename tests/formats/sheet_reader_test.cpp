@@ -283,6 +283,33 @@ TEST(SheetReader, DecidesDayMonthOrderPerColumn) {
     EXPECT_EQ(dates, (std::vector<std::string>{"2015-01-02", "2015-02-01", "2015-06-26", "2015-06-26"}));
 }
 
+TEST(SheetReader, ReadsDatesAndTimesAsPeopleWriteThem) {
+    TempDir dir;
+    // "Mon 13/06/2016" decides the column day first; a time column is read with its day.
+    dir.write("agencies/a.csv", "Date,Time,Type,Summary\n"
+                                "Mon 13/06/2016,10.30am,contact,a\n"
+                                "w/c 01/02/2016,,contact,b\n"
+                                "23/05/2016,morning,contact,c\n"
+                                "Tue 23rd May 2016,,contact,d\n");
+    // Only "w/c 01/02/2016" and "03/04/2016": the week's day could be either, and is not guessed.
+    dir.write("agencies/b.csv", "Date,Type,Summary\nw/c 01/02/2016,contact,a\n03/04/2016,contact,b\n");
+    const Case c = load_sheet_case(dir,
+                                   "  - {file: agencies/a.csv, agency: Metropolitan Police}\n"
+                                   "  - {file: agencies/b.csv, agency: Brook Lane Clinic}\n");
+    const auto got = printed(c, dir);
+    std::vector<std::string> dates;
+    for (const Entry& e : c.chronology.entries) dates.push_back(format_date(e.date));
+    std::sort(dates.begin(), dates.end());
+    EXPECT_EQ(dates, (std::vector<std::string>{"2016-02-01/2016-02-07", "2016-05-23", "2016-06-13 10:30",
+                                               "~2016-05-23 06:00/2016-05-23 11:59"}))
+        << joined(got);
+    EXPECT_TRUE(has(got, "agencies/a.csv:5:1: warning: 'Tue 23rd May 2016': 23 May 2016 was a Monday [date-weekday]"))
+        << joined(got);
+    EXPECT_TRUE(has(got, "agencies/b.csv:2:1: error: date 'w/c 01/02/2016' could be day/month or month/day, and "
+                         "column 'Date' does not say which [date-ambiguous]"))
+        << joined(got);
+}
+
 TEST(SheetReader, UndecidableColumnIsAnErrorUntilTheMappingSaysDmy) {
     TempDir dir;
     dir.write("agencies/p.csv", "Date,Type,Summary\n2015-01-01,contact,iso is fine\n01/02/2015,contact,a\n"
@@ -405,7 +432,7 @@ INSTANTIATE_TEST_SUITE_P(
         SheetDiagnostic{"date-syntax", "Date,Type,Summary\nsoon,contact,a\n", "agency: Metropolitan Police\n",
                         "agencies/a.csv:2:1: error: cannot read date 'soon'; expected a form such as 2015-06-24, "
                         "2015-06, ~2015, spring 2015, 2015-06-24/2015-06-30 or before 2015-07, 24/06/2015, 24 June "
-                        "2015 or Jun-15 [date-syntax]"},
+                        "2015, Jun-15 or w/c 22/06/2015 [date-syntax]"},
         SheetDiagnostic{"date-serial-invalid", "Date,Type,Summary\n9999999,contact,a\n", "agency: Metropolitan Police\n",
                         "agencies/a.csv:2:1: error: excel date serial 9999999 is out of range (1 to 2958465, which is "
                         "9999-12-31) [date-serial-invalid]"},

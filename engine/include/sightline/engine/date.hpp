@@ -139,11 +139,20 @@ struct DateParseOptions {
 struct DateParseResult {
     std::optional<FuzzyDate> date;           // set on success
     std::optional<DateProblem> error;        // set on failure
-    std::optional<DateProblem> warning;      // e.g. an ambiguous local time, resolved to its first occurrence
+    std::optional<DateProblem> warning;      // e.g. an ambiguous local time, resolved to its first occurrence;
+                                             // a weekday that is not the date's ("date-weekday", date kept)
 };
 
-// Parses the case-format §4 grammar (and, with spreadsheet_forms, the spreadsheet forms).
+// Parses the case-format §4 grammar (and, with spreadsheet_forms, the spreadsheet forms), and
+// the forms people type into templates (case-format A.1): "Mon 23rd May 2016", "w/c 06/06/2016",
+// "mid-June 2016", "22/05/2016 10.30am", "22/05/2016 morning", "22 May 2016?". Numeric day/month
+// forms among them, like the spreadsheet forms, only with spreadsheet_forms.
 DateParseResult parse_date(std::string_view text, const DateParseOptions& options = {});
+
+// True when a date cell says the date is not known: "Not known", "Unknown", "Undated", "Date unknown",
+// "N/K", "NK", "not recorded", "?", "tbc", "date not known", "unknown date" (any case, surrounding
+// spaces/punctuation ignored).
+bool is_unknown_date_text(std::string_view text);
 
 // Converts an Excel serial day number (with optional fraction of a day) to a date.
 // The 1900 system keeps Excel's nonexistent 29 February 1900 (serial 60) as an error.
