@@ -1425,7 +1425,35 @@ std::string format_date(const FuzzyDate& d) {
     return out;
 }
 
+namespace {
+
+// The part of a day an approximate range of minutes covers exactly ("morning" for 06:00 to 11:59
+// of one day), if any: written that way, as people write it, and read back the same.
+std::string_view part_of_day(const FuzzyDate& d) {
+    static constexpr std::array<DayPart, 7> k_parts = {{{"early hours", 0, 5}, {"morning", 6, 11}, {"afternoon", 12, 17},
+                                                        {"evening", 18, 21}, {"night", 22, 23}, {"am", 0, 11}, {"pm", 12, 23}}};
+    const DatePoint& a = d.first;
+    const DatePoint& b = d.second;
+    if (d.kind != DateKind::Range || !d.approximate || a.precision != Precision::Minute ||
+        b.precision != Precision::Minute || a.year != b.year || a.month != b.month || a.day != b.day ||
+        a.minute != 0 || b.minute != 59)
+        return {};
+    for (const DayPart& p : k_parts)
+        if (a.hour == p.from_hour && b.hour == p.to_hour) return p.name;
+    return {};
+}
+
+}  // namespace
+
 void append_date(std::string& out, const FuzzyDate& d) {
+    if (const std::string_view part = part_of_day(d); !part.empty()) {
+        DatePoint day = d.first;
+        day.precision = Precision::Day;
+        append_point(out, day);
+        out += ' ';
+        out += part;
+        return;
+    }
     if (d.kind == DateKind::Before) out += "before ";
     if (d.kind == DateKind::After) out += "after ";
     if (d.approximate) out.push_back('~');

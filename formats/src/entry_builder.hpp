@@ -13,20 +13,6 @@
 #include "sightline/engine/model.hpp"
 #include "sightline/engine/text.hpp"
 
-namespace sightline::engine {
-// TEMPORARY until the engine's date forms land.
-inline bool is_unknown_date_text(std::string_view text) {
-    std::string w;
-    for (char ch : text) {
-        const char l = ascii_lower(ch);
-        if ((l >= 'a' && l <= 'z')) w.push_back(l);
-        else if (!w.empty() && w.back() != ' ') w.push_back(' ');
-    }
-    while (!w.empty() && w.back() == ' ') w.pop_back();
-    return w == "not known" || w == "unknown" || w == "undated" || w == "date unknown" || w == "n k" || w == "nk";
-}
-}  // namespace sightline::engine
-
 namespace sightline::formats::detail {
 
 using engine::trim;
