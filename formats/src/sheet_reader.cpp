@@ -302,11 +302,15 @@ struct DateColumn {
 
 // Evidence gathered from one date column.
 struct OrderEvidence {
-    std::uint32_t dmy_line = 0;
+    std::uint32_t dmy_line = 0, dmy_table = 0;
     std::string dmy_text;
-    std::uint32_t mdy_line = 0;
+    std::uint32_t mdy_line = 0, mdy_table = 0;
     std::string mdy_text;
-    std::vector<std::pair<std::uint32_t, std::string>> ambiguous;  // first two examples
+    struct Example {
+        std::uint32_t line = 0, table = 0;
+        std::string text;
+    };
+    std::vector<Example> ambiguous;  // first two examples
 };
 
 // Resolved values of low-cardinality columns, memoised by text as written.
@@ -383,10 +387,10 @@ public:
 private:
     // Diagnostics in the sheet file, or in the mapping file.
     void error(Where at, std::string code, std::string message) {
-        m_case.diagnostics.add(Severity::Error, m_file, at.line, at.column, std::move(code), std::move(message));
+        m_case.diagnostics.add(diagnostic_at(Severity::Error, m_file, at, std::move(code), std::move(message)));
     }
     void warning(Where at, std::string code, std::string message) {
-        m_case.diagnostics.add(Severity::Warning, m_file, at.line, at.column, std::move(code), std::move(message));
+        m_case.diagnostics.add(diagnostic_at(Severity::Warning, m_file, at, std::move(code), std::move(message)));
     }
     void mapping_error(Where at, std::string code, std::string message) {
         m_case.diagnostics.add(Severity::Error, m_map.file.empty() ? m_file : m_map.file, at.line, at.column,
@@ -685,12 +689,14 @@ void SheetReader::scan_dates() {
             OrderEvidence& o = ev[k];
             if (e.could_be_dmy && !e.could_be_mdy && o.dmy_line == 0) {
                 o.dmy_line = row.line;
+                o.dmy_table = row.table;
                 o.dmy_text = t;
             } else if (e.could_be_mdy && !e.could_be_dmy && o.mdy_line == 0) {
                 o.mdy_line = row.line;
+                o.mdy_table = row.table;
                 o.mdy_text = t;
             } else if (e.could_be_dmy && e.could_be_mdy && !e.same_either_way && o.ambiguous.size() < 2) {
-                o.ambiguous.emplace_back(row.line, std::string(t));
+                o.ambiguous.push_back({row.line, row.table, std::string(t)});
             }
         }
     }
@@ -705,17 +711,19 @@ void SheetReader::scan_dates() {
 void SheetReader::decide(SheetField field, const OrderEvidence& ev) {
     DateColumn& col = m_dates[field == SheetField::Date ? 0 : 1];
     const std::string name = column_label(field);
-    const Where at{m_header_line, m_bind.first(field) + 1};
-    // "row" is the sheet's row number, or for CSV the physical line where the record starts.
-    auto example = [&](std::string_view text, std::uint32_t line) {
-        return "'" + std::string(text) + "' at row " + std::to_string(line);
+    const Where at{m_header_line, m_bind.first(field) + 1, m_header_table};
+    // "row" is the sheet's row number, or for CSV the physical line where the record starts; a
+    // Word document's rows are numbered in their table.
+    auto example = [&](std::string_view text, std::uint32_t line, std::uint32_t table) {
+        return "'" + std::string(text) + "' at " + (table ? "table " + std::to_string(table) + ", " : std::string()) +
+               "row " + std::to_string(line);
     };
     const DateOrder fallback = m_case.info.date_order;
     if (ev.dmy_line && ev.mdy_line) {
         col.status = OrderStatus::Mixed;
         error(at, "date-order-mixed",
-              "column " + name + " mixes day/month and month/day dates (" + example(ev.dmy_text, ev.dmy_line) +
-                  " is day first, " + example(ev.mdy_text, ev.mdy_line) +
+              "column " + name + " mixes day/month and month/day dates (" + example(ev.dmy_text, ev.dmy_line, ev.dmy_table) +
+                  " is day first, " + example(ev.mdy_text, ev.mdy_line, ev.mdy_table) +
                   " is month first); dates that could be either are rejected: correct the column, or add "
                   "date_order: dmy or mdy to the mapping, to the source in case.yaml, or under case:");
         return;
@@ -725,7 +733,7 @@ void SheetReader::decide(SheetField field, const OrderEvidence& ev) {
         if ((fallback == DateOrder::Dmy || fallback == DateOrder::Mdy) && fallback != col.order)
             warning(at, "date-order-conflict",
                     "column " + name + " is read as " + (col.order == DateOrder::Dmy ? "day/month/year" : "month/day/year") +
-                        " because of " + (ev.dmy_line ? example(ev.dmy_text, ev.dmy_line) : example(ev.mdy_text, ev.mdy_line)) +
+                        " because of " + (ev.dmy_line ? example(ev.dmy_text, ev.dmy_line, ev.dmy_table) : example(ev.mdy_text, ev.mdy_line, ev.mdy_table)) +
                         ", although the case's date_order is " + std::string(to_string(fallback)));
         return;
     }
@@ -736,9 +744,9 @@ void SheetReader::decide(SheetField field, const OrderEvidence& ev) {
     }
     col.status = OrderStatus::Undecided;
     std::string examples;
-    for (const auto& [line, text] : ev.ambiguous) {
+    for (const OrderEvidence::Example& x : ev.ambiguous) {
         if (!examples.empty()) examples += ", ";
-        examples += example(text, line);
+        examples += example(x.text, x.line, x.table);
     }
     error(at, "date-order-undecided",
           "cannot decide day/month order of column " + name + " (e.g. " + examples +

@@ -53,4 +53,19 @@ inline void write_xlsx(const std::string& path, const std::string& sheet_data, c
     write_zip(path, parts);
 }
 
+// A minimal Word document whose body is `body` (WordprocessingML: w:p, w:tbl, ...), reached as
+// Word reaches it, through the package's relationships.
+inline void write_docx(const std::string& path, const std::string& body) {
+    write_zip(path, {
+        {"[Content_Types].xml", "<?xml version=\"1.0\"?><Types/>"},
+        {"_rels/.rels",
+         "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+         "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+         "officeDocument\" Target=\"word/document.xml\"/></Relationships>"},
+        {"word/document.xml",
+         "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+         "<w:body>" + body + "</w:body></w:document>"},
+    });
+}
+
 }  // namespace sightline::test
