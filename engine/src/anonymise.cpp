@@ -38,6 +38,28 @@ bool word_char(char ch) {
            static_cast<unsigned char>(ch) >= 0x80;
 }
 
+// Punctuation outside ASCII that ends a word: typographic quotes and apostrophes, dashes and the
+// rest of Unicode's General Punctuation (U+2000 to U+206F), and no-break spaces, as Word types
+// them ("‘Mick’", "Lee’s").
+bool punctuation_at(std::string_view text, std::size_t at) {
+    const auto b = [&](std::size_t i) { return i < text.size() ? static_cast<unsigned char>(text[i]) : 0u; };
+    if (b(at) == 0xE2 && (b(at + 1) == 0x80 || b(at + 1) == 0x81)) return true;  // U+2000..U+207F
+    return b(at) == 0xC2 && b(at + 1) == 0xA0;                                   // U+00A0
+}
+
+// Is there a word boundary before byte `at` (the start of a match)?
+bool boundary_before(std::string_view text, std::size_t at) {
+    if (at == 0 || !word_char(text[at - 1])) return true;
+    std::size_t start = at - 1;  // the first byte of the character before
+    while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+    return static_cast<unsigned char>(text[at - 1]) >= 0x80 && punctuation_at(text, start);
+}
+
+// ... and after byte `end` (just past a match)?
+bool boundary_after(std::string_view text, std::size_t end) {
+    return end == text.size() || !word_char(text[end]) || punctuation_at(text, end);
+}
+
 struct Needle {
     std::string text;
     std::string role;
@@ -54,11 +76,13 @@ std::string replace_names(std::string_view text, const std::vector<Needle>& need
             bool match = true;
             for (std::size_t k = 0; k < len && match; ++k)
                 match = n.exact_case ? out[at + k] == n.text[k] : ascii_lower(out[at + k]) == ascii_lower(n.text[k]);
-            const bool left = at == 0 || !word_char(out[at - 1]);
-            const bool right = at + len == out.size() || !word_char(out[at + len]);
+            const bool left = boundary_before(out, at);
+            const bool right = boundary_after(out, at + len);
             // A one-letter alias is a name only where it stands alone ("S seen alone"), not in "A&E".
             const bool alone = !n.exact_case || ((at == 0 || out[at - 1] == ' ' || out[at - 1] == '(') &&
-                                                 (at + len == out.size() || std::string_view(" ,.;:)'").find(out[at + len]) != std::string_view::npos));
+                                                 (at + len == out.size() ||
+                                                  std::string_view(" ,.;:)'").find(out[at + len]) != std::string_view::npos ||
+                                                  punctuation_at(out, at + len)));
             if (match && left && right && alone) {
                 out.replace(at, len, n.role);
                 at += n.role.size();

@@ -58,7 +58,9 @@ struct AgencyHashes {
 // scratch holds the canonical date between calls (no allocation per entry).
 std::uint64_t content_hash(const Case& c, const AgencyHashes& agency, const Entry& e, std::string& scratch) {
     const std::size_t a = is_none(e.agency) ? c.agencies.size() : index_of(e.agency);
-    const std::string_view type = e.type == EntryType::Free ? e.type_text : to_string(e.type);
+    // A type read from the words is not the agency's: it takes no part in the id, so that better
+    // reading of the words in a later version leaves ids, and the notes on them, as they were.
+    const std::string_view type = e.type_inferred ? std::string_view() : e.type == EntryType::Free ? e.type_text : to_string(e.type);
     if (!e.ref.empty()) {
         std::uint64_t h = agency.ref_hash[a];
         h = hash_normalised(h, e.ref);

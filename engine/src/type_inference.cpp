@@ -116,7 +116,8 @@ constexpr Row k_rows[] = {
     {"merlin|merlins|ccn|ccns|ppn|ppns|pvp|child concern notification|police notification|"
      "vulnerable child form|notification",
      T::Notification, Tier::Named},
-    {"referral received|referral from|referral made|referral sent|received a referral|made a referral|"
+    {"referral received|referral from|referral made|referral sent|referral emailed|referral faxed|"
+     "referral submitted|referral completed|referral phoned through|received a referral|made a referral|"
      "re referral|rereferral|contact and referral|referral form|irf|mash referral|referral to csc|"
      "referral to childrens social care|referral to social care|referral to mash|referred to csc|"
      "referred to childrens social care|referred to social care|referred to mash",

@@ -36,7 +36,7 @@ expect_run(bad-format 64 ${SIGHTLINE} merge ${SAMPLES}/child-r --format pdf)
 expect_run(sample-json 0 ${SIGHTLINE} merge ${SAMPLES}/child-r --format json -o ${WORK}/sample.json)
 file(READ ${WORK}/sample.json json)
 expect_contains(sample-json "${json}" "\"sightline\":1,\"case\":\"Child R\"")
-expect_contains(sample-json-summary "${last_err}" "rows read 134 = entries 134 + rejected 0")
+expect_contains(sample-json-summary "${last_err}" "rows read 137 = entries 137 + rejected 0")
 expect_contains(sample-json-summary "${last_err}" "0 errors, 1 warnings")
 expect_run(sample-md 0 ${SIGHTLINE} merge ${SAMPLES}/child-r -o ${WORK}/sample.md)
 file(READ ${WORK}/sample.md md)
@@ -72,7 +72,7 @@ expect_contains(rules-bad "${last_err}" "rule 'gap_days' must be a whole number 
 # What one agency could have known.
 expect_run(knew 0 ${SIGHTLINE} knew ${SAMPLES}/child-r --agency "Lowbridge Children's Social Care" --at 2015-11-30)
 expect_contains(knew "${last_out}" "2015-11-08 21:15  Southvale Police, Police incident")
-expect_contains(knew "${last_out}" "known from 2015-11-24 through Southvale Police, Notification of 2015-11-24")
+expect_contains(knew "${last_out}" "known from 2015-11-24 through Southvale Police, Notification (inferred) of 2015-11-24")
 expect_contains(knew "${last_out}" "Not received by then (5 risk events recorded elsewhere):")
 expect_contains(knew "${last_out}" "2015-08-09 14:20  Eastmere General Hospital, Hospital attendance")
 expect_run(knew-json 0 ${SIGHTLINE} knew ${SAMPLES}/child-r --agency "Lowbridge Children's Social Care" --at 2015-11-30 --format json)
@@ -83,7 +83,7 @@ expect_contains(episodes "${last_out}" "## 1. Eastmere: the CIN case and the sum
 expect_contains(episodes "${last_out}" "2015-06-21 to 2015-10-12 (114 days). From the DA incident to the move to Lowbridge.")
 expect_contains(episodes "${last_out}" "- Riley: seen by a professional 4 times in the episode; recorded as not seen at 8 contacts; last seen 2015-10-02")
 expect_contains(episodes "${last_out}" "| Mere Lane Surgery | 5 | 1 |")
-expect_contains(episodes "${last_out}" "Southvale Police: Police incident (\"DA: call from neighbour at 23:40 reporting shouting and...\") | recorded | - | 2015-06-23 | 2015-06-25 | - | - | - |")
+expect_contains(episodes "${last_out}" "Southvale Police: Police incident (inferred) (\"DA: call from neighbour at 23:40 reporting shouting and...\") | recorded | - | 2015-06-23 | 2015-06-25 | - | - | - |")
 expect_run(episodes-json 0 ${SIGHTLINE} episodes ${SAMPLES}/child-r --format json --anonymise)
 expect_contains(episodes-json "${last_out}" "\"title\":\"Eastmere: the CIN case and the summer unseen\"")
 string(FIND "${last_out}" "Riley" named)
@@ -119,17 +119,20 @@ endif()
 expect_run(knew-unknown-agency 2 ${SIGHTLINE} knew ${SAMPLES}/child-r --agency "Nobody" --at 2015-11-30)
 expect_contains(knew-unknown-agency "${last_err}" "no agency 'Nobody' in the case")
 
-# Spreadsheets in: import the sample's police.csv (its mapping is found beside it) to YAML; the
-# sample with that YAML in place of police.yaml merges to the same entries.
-expect_run(import-police 0 ${SIGHTLINE} import ${SAMPLES}/child-r/agencies/police.csv --case ${SAMPLES}/child-r
+# Spreadsheets in: import the sample's police-export.csv (its mapping is found beside it) to YAML;
+# the sample with that YAML as its police source merges to the same entries as with police.yaml.
+expect_run(import-police 0 ${SIGHTLINE} import ${SAMPLES}/child-r/agencies/police-export.csv --case ${SAMPLES}/child-r
            -o ${WORK}/police-imported.yaml)
 expect_contains(import-police "${last_err}" "rows read 14 = entries 14 + rejected 0")
 file(READ ${WORK}/police-imported.yaml imported)
 expect_contains(import-police "${imported}" "date: 2014-11-15 22:10  # as written: 15/11/2014 22:10")
 file(COPY ${SAMPLES}/child-r DESTINATION ${WORK})
+file(READ ${SAMPLES}/child-r/case.yaml manifest)
+string(REPLACE "  - agencies/police.docx" "  - agencies/police.yaml" native_manifest "${manifest}")
+file(WRITE ${WORK}/child-r/case.yaml "${native_manifest}")
+expect_run(original-merge 0 ${SIGHTLINE} merge ${WORK}/child-r --format json -o ${WORK}/original.json)
 file(COPY_FILE ${WORK}/police-imported.yaml ${WORK}/child-r/agencies/police.yaml)
 expect_run(imported-merge 0 ${SIGHTLINE} merge ${WORK}/child-r --format json -o ${WORK}/imported.json)
-expect_run(original-merge 0 ${SIGHTLINE} merge ${SAMPLES}/child-r --format json -o ${WORK}/original.json)
 function(entries_of file out)
   file(READ ${file} json)
   string(FIND "${json}" "\"sources\":" at)
@@ -145,11 +148,11 @@ endif()
 expect_run(import-not-a-sheet 64 ${SIGHTLINE} import ${SAMPLES}/child-r/case.yaml)
 
 # The same CSV as a source of the case, with its mapping named in the manifest.
-file(READ ${SAMPLES}/child-r/case.yaml manifest)
-string(REPLACE "  - agencies/police.yaml" "  - {file: agencies/police.csv, mapping: agencies/police.mapping.yaml}" manifest "${manifest}")
-file(WRITE ${WORK}/child-r/case.yaml "${manifest}")
+string(REPLACE "  - agencies/police.docx" "  - {file: agencies/police-export.csv, mapping: agencies/police-export.mapping.yaml}"
+       csv_manifest "${manifest}")
+file(WRITE ${WORK}/child-r/case.yaml "${csv_manifest}")
 expect_run(csv-source 0 ${SIGHTLINE} merge ${WORK}/child-r --format json -o ${WORK}/csv.json)
-expect_contains(csv-source "${last_err}" "rows read 134 = entries 134 + rejected 0")
+expect_contains(csv-source "${last_err}" "rows read 136 = entries 136 + rejected 0")
 
 # Templates: XLSX and CSV; a filled CSV template passes check without a mapping.
 expect_run(template-xlsx 0 ${SIGHTLINE} template --agency "Southvale Police" --kind police -o ${WORK}/template.xlsx)

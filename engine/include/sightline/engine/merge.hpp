@@ -15,7 +15,8 @@ namespace sightline::engine {
 // Sorts the chronology (earliest possible instant, then seq, then source order, where sources
 // are ranked by path so that the order of the manifest's list does not matter), fills each
 // entry's area from its agency when neither entry nor file gave one, and assigns stable ids:
-// a hash of agency + ref + type when the entry has a ref, else of agency + date + type + summary;
+// a hash of agency + ref + type when the entry has a ref, else of agency + date + type + summary
+// (a type read from the words counts as none);
 // repeated content gets -2, -3, ... in source order. Undated entries (an undated entry's "date" in
 // its id is the word `undated`) are ordered after every dated one, by source, and then moved to
 // chronology.undated. Idempotent. Uses `threads` threads (0: one
