@@ -270,19 +270,28 @@ std::string first_cells(const DocxTable& t) {
     return out.empty() ? std::string("nothing") : out;
 }
 
-// "Agency: Eastmere Police" in a details table: the agency of a return that does not say it elsewhere.
-std::string agency_from_details(const DocxTable& t) {
+// What a details table says about the return: "Agency: Eastmere Police", "Agency kind: police",
+// "Area: Eastmere" (as `sightline template` writes them), for a return that says it nowhere else.
+struct Details {
+    std::string agency, kind, area;
+};
+
+void read_details(const DocxTable& t, Details& out) {
     for (const auto& row : t.rows) {
-        for (std::size_t i = 0; i + 1 < row.size(); ++i) {
-            const std::string key = header_key(row[i]);
-            if (key == "agency" || key == "agency name" || key == "name of agency" || key == "organisation" ||
-                key == "agency completing this chronology" || key == "agency completing chronology") {
-                for (std::size_t j = i + 1; j < row.size(); ++j)
-                    if (!trim(row[j]).empty()) return std::string(trim(row[j]));
-            }
+        if (row.size() < 2) continue;
+        const std::string key = header_key(row[0]);
+        std::string value;
+        for (std::size_t j = 1; j < row.size() && value.empty(); ++j) value = std::string(trim(row[j]));
+        if (value.empty()) continue;
+        if (key == "agency" || key == "agency name" || key == "name of agency" || key == "organisation" ||
+            key == "agency completing this chronology" || key == "agency completing chronology") {
+            if (out.agency.empty()) out.agency = value;
+        } else if (key == "agency kind" || key == "kind of agency" || key == "agency type") {
+            if (out.kind.empty()) out.kind = value;
+        } else if (key == "area" || key == "local authority" || key == "borough") {
+            if (out.area.empty()) out.area = value;
         }
     }
-    return {};
 }
 
 // [SECTION] Rows for the sheet reader
@@ -378,6 +387,7 @@ void read_docx(Case& c, SourceId source, const std::string& file, std::string_vi
     dates.spreadsheet_forms = true;
     dates.order = mapping.date_order.value_or(DateOrder::Dmy);
     std::vector<Group> groups;
+    Details details;
     for (const DocxTable& t : tables) {
         const std::optional<std::size_t> h = header_row(t);
         const bool chronology = h && chronology_header(t.rows[*h], mapping);
@@ -405,7 +415,7 @@ void read_docx(Case& c, SourceId source, const std::string& file, std::string_vi
                      " columns)");
             continue;
         }
-        if (mapping.agency.empty()) mapping.agency = agency_from_details(t);
+        read_details(t, details);
         if (dated_rows(t, dates) >= 2)
             note(Severity::Warning, t.number, 0, "table-unread",
                  "table " + std::to_string(t.number) + " has dated rows but no header with a date and a details column (" +
@@ -421,6 +431,13 @@ void read_docx(Case& c, SourceId source, const std::string& file, std::string_vi
                               " a header row with a date column and a details column (Date, Details)");
         return;
     }
+    // The details table counts least: the manifest and the mapping say more.
+    if (mapping.agency.empty()) mapping.agency = details.agency;
+    if (mapping.kind.empty() && !details.kind.empty() && parse_agency_kind(details.kind)) {
+        mapping.kind = details.kind;
+        mapping.kind_file = file;
+    }
+    if (mapping.area.empty()) mapping.area = details.area;
     for (Group& g : groups) {
         // Inside a chronology: a header repeated (on each page, or pasted), and rows of one cell
         // across the table ("2016", "Transferred to Eastmere"), which are headings, said so.

@@ -8,6 +8,7 @@
 
 #include "sightline/engine/diagnostic.hpp"
 #include "sightline/engine/vocabulary.hpp"
+#include "docx_document.hpp"
 #include "sightline/formats/io.hpp"
 
 namespace sightline::formats {
@@ -210,6 +211,56 @@ void write_template_xlsx(const TemplateSpec& spec, const std::string& path,
     const lxw_error err = workbook_close(book);
     if (err != LXW_NO_ERROR) fail(path, lxw_strerror(err));
     file.commit();
+}
+
+// [SECTION] The Word template
+
+namespace {
+
+constexpr std::array<std::string_view, 10> k_word_headers = {
+    "Date", "Time", "What happened?", "Type of contact", "Child seen and spoken to?", "People involved",
+    "Information shared with", "Action taken / outcome", "Practitioner", "Ref"};
+constexpr std::array<double, 10> k_word_widths = {2.3, 1.3, 7.6, 2.2, 2.2, 2.6, 3.0, 3.2, 2.3, 1.6};
+constexpr int k_word_blank_rows = 12;
+
+}  // namespace
+
+std::span<const std::string_view> word_template_headers() { return k_word_headers; }
+
+void write_template_docx(const TemplateSpec& spec, const std::string& path) {
+    detail::WordDocument doc(true);
+    doc.heading("Single-agency chronology: " + spec.agency, 1);
+    detail::WordTable details;
+    details.bold_first_column = true;
+    details.repeat_header = false;
+    details.widths = {1, 3};
+    details.rows = {{"Agency", spec.agency},
+                    {"Agency kind", spec.kind},
+                    {"Area", spec.area},
+                    {"Child(ren) and date(s) of birth", ""},
+                    {"Completed by (name and role)", ""},
+                    {"Date completed", ""},
+                    {"Period covered", ""}};
+    doc.table(details);
+    doc.heading("How to fill it in", 2);
+    doc.bullet("One row per contact or event, oldest first. Add rows as you need them (Tab in the last cell).");
+    doc.bullet("Date: as you know it: 24/06/2015 (day first), Mon 23rd May 2016, June 2015, w/c 06/06/2016, "
+               "early June 2016. If you do not know it, write Not known: the row is still read.");
+    doc.bullet("Time: if you have it: 14:30, 2.30pm, 1430hrs, morning.");
+    doc.bullet("What happened?: in your own words, as your records say it. Keep one contact to one row.");
+    doc.bullet("Type of contact (optional): home visit, office visit, phone call, letter, appointment, missed "
+               "appointment, no access visit, referral, notification, strategy discussion, assessment, meeting, "
+               "police incident, hospital attendance, ... (left empty, it is read from what happened).");
+    doc.bullet("Child seen and spoken to?: Yes, Yes - seen alone, No, or N/A; add words if it helps (No - at nursery).");
+    doc.bullet("People involved: names separated by ; (Mum; Lee; Baby R).");
+    doc.bullet("Information shared with: the agencies you told, separated by ;.");
+    doc.bullet("Do not merge cells or delete the header row; it repeats on every page.");
+    detail::WordTable chronology;
+    for (std::string_view h : k_word_headers) chronology.header.emplace_back(h);
+    chronology.widths.assign(k_word_widths.begin(), k_word_widths.end());
+    chronology.rows.assign(k_word_blank_rows, std::vector<std::string>(k_word_headers.size()));
+    doc.table(chronology);
+    doc.save(path);
 }
 
 }  // namespace sightline::formats

@@ -160,6 +160,18 @@ file(MAKE_DIRECTORY ${WORK}/tpl/agencies)
 expect_run(template-csv 0 ${SIGHTLINE} template --agency "Southvale Police" --kind police -o ${WORK}/tpl/agencies/police.csv)
 expect_run(template-no-agency 64 ${SIGHTLINE} template --kind police -o ${WORK}/t.xlsx)
 expect_run(template-bad-kind 64 ${SIGHTLINE} template --agency X --kind wizard -o ${WORK}/t.xlsx)
+# The Word template: written, and checked before it is sent (empty, it says so; exit 1).
+expect_run(template-docx 0 ${SIGHTLINE} template --agency "Southvale Police" --kind police -o ${WORK}/template.docx)
+expect_run(template-docx-stdout 64 ${SIGHTLINE} template --agency X --kind police --format docx -o -)
+expect_run(check-empty-return 1 ${SIGHTLINE} check ${WORK}/template.docx)
+expect_contains(check-empty-return "${last_out}" "warning: the return has no entries yet: one row per contact or event, oldest first [return-empty]")
+# One agency's return, checked on its own: each thing to put right at its row.
+expect_run(check-return 1 ${SIGHTLINE} check ${SAMPLES}/child-r/agencies/police.docx --case ${SAMPLES}/child-r)
+expect_contains(check-return "${last_out}" "police.docx:table 2:row 5: note: table 2, row 5 has no date ('Not known'); it will be kept as an undated entry")
+expect_contains(check-return "${last_out}" "police.docx: 15 rows read: 14 dated, 1 undated, 0 rejected; 4 things to put right before it is sent")
+expect_run(check-return-json 0 ${SIGHTLINE} check ${SAMPLES}/child-r/agencies/lowbridge-housing.docx --format json)
+expect_contains(check-return-json "${last_out}" "\"rows_read\":7,\"entries_made\":7,\"rows_rejected\":0,\"undated\":1")
+expect_run(check-return-case-only 64 ${SIGHTLINE} check ${SAMPLES}/child-r --agency X)
 file(APPEND ${WORK}/tpl/agencies/police.csv "24/06/2015,14:30,Home visit,\"Visit, all well\",Mum,Seen,Yes,Face to face,PC1,,R1,\r\n")
 file(WRITE ${WORK}/tpl/case.yaml "sightline: 1\ncase: {title: T}\npeople: [{id: mum, name: Mum}]\nsources: [agencies/police.csv]\n")
 # A filled template passes check: no input problems (exit 1 only for findings: Mum is known to police alone).

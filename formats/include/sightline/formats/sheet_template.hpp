@@ -1,5 +1,5 @@
-// A blank single-agency chronology for an agency to fill in (CSV or XLSX), which sightline
-// reads back without a mapping.
+// A blank single-agency chronology for an agency to fill in (CSV, XLSX or a Word document), which
+// sightline reads back without a mapping.
 #pragma once
 
 #include <span>
@@ -30,5 +30,14 @@ void write_template_csv(const TemplateSpec& spec, std::string& out);
 // template re-issued with what an agency already sent. Throws engine::Error when it cannot write.
 void write_template_xlsx(const TemplateSpec& spec, const std::string& path,
                          const std::vector<std::vector<std::string>>& rows = {});
+
+// The Word template, written atomically: landscape A4, the agency's and child's details, how to
+// fill it in, and the chronology table with its header repeated on every page and empty rows.
+// Its headings are the partnership templates' that the readers recognise ("What happened?",
+// "Child seen and spoken to?", "Information shared with", "Action taken / outcome").
+void write_template_docx(const TemplateSpec& spec, const std::string& path);
+
+// The Word template's chronology headings, in order.
+std::span<const std::string_view> word_template_headers();
 
 }  // namespace sightline::formats

@@ -1,0 +1,200 @@
+// Writing Word documents: the package parts, and the body as WordprocessingML.
+#include "docx_document.hpp"
+
+#include <zip.h>
+
+#include <cmath>
+#include <numeric>
+
+#include "sightline/engine/diagnostic.hpp"
+#include "sightline/formats/io.hpp"
+
+namespace sightline::formats::detail {
+
+namespace {
+
+// A4 in twentieths of a point, and the margins (1.5 cm).
+constexpr int k_a4_short = 11906, k_a4_long = 16838, k_margin = 850;
+
+constexpr const char* k_content_types =
+    R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
+    R"(<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">)"
+    R"(<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>)"
+    R"(<Default Extension="xml" ContentType="application/xml"/>)"
+    R"(<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>)"
+    R"(<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>)"
+    R"(</Types>)";
+
+constexpr const char* k_package_rels =
+    R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
+    R"(<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
+    R"(<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>)"
+    R"(</Relationships>)";
+
+constexpr const char* k_document_rels =
+    R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
+    R"(<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
+    R"(<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>)"
+    R"(</Relationships>)";
+
+// Normal text 9 pt, two heading levels, and a bordered table style.
+constexpr const char* k_styles =
+    R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
+    R"(<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">)"
+    R"(<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial"/>)"
+    R"(<w:sz w:val="18"/><w:szCs w:val="18"/><w:lang w:val="en-GB"/></w:rPr></w:rPrDefault>)"
+    R"(<w:pPrDefault><w:pPr><w:spacing w:after="80"/></w:pPr></w:pPrDefault></w:docDefaults>)"
+    R"(<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>)"
+    R"(<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/>)"
+    R"(<w:next w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:before="120" w:after="120"/><w:outlineLvl w:val="0"/></w:pPr>)"
+    R"(<w:rPr><w:b/><w:sz w:val="32"/><w:szCs w:val="32"/></w:rPr></w:style>)"
+    R"(<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/>)"
+    R"(<w:next w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:before="160" w:after="80"/><w:outlineLvl w:val="1"/></w:pPr>)"
+    R"(<w:rPr><w:b/><w:sz w:val="24"/><w:szCs w:val="24"/></w:rPr></w:style>)"
+    R"(<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>)"
+    R"(<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/>)"
+    R"(<w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>)"
+    R"(<w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:basedOn w:val="TableNormal"/>)"
+    R"(<w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="808080"/>)"
+    R"(<w:left w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="808080"/>)"
+    R"(<w:right w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="808080"/>)"
+    R"(<w:insideV w:val="single" w:sz="4" w:space="0" w:color="808080"/></w:tblBorders></w:tblPr></w:style>)"
+    R"(</w:styles>)";
+
+// A run of text (line breaks within it kept as breaks).
+std::string run(std::string_view text, bool bold, bool italic) {
+    std::string out = "<w:r>";
+    if (bold || italic) out += std::string("<w:rPr>") + (bold ? "<w:b/>" : "") + (italic ? "<w:i/>" : "") + "</w:rPr>";
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= text.size(); ++i) {
+        if (i < text.size() && text[i] != '\n') continue;
+        if (start > 0) out += "<w:br/>";
+        out += "<w:t xml:space=\"preserve\">" + xml_text(text.substr(start, i - start)) + "</w:t>";
+        start = i + 1;
+    }
+    return out + "</w:r>";
+}
+
+[[noreturn]] void fail(const std::string& path, const std::string& what) {
+    engine::Diagnostic d;
+    d.file = path;
+    d.code = "file-unwritable";
+    d.message = "cannot write '" + path + "': " + what;
+    throw engine::Error(std::move(d));
+}
+
+}  // namespace
+
+std::string xml_text(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default:
+                // Control characters other than tab cannot appear in XML 1.0.
+                if (c < 0x20 && c != '\t') out.push_back(' ');
+                else out.push_back(static_cast<char>(c));
+        }
+    }
+    return out;
+}
+
+void WordDocument::heading(std::string_view text, int level) {
+    m_body += "<w:p><w:pPr><w:pStyle w:val=\"Heading" + std::to_string(level == 1 ? 1 : 2) + "\"/></w:pPr>" +
+              run(text, false, false) + "</w:p>";
+}
+
+void WordDocument::paragraph(std::string_view text, bool italic) {
+    m_body += "<w:p>" + (text.empty() ? std::string() : run(text, false, italic)) + "</w:p>";
+}
+
+void WordDocument::bullet(std::string_view text) {
+    m_body += "<w:p><w:pPr><w:ind w:left=\"360\" w:hanging=\"240\"/></w:pPr>" + run("\xE2\x80\xA2\t", false, false) +
+              run(text, false, false) + "</w:p>";
+}
+
+void WordDocument::table(const WordTable& t) {
+    const int page = (m_landscape ? k_a4_long : k_a4_short) - 2 * k_margin;
+    const std::size_t columns = std::max(t.header.size(), t.rows.empty() ? std::size_t{0} : t.rows.front().size());
+    std::vector<double> shares = t.widths;
+    shares.resize(columns, shares.empty() ? 1.0 : shares.back());
+    const double total = std::accumulate(shares.begin(), shares.end(), 0.0);
+    std::vector<int> twips;
+    for (double s : shares) twips.push_back(static_cast<int>(std::lround(page * s / total)));
+
+    m_body += "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"" + std::to_string(page) +
+              "\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/><w:tblLook w:val=\"04A0\" w:firstRow=\"1\"/></w:tblPr><w:tblGrid>";
+    for (int w : twips) m_body += "<w:gridCol w:w=\"" + std::to_string(w) + "\"/>";
+    m_body += "</w:tblGrid>";
+    const auto row = [&](const std::vector<std::string>& cells, bool header) {
+        m_body += "<w:tr>";
+        // The header repeats on every page and is never split; no row breaks across pages.
+        m_body += header && t.repeat_header ? "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" : "<w:trPr><w:cantSplit/></w:trPr>";
+        for (std::size_t c = 0; c < columns; ++c) {
+            const std::string_view text = c < cells.size() ? std::string_view(cells[c]) : std::string_view();
+            m_body += "<w:tc><w:tcPr><w:tcW w:w=\"" + std::to_string(twips[c]) + "\" w:type=\"dxa\"/>";
+            if (header) m_body += "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"D9E1F2\"/>";
+            m_body += "</w:tcPr>";
+            // Paragraphs for the cell's lines; a cell always has one.
+            std::size_t start = 0;
+            bool any = false;
+            for (std::size_t i = 0; i <= text.size(); ++i) {
+                if (i < text.size() && text[i] != '\n') continue;
+                const std::string_view line = text.substr(start, i - start);
+                m_body += "<w:p>" + (line.empty() ? std::string() : run(line, header || (t.bold_first_column && c == 0), false)) + "</w:p>";
+                any = true;
+                start = i + 1;
+            }
+            if (!any) m_body += "<w:p/>";
+            m_body += "</w:tc>";
+        }
+        m_body += "</w:tr>";
+    };
+    if (!t.header.empty()) row(t.header, true);
+    for (const auto& r : t.rows) row(r, false);
+    m_body += "</w:tbl>";
+    m_body += "<w:p/>";  // Word needs a paragraph after a table
+}
+
+void WordDocument::save(const std::string& path) const {
+    const int w = m_landscape ? k_a4_long : k_a4_short, h = m_landscape ? k_a4_short : k_a4_long;
+    const std::string document =
+        R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
+        R"(<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" )"
+        R"(xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>)" +
+        m_body + "<w:sectPr><w:pgSz w:w=\"" + std::to_string(w) + "\" w:h=\"" + std::to_string(h) + "\"" +
+        (m_landscape ? " w:orient=\"landscape\"" : "") + "/><w:pgMar w:top=\"" + std::to_string(k_margin) +
+        "\" w:right=\"" + std::to_string(k_margin) + "\" w:bottom=\"" + std::to_string(k_margin) + "\" w:left=\"" +
+        std::to_string(k_margin) + "\" w:header=\"425\" w:footer=\"425\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>";
+    const std::vector<std::pair<const char*, std::string>> parts = {
+        {"[Content_Types].xml", k_content_types}, {"_rels/.rels", k_package_rels},
+        {"word/_rels/document.xml.rels", k_document_rels}, {"word/styles.xml", k_styles},
+        {"word/document.xml", document}};
+
+    AtomicPath out(path);
+    int err = 0;
+    zip_t* z = zip_open(out.temp_path().c_str(), ZIP_CREATE | ZIP_TRUNCATE, &err);
+    if (!z) fail(path, "cannot create the zip archive");
+    for (const auto& [name, content] : parts) {
+        // The archive reads the buffers when it is closed: they live until then.
+        zip_source_t* src = zip_source_buffer(z, content.data(), content.size(), 0);
+        if (!src || zip_file_add(z, name, src, ZIP_FL_OVERWRITE | ZIP_FL_ENC_UTF_8) < 0) {
+            if (src) zip_source_free(src);
+            zip_discard(z);
+            fail(path, std::string("cannot add ") + name);
+        }
+    }
+    if (zip_close(z) != 0) {
+        const std::string why = zip_strerror(z);
+        zip_discard(z);
+        fail(path, why);
+    }
+    out.commit();
+}
+
+}  // namespace sightline::formats::detail
