@@ -192,3 +192,36 @@ TEST(DocxReader, DayMonthOrderAcrossTables) {
     EXPECT_TRUE(uk.diagnostics.empty()) << joined(printed(uk, dir));
     EXPECT_EQ(uk.chronology.entries.size(), 2u);
 }
+
+// A return typed in LibreOffice Writer and saved as Word by LibreOffice (tests/data/returns):
+// another program's idea of a .docx reads as its writer meant it.
+TEST(DocxReader, ReadsAReturnSavedByLibreOffice) {
+    TempDir dir;
+    std::filesystem::create_directories(dir.file("agencies"));
+    std::filesystem::copy_file(std::string(SIGHTLINE_SOURCE_DIR) + "/tests/data/returns/libreoffice-gp-return.docx",
+                               dir.file("agencies/gp.docx"));
+    const Case c = load_sheet_case(dir, "  - agencies/gp.docx\n");
+    const auto got = printed(c, dir);
+    expect_accounted(c);
+    EXPECT_EQ(got, (std::vector<std::string>{
+                       "agencies/gp.docx:table 1: note: table 1 is not a chronology (it starts 'Agency', 'Brookfield "
+                       "Surgery'); skipped [table-skipped]",
+                       "agencies/gp.docx:table 2:row 4: note: row 4 is one cell across the table ('2021'); read as a "
+                       "heading, not an entry [row-heading]"}));
+    ASSERT_EQ(c.chronology.entries.size(), 4u);
+    ASSERT_EQ(c.chronology.undated.size(), 1u);
+    std::vector<std::string> dates;
+    for (const Entry& e : c.chronology.entries) dates.push_back(format_date(e.date));
+    EXPECT_EQ(dates, (std::vector<std::string>{"2020-03-03 09:10", "2020-04-13/2020-04-19", "~2021-01-11/2021-01-20",
+                                               "2021-02-22 15:45"}));
+    const Entry& first = c.chronology.entries[0];
+    EXPECT_EQ(c.agency_name(first.agency), "Brookfield Surgery");
+    EXPECT_EQ(c.agency_kind(first.agency), AgencyKind::Gp);  // "Agency type: GP" in the details
+    EXPECT_EQ(first.summary, "Mum brought J for 1 year immunisations. All given.\nMum said dad \xE2\x80\x9Cis back on the "
+                             "scene\xE2\x80\x9D.");
+    EXPECT_EQ(first.type, EntryType::Immunisation);
+    EXPECT_EQ(c.chronology.seen(first, 0), ChildSeen::Seen);
+    EXPECT_EQ(c.chronology.entries[2].type, EntryType::MissedAppointment);
+    EXPECT_EQ(c.chronology.seen(c.chronology.entries[1], 0), ChildSeen::NotSeen);  // "No – phone call"
+    EXPECT_EQ(c.chronology.undated[0].date_text, "Not known");
+}
