@@ -8,12 +8,16 @@
 #include <cstdio>
 #include <iostream>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "sightline/engine/generate.hpp"
 #include "sightline/engine/type_inference.hpp"
+#include "sightline/engine/findings.hpp"
+#include "sightline/engine/merge.hpp"
 #include "sightline/formats/case_reader.hpp"
+#include "support/native_sample.hpp"
 
 using namespace sightline;
 using namespace sightline::engine;
@@ -100,7 +104,9 @@ struct Agreement {
 }  // namespace
 
 TEST(InferTypeAgreement, SampleChildR) {
-    const Case c = formats::load_case(std::string(SIGHTLINE_SAMPLES) + "/child-r");
+    // The agencies' native files, types as they wrote them (the sample's Word returns have none).
+    sightline::test::TempDir dir;
+    const Case c = sightline::test::load_native_sample(dir);
     Agreement a;
     for (const Entry& e : c.chronology.entries) a.add(c, e);
     std::cout << a.table("samples/child-r") << '\n';
@@ -125,4 +131,46 @@ TEST(InferTypeAgreement, GeneratedCases) {
     EXPECT_GE(a.entries, 1000u);
     EXPECT_GE(a.overall(), 95.0);
     EXPECT_EQ(a.tagged_da_found, a.tagged_da);
+}
+
+// The analyses that rest on types, on the sample with every type taken away and read from the
+// words instead (and domestic abuse flagged only where the words say so): the same unseen
+// periods and the same patterns.
+TEST(InferTypeAgreement, AnalysesKeepWorkingWithoutTypes) {
+    sightline::test::TempDir dir;
+    formats::LoadOptions unmerged;
+    unmerged.merge = false;
+    Case written = sightline::test::load_native_sample(dir, unmerged);
+    Case read = formats::load_case(dir.path(), unmerged);
+    // Every type, and every domestic_abuse tag, from the words.
+    Chronology& ch = read.chronology;
+    std::vector<std::string_view> tags;
+    for (Entry& e : ch.entries) {
+        const InferredType t = infer_entry_type(e.summary, read.agency_kind(e.agency));
+        e.type = t.type;
+        e.type_text = {};
+        e.type_inferred = true;
+        const auto own = ch.tags_of(e);
+        const auto first = static_cast<std::uint32_t>(tags.size());
+        for (std::string_view tag : own)
+            if (tag != "domestic_abuse") tags.push_back(tag);
+        if (t.domestic_abuse) tags.push_back("domestic_abuse");
+        e.tags = {first, static_cast<std::uint32_t>(tags.size()) - first};
+    }
+    ch.tags = std::move(tags);
+    merge(written);
+    merge(read);
+    const auto unseen_and_patterns = [](const Case& c) {
+        std::multiset<std::string> out;
+        for (const Finding& f : analyse(c)) {
+            if (f.kind == FindingKind::UnseenPeriod) out.insert(f.message.substr(0, f.message.find(". ")));
+            if (f.kind == FindingKind::MissedAppointments || f.kind == FindingKind::RepeatedDomesticAbuse ||
+                f.kind == FindingKind::Rereferral || f.kind == FindingKind::InfantInjury)
+                out.insert(f.message);
+        }
+        return out;
+    };
+    const auto from_written = unseen_and_patterns(written), from_words = unseen_and_patterns(read);
+    EXPECT_EQ(from_words, from_written);
+    EXPECT_GE(from_written.size(), 20u);
 }

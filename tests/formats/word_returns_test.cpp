@@ -5,9 +5,7 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
 #include <tuple>
 
 #include "sightline/engine/findings.hpp"
@@ -15,6 +13,7 @@
 #include "sightline/formats/chronology_writer.hpp"
 #include "sightline/formats/diagnostic_printer.hpp"
 #include "support/printed.hpp"
+#include "support/native_sample.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace sightline;
@@ -27,24 +26,6 @@ namespace fs = std::filesystem;
 namespace {
 
 const std::string k_sample = std::string(SIGHTLINE_SOURCE_DIR) + "/samples/child-r";
-constexpr const char* k_returns[] = {"police", "lowbridge-housing", "st-aldrics-primary"};
-
-// The sample as it would be with the agencies' native files in place of their Word returns.
-Case load_native(const TempDir& dir) {
-    fs::copy(k_sample, dir.path(), fs::copy_options::recursive);
-    std::ifstream in(dir.file("case.yaml"));
-    std::stringstream manifest;
-    manifest << in.rdbuf();
-    std::string text = manifest.str();
-    for (const char* name : k_returns) {
-        const std::string docx = "agencies/" + std::string(name) + ".docx";
-        const std::size_t at = text.find(docx);
-        EXPECT_NE(at, std::string::npos) << docx;
-        if (at != std::string::npos) text.replace(at, docx.size(), "agencies/" + std::string(name) + ".yaml");
-    }
-    dir.write("case.yaml", text);
-    return formats::load_case(dir.path());
-}
 
 // Word's typographic quotes as straight ones: the returns keep what autocorrect typed, which the
 // native files wrote plainly.
@@ -95,7 +76,7 @@ std::vector<std::string> problems(const Case& c) {
 TEST(WordReturns, ReadLikeTheNativeChronologiesWithNothingLost) {
     const Case word = formats::load_case(k_sample);
     TempDir dir;
-    const Case native = load_native(dir);
+    const Case native = sightline::test::load_native_sample(dir);
     EXPECT_FALSE(word.diagnostics.has_errors()) << joined(problems(word));
     EXPECT_FALSE(native.diagnostics.has_errors()) << joined(problems(native));
 
