@@ -31,7 +31,7 @@ int run_generate(int argc, char** argv);
 // Shared helpers.
 // Replaces names by roles in the case and its findings; says on stderr what was replaced.
 void anonymise(engine::Case& c, std::vector<engine::Finding>& findings);
-// Prints every diagnostic to stderr, compiler style.
+// Prints every error and warning to stderr, compiler style, and how many notes there were.
 void print_diagnostics(const engine::Case& c);
 // Writes bytes to -o FILE atomically, or to stdout when path is empty or "-".
 void write_output(const std::string& path, const std::string& bytes);

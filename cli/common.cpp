@@ -12,7 +12,13 @@
 namespace sightline::cli {
 
 void print_diagnostics(const engine::Case& c) {
-    for (const engine::Diagnostic& d : c.diagnostics.items()) std::cerr << formats::format_diagnostic(d) << '\n';
+    // Errors and warnings; notes (a details table skipped, a heading row) are for check's report.
+    std::size_t notes = 0;
+    for (const engine::Diagnostic& d : c.diagnostics.items()) {
+        if (d.severity == engine::Severity::Note) ++notes;
+        else std::cerr << formats::format_diagnostic(d) << '\n';
+    }
+    if (notes) std::cerr << "(and " << notes << (notes == 1 ? " note" : " notes") << " on how the input was read: sightline check lists them)\n";
 }
 
 void anonymise(engine::Case& c, std::vector<engine::Finding>& findings) {

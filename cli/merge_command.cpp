@@ -40,25 +40,29 @@ every other row is still merged), 64 bad usage.
 // One line per source and a total, on stderr, for the person running the merge.
 void print_summary(const engine::Case& c, const std::string& output, const std::string& format,
                    std::span<const std::uint32_t> order = {}) {
-    std::uint64_t read = 0, made = 0, rejected = 0, blank = 0;
+    std::uint64_t read = 0, made = 0, rejected = 0, blank = 0, undated = 0;
     for (const engine::Source& s : c.sources) {
         read += s.counts.rows_read;
         made += s.counts.entries_made;
         rejected += s.counts.rows_rejected;
         blank += s.counts.blank_rows;
+        undated += s.counts.undated;
     }
     std::size_t agencies = 0;
     for (const engine::Agency& a : c.agencies)
         if (a.registered || a.kind != engine::AgencyKind::Unknown) ++agencies;
     std::cerr << c.info.title << ": " << made << (made == 1 ? " entry" : " entries") << " from " << c.sources.size()
               << (c.sources.size() == 1 ? " source" : " sources");
-    if (!c.chronology.entries.empty()) {
-        const auto& entries = c.chronology.entries;
+    // The first and last dated entries (in merge order, the undated ones come after them).
+    const auto& entries = c.chronology.entries;
+    const std::size_t dated = order.empty() ? entries.size() : order.size() - undated;
+    if (dated > 0) {
         const engine::Entry& first = order.empty() ? entries.front() : entries[order.front()];
-        const engine::Entry& last = order.empty() ? entries.back() : entries[order.back()];
+        const engine::Entry& last = order.empty() ? entries.back() : entries[order[dated - 1]];
         std::cerr << ", " << engine::format_date(first.date) << " to " << engine::format_date(last.date);
     }
     std::cerr << "\n  rows read " << read << " = entries " << made << " + rejected " << rejected;
+    if (undated) std::cerr << " (" << undated << " of the entries undated, listed after the dated ones)";
     if (blank) std::cerr << " (and " << blank << " blank rows skipped)";
     std::cerr << "\n  " << c.diagnostics.error_count() << " errors, " << c.diagnostics.warning_count()
               << " warnings\n";
