@@ -147,9 +147,12 @@ def table(doc, header, rows, widths=None):
         for cell, text in zip(cells, values):
             cell.text = text
     if widths:
+        t.autofit = False
+        for column, w in zip(t.columns, widths):
+            column.width = Cm(w)  # the table's grid, which LibreOffice follows
         for row in t.rows:
             for cell, w in zip(row.cells, widths):
-                cell.width = Cm(w)
+                cell.width = Cm(w)  # each cell's width, which Word follows
     return t
 
 
@@ -222,7 +225,7 @@ def police():
                     "Lee T", "", "Lowbridge", "INT2", ""])
     header = ["Event Ref", "Start Date", "Start Time", "Source of Information", "Details", "People involved",
               "Child seen?", "Borough", "Officer", "Information shared with"]
-    t = table(doc, header, [r if r else header for r in rows], [2.2, 2.6, 1.6, 2.2, 8.5, 3, 1.6, 2, 1.5, 3])
+    t = table(doc, header, [r if r else header for r in rows], [2.0, 2.2, 1.3, 1.8, 8.0, 2.6, 1.3, 1.8, 1.3, 2.6])
     if tracked is not None:
         row = t.rows[tracked + 1 if tracked >= 3 else tracked]  # rows after the undated one moved down
         summary = row.cells[4].text
