@@ -15,6 +15,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "sightline/engine/chronology_table.hpp"
 #include "sightline/engine/merge.hpp"
 #include "sightline/engine/parallel.hpp"
 #include "sightline/formats/json.hpp"
@@ -272,11 +273,7 @@ void append_markdown_cell(std::string& out, std::string_view cell) {
     }
 }
 
-std::string type_text(const Entry& e) {
-    if (e.type == EntryType::Free) return std::string(e.type_text);
-    if (e.type_inferred) return std::string(label(e.type)) + " (inferred)";
-    return std::string(label(e.type));
-}
+std::string type_text(const Entry& e) { return type_label(e); }
 
 std::string other_fields_text(const Chronology& ch, const Entry& e) {
     std::string out;

@@ -38,6 +38,24 @@ execute_process(COMMAND ${CMAKE_COMMAND} -E compare_files ${WORK}/child-r-2015-1
 if(same EQUAL 0)
   message(SEND_ERROR "screenshot-findings: --tab findings drew the chronology tab")
 endif()
+# An entry the police could not date ("Not known"), selected by its id: the Entry panel shows it
+# and the genogram rings its people, while the timeline (and its date cursor) stays exactly as
+# without a selection, since the entry has no date. Panels of a 1600x1000 window: the genogram at
+# 0,40 (528x576), the timeline at 528,40 (1072x576), the Entry panel at 0,616 (528x384).
+run(screenshot-undated 0 ${xvfb} ${VIEWER} ${SAMPLES}/child-r --at 2015-11-01 --select 56fecbc5eddb --size 1600x1000 --screenshot ${WORK}/child-r-undated.png)
+run(png-undated 0 ${PNG_CHECK} ${WORK}/child-r-undated.png --width 1600 --height 1000
+    --same ${WORK}/child-r-2015-11-01.png 528,40,1072,576
+    --changed ${WORK}/child-r-2015-11-01.png 0,40,528,576
+    --changed ${WORK}/child-r-2015-11-01.png 0,616,528,384)
+# A dated entry selected the same way does move the timeline (so the check above can fail).
+run(screenshot-dated 0 ${xvfb} ${VIEWER} ${SAMPLES}/child-r --at 2015-11-01 --select 6235b2f616a4 --size 1600x1000 --screenshot ${WORK}/child-r-dated.png)
+run(png-dated 0 ${PNG_CHECK} ${WORK}/child-r-dated.png --width 1600 --height 1000 --changed ${WORK}/child-r-2015-11-01.png 528,40,1072,576)
+# An id the case does not have is refused once the case is read, not silently ignored.
+execute_process(COMMAND ${xvfb} ${VIEWER} ${SAMPLES}/child-r --select 000000000000 --screenshot ${WORK}/no-such-entry.png
+                RESULT_VARIABLE rc ERROR_VARIABLE err TIMEOUT 300)
+if(NOT rc STREQUAL "2" OR NOT err MATCHES "error: --select: the case has no entry with id '000000000000'")
+  message(SEND_ERROR "bad-select: exit ${rc}, stderr: ${err}")
+endif()
 run(bad-tab 64 ${VIEWER} ${SAMPLES}/child-r --tab nonsense)
 run(bad-group 64 ${VIEWER} ${SAMPLES}/child-r --group agency)
 # A date that cannot be read is refused before any window opens, as the command line refuses it.

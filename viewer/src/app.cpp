@@ -107,7 +107,8 @@ void App::apply_initial_options() {
     }
     if (initial_select && m_data && m_data->c) {
         const engine::EntryIdIndex ids(m_data->c->chronology);
-        if (const auto i = ids.find(*initial_select)) select_entry(engine::index_of(*i), true);
+        if (const auto r = engine::find_entry(ids, *initial_select)) select_entry(*r, true);
+        else initial_select_missing = true;
     }
 }
 
@@ -145,11 +146,11 @@ void App::zoom_to(std::int64_t t0, std::int64_t t1) {
     view1 = b;
 }
 
-void App::select_entry(std::uint32_t entry, bool zoom) {
+void App::select_entry(engine::EntryRef entry, bool zoom) {
     selected_entry = entry;
     scroll_table_to_selection = true;
-    if (!m_data || !m_data->c) return;
-    const engine::Entry& e = m_data->c->chronology.entries[entry];
+    if (!m_data || !m_data->c || entry.undated) return;  // no date: nothing to show on the timeline
+    const engine::Entry& e = m_data->c->chronology.entries[entry.index];
     const double t = static_cast<double>(e.date.sort_key());
     if (zoom || t < view0 || t > view1) {
         const double half = std::min((view1 - view0) / 2, 86400.0 * 60);
@@ -167,7 +168,7 @@ void App::select_finding(std::uint32_t finding) {
     zoom_to(t0, t1);
     cursor = engine::day_seconds(f.from_day);
     if (!f.entries.empty()) {
-        selected_entry = engine::index_of(f.entries.front());
+        selected_entry = engine::dated_ref(engine::index_of(f.entries.front()));
         scroll_table_to_selection = true;
     }
 }
@@ -186,11 +187,11 @@ void App::set_anonymised(bool on) {
     if (!m_path.empty()) load(m_path);
 }
 
-std::string App::save_note(std::uint32_t entry, const std::string& text) {
+std::string App::save_note(engine::EntryRef entry, const std::string& text) {
     if (!m_data || !m_data->c) return "no case";
     if (m_anonymised) return "notes cannot be saved in the anonymised view (they would lose their names)";
     engine::Case& c = *m_data->c;
-    const std::string id = engine::entry_id(c.chronology.entries[entry]);
+    const std::string id = engine::entry_id(engine::entry_at(c.chronology, entry));
     const std::string path = c.notes.file.empty() ? formats::notes_path_for(c) : c.notes.file;
     try {
         formats::save_entry_note(path, id, text);

@@ -14,6 +14,7 @@
 #include <thread>
 #include <vector>
 
+#include "sightline/engine/chronology_table.hpp"
 #include "sightline/engine/findings.hpp"
 #include "sightline/engine/genogram.hpp"
 #include "sightline/engine/model.hpp"
@@ -66,26 +67,35 @@ public:
     // Shared view state, changed by any panel.
     double view0 = 0, view1 = 1;                      // visible time range, local seconds
     std::int64_t cursor = 0;                          // the date cursor (local seconds): the genogram's date
-    std::optional<std::uint32_t> selected_entry;      // chronology index
-    std::optional<std::uint32_t> hovered_entry;       // this frame
+    std::optional<engine::EntryRef> selected_entry;   // dated or undated
+    std::optional<engine::EntryRef> hovered_entry;    // this frame
     std::optional<std::uint32_t> selected_finding;
     std::optional<engine::PersonId> selected_person;
     std::optional<engine::PersonId> hovered_person;   // this frame
     engine::LaneGrouping grouping = engine::LaneGrouping::Area;
     bool scroll_table_to_selection = false;
 
+    // The selected entry when it is dated: the one the timeline marks (an undated one is not on it).
+    [[nodiscard]] std::optional<std::uint32_t> selected_dated() const {
+        if (!selected_entry || selected_entry->undated) return std::nullopt;
+        return selected_entry->index;
+    }
+
     // Actions.
-    void select_entry(std::uint32_t entry, bool zoom);
+    // Selects an entry; a dated one also brings the timeline to it (zoom: close in on it) and
+    // moves the date cursor there. An undated one leaves the timeline and the cursor where they are.
+    void select_entry(engine::EntryRef entry, bool zoom);
     void select_finding(std::uint32_t finding);
     void zoom_to(std::int64_t t0, std::int64_t t1);
     void fit_all();
     void set_grouping(engine::LaneGrouping g);
     // Saves a review note for an entry to notes.yaml (atomically); returns an error text or "".
-    std::string save_note(std::uint32_t entry, const std::string& text);
+    std::string save_note(engine::EntryRef entry, const std::string& text);
 
     // Start-up options.
     std::optional<std::string> initial_at;            // --at DATE
-    std::optional<std::string> initial_select;        // --select ENTRY-ID
+    std::optional<std::string> initial_select;        // --select ENTRY-ID (dated or undated)
+    bool initial_select_missing = false;              // the case has no entry with that id
     std::optional<std::string> open_tab;              // --tab: the bottom panel's tab to open, once
 
 private:

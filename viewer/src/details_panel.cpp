@@ -2,6 +2,8 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <string_view>
+
 #include "app.hpp"
 #include "panels.hpp"
 #include "sightline/engine/merge.hpp"
@@ -12,13 +14,22 @@ namespace sightline::viewer {
 
 namespace {
 
-void row(const char* label, const std::string& value) {
-    if (value.empty()) return;
+const ImVec4 k_label_colour(0.4f, 0.45f, 0.5f, 1);
+
+// A field and its value; the label wraps too (a template's own headings can be long).
+// Returns whether the value is under the pointer.
+bool row(std::string_view label, const std::string& value) {
+    if (value.empty()) return false;
     ImGui::TableNextRow();
     ImGui::TableSetColumnIndex(0);
-    ImGui::TextColored(ImVec4(0.4f, 0.45f, 0.5f, 1), "%s", label);
+    ImGui::PushStyleColor(ImGuiCol_Text, k_label_colour);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(label.data(), label.data() + label.size());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
     ImGui::TableSetColumnIndex(1);
     ImGui::TextWrapped("%s", value.c_str());
+    return ImGui::IsItemHovered();
 }
 
 }  // namespace
@@ -28,24 +39,32 @@ void DetailsPanel::draw_content(App& app) {
     if (!d || !d->c) return;
     const engine::Case& c = *d->c;
     const bool previewing = app.hovered_entry && app.hovered_entry != app.selected_entry;
-    const std::optional<std::uint32_t> shown = previewing ? app.hovered_entry : app.selected_entry;
+    const std::optional<engine::EntryRef> shown = previewing ? app.hovered_entry : app.selected_entry;
     if (!shown) {
         ImGui::TextWrapped("Point at an entry on the timeline to read it; click to select it and write a review note.");
         return;
     }
-    const engine::Entry& e = c.chronology.entries[*shown];
+    const engine::Entry& e = engine::entry_at(c.chronology, *shown);
     const std::string id = engine::entry_id(e);
-    if (previewing) ImGui::TextColored(ImVec4(0.4f, 0.45f, 0.5f, 1), "(pointing; click to select)");
+    if (previewing) ImGui::TextColored(k_label_colour, "(pointing; click to select)");
     if (ImGui::BeginTable("fields", 2, ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupColumn("field", ImGuiTableColumnFlags_WidthFixed, 96);
         ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
-        std::string date = engine::format_date(e.date);
-        if (e.date_text != date) date += "   (written " + std::string(e.date_text) + ")";
-        row("Date", date);
+        if (e.undated) {
+            // As the written outputs say it ("undated (Not known)"), and why it is not on the timeline.
+            if (row("Date", formats::date_text(e) + ": the agency could not date it, so it is not on the timeline"))
+                ImGui::SetTooltip("Listed after the dated entries in the Chronology tab; it takes no part in the findings");
+        } else {
+            std::string date = engine::format_date(e.date);
+            if (e.date_text != date) date += "   (written " + std::string(e.date_text) + ")";
+            row("Date", date);
+        }
         const engine::Agency& a = c.agency(e.agency);
         row("Agency", a.name + "  (" + std::string(engine::label(a.kind)) + (engine::is_none(e.area) ? "" : ", " + std::string(c.area_name(e.area))) + ")");
-        row("Type", formats::type_text(e));
+        if (row("Type", formats::type_text(e)) && e.type_inferred) ImGui::SetTooltip("no type was written; read from the words");
         row("Summary", std::string(e.summary));
+        // A template's other columns ("Action Taken / Outcome"), each under its own heading.
+        for (const auto& [field, value] : c.chronology.extras_of(e)) row(field, std::string(value));
         row("People", formats::people_text(c, e));
         row("Child seen", formats::child_seen_text(c, e));
         if (e.views_sought != engine::Tri::Unknown) row("Views sought", e.views_sought == engine::Tri::Yes ? "yes" : "no");
@@ -79,7 +98,7 @@ void DetailsPanel::draw_content(App& app) {
     }
     if (!m_status.empty()) {
         ImGui::SameLine();
-        ImGui::TextColored(ImVec4(0.4f, 0.45f, 0.5f, 1), "%s", m_status.c_str());
+        ImGui::TextColored(k_label_colour, "%s", m_status.c_str());
     }
 }
 

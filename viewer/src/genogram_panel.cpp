@@ -136,7 +136,7 @@ void GenogramPanel::draw_content(App& app) {
     std::vector<engine::PersonId> ringed;
     const auto entry = app.hovered_entry ? app.hovered_entry : app.selected_entry;
     if (entry)
-        for (const engine::SubjectRef& s : c.chronology.subjects_of(c.chronology.entries[*entry]))
+        for (const engine::SubjectRef& s : c.chronology.subjects_of(engine::entry_at(c.chronology, *entry)))
             if (!engine::is_none(s.person)) ringed.push_back(s.person);
 
     // Partnerships and children.

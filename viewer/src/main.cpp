@@ -38,7 +38,8 @@ the window.
 
   CASE                 a case folder (with case.yaml) or a manifest file
   --at DATE            put the date cursor (the genogram's date) at DATE
-  --select ID          select the entry with this id
+  --select ID          select the entry with this id (dated or undated); an id the
+                       case does not have is an error (exit 2 with --screenshot)
   --group area|kind    lanes grouped by area (default) or by agency kind
   --tab NAME           open the bottom panel on chronology (default), findings or
                        diagnostics
@@ -210,6 +211,12 @@ int main(int argc, char** argv) {
             if (!options->screenshot) break;
         }
         if (ready) ++frames_after_load;
+        if (ready && frames_after_load == 1 && app.initial_select_missing) {
+            // Refused, as an unreadable --at is, rather than ignored: the picture would show no selection.
+            std::cerr << "sightline-viewer: error: --select: the case has no entry with id '" << *options->select << "'\n";
+            if (measuring) exit_code = 2;
+            if (options->bench_frames > 0) break;
+        }
         if (ready && options->bench_frames > 0) {
             if (frames_after_load == 1) {
                 full0 = app.view0;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "panel.hpp"
+#include "sightline/engine/chronology_table.hpp"
 #include "sightline/engine/genogram.hpp"
 #include "sightline/engine/timeline.hpp"
 
@@ -64,7 +65,8 @@ private:
     std::string m_status;
 };
 
-// The bottom panel: the chronology as a table, the findings, the diagnostics.
+// The bottom panel: the chronology as a table (dated entries, then a section of those the agencies
+// could not date), the findings, the diagnostics.
 class TablesPanel : public Panel {
 public:
     TablesPanel() : Panel("Chronology") {}
@@ -78,10 +80,11 @@ private:
     void draw_diagnostics(App& app);
     char m_filter[256] = {};
     std::string m_applied_filter;          // what m_rows reflects
-    int m_sort_column = 0;
+    engine::TableSort m_sort = engine::TableSort::Date;
     bool m_sort_ascending = true;
-    std::vector<std::uint32_t> m_rows;     // filtered and sorted chronology indices
+    engine::TableRows m_rows;              // filtered and sorted: dated entries, then undated ones
     std::uint64_t m_rows_for = 0;          // the load generation m_rows belongs to
+    bool m_scroll_to_undated = false;      // the "Undated" button was pressed
     bool m_concern_only = true;
     std::size_t m_concerns = 0;            // findings of concern in the case of m_concerns_for
     std::uint64_t m_concerns_for = 0;

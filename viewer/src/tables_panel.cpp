@@ -2,6 +2,9 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <optional>
+#include <string>
+#include <string_view>
 
 #include "app.hpp"
 #include "panels.hpp"
@@ -51,86 +54,146 @@ void TablesPanel::draw_content(App& app) {
     }
 }
 
+namespace {
+
+const ImVec4 k_dim(0.4f, 0.45f, 0.5f, 1);
+constexpr std::uint32_t k_undated_band = 0xFCF3CF;  // the undated section's heading row
+constexpr std::uint32_t k_undated_text = 0x7E5109;  // its heading, and an undated entry's date as written
+
+// The table's sortable columns: 0 Date, 1 Agency, 2 Type, 5 Child seen.
+engine::TableSort sort_of_column(int column) {
+    switch (column) {
+        case 1: return engine::TableSort::Agency;
+        case 2: return engine::TableSort::Type;
+        case 5: return engine::TableSort::ChildSeen;
+        default: return engine::TableSort::Date;
+    }
+}
+
+// The type cell: as every output writes it, with "(inferred)" dimmed and explained when pointed at.
+void type_cell(const engine::Entry& e) {
+    if (!e.type_inferred) {
+        ImGui::TextUnformatted(formats::type_text(e).c_str());
+        return;
+    }
+    const std::string_view l = engine::label(e.type);
+    ImGui::TextUnformatted(l.data(), l.data() + l.size());
+    bool hovered = ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenOverlapped);
+    ImGui::SameLine(0, 4);
+    ImGui::TextColored(k_dim, "(inferred)");
+    hovered = hovered || ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenOverlapped);
+    if (hovered) ImGui::SetTooltip("no type was written; read from the words");
+}
+
+}  // namespace
+
 void TablesPanel::draw_chronology(App& app) {
     const LoadedCase* d = app.data();
     if (!d || !d->c) return;
     const engine::Case& c = *d->c;
-    const auto& entries = c.chronology.entries;
+    const engine::Chronology& ch = c.chronology;
     ImGui::SetNextItemWidth(320);
     ImGui::InputTextWithHint("##filter", "filter: words in summary, agency, type or people", m_filter, sizeof m_filter);
     // Recompute rows only when the filter, the sort or the case changes (never per frame).
     const bool stale = m_rows_for != d->generation || m_applied_filter != m_filter;
     if (stale) {
-        m_rows.clear();
-        for (std::uint32_t i = 0; i < entries.size(); ++i) {
-            const engine::Entry& e = entries[i];
-            if (m_filter[0] == '\0' || engine::contains_ci(e.summary, m_filter) || engine::contains_ci(c.agency_name(e.agency), m_filter) ||
-                engine::contains_ci(formats::type_text(e), m_filter) || engine::contains_ci(formats::people_text(c, e), m_filter))
-                m_rows.push_back(i);
-        }
+        m_rows = engine::table_rows(c, m_filter, m_sort, m_sort_ascending);
         m_rows_for = d->generation;
         m_applied_filter = m_filter;
     }
     ImGui::SameLine();
-    ImGui::TextColored(ImVec4(0.4f, 0.45f, 0.5f, 1), "%zu of %zu entries", m_rows.size(), entries.size());
+    if (ch.undated.empty()) {
+        ImGui::TextColored(k_dim, "%zu of %zu entries", m_rows.dated.size(), ch.entries.size());
+    } else {
+        ImGui::TextColored(k_dim, "%zu of %zu dated entries, %zu of %zu undated", m_rows.dated.size(), ch.entries.size(),
+                           m_rows.undated.size(), ch.undated.size());
+        if (!m_rows.undated.empty()) {
+            ImGui::SameLine();
+            const std::string go = "Undated (" + std::to_string(m_rows.undated.size()) + ") \xE2\x86\x93";
+            if (ImGui::SmallButton(go.c_str())) m_scroll_to_undated = true;
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("Go to the entries the agencies could not date, after the dated ones");
+        }
+    }
 
     const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
                                   ImGuiTableFlags_Resizable | ImGuiTableFlags_Sortable | ImGuiTableFlags_SizingFixedFit;
     if (!ImGui::BeginTable("chronology", 7, flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_DefaultSort, 130);
-    ImGui::TableSetupColumn("Agency", 0, 210);
-    ImGui::TableSetupColumn("Type", 0, 130);
+    ImGui::TableSetupColumn("Agency", 0, 200);
+    ImGui::TableSetupColumn("Type", 0, 170);
     ImGui::TableSetupColumn("Summary", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoSort);
-    ImGui::TableSetupColumn("People", ImGuiTableColumnFlags_NoSort, 150);
+    ImGui::TableSetupColumn("People", ImGuiTableColumnFlags_NoSort, 140);
     ImGui::TableSetupColumn("Child seen", 0, 150);
     ImGui::TableSetupColumn("Note", ImGuiTableColumnFlags_NoSort, 40);
     ImGui::TableHeadersRow();
-    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && (specs->SpecsDirty || stale) && specs->SpecsCount > 0) {
+    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty && specs->SpecsCount > 0) {
         const ImGuiTableColumnSortSpecs& s = specs->Specs[0];
-        const bool asc = s.SortDirection == ImGuiSortDirection_Ascending;
-        // Stable sorts over the chronology order, which is already by date.
-        auto by = [&](auto key) {
-            std::stable_sort(m_rows.begin(), m_rows.end(), [&](std::uint32_t a, std::uint32_t b) {
-                return asc ? key(a) < key(b) : key(b) < key(a);
-            });
-        };
-        std::sort(m_rows.begin(), m_rows.end());
-        if (s.ColumnIndex == 0 && !asc) std::reverse(m_rows.begin(), m_rows.end());
-        if (s.ColumnIndex == 1) by([&](std::uint32_t i) { return c.agency_name(entries[i].agency); });
-        if (s.ColumnIndex == 2) by([&](std::uint32_t i) { return formats::type_text(entries[i]); });
-        if (s.ColumnIndex == 5) by([&](std::uint32_t i) { return static_cast<int>(engine::mark_style(c, entries[i])); });
+        m_sort = sort_of_column(s.ColumnIndex);
+        m_sort_ascending = s.SortDirection == ImGuiSortDirection_Ascending;
+        m_rows = engine::table_rows(c, m_filter, m_sort, m_sort_ascending);
         specs->SpecsDirty = false;
     }
 
-    // Scroll to the selected entry once, when it was selected elsewhere.
-    int scroll_to = -1;
+    // The rows on screen: the dated entries, then (when any are shown) a heading row and the
+    // undated entries. `row` is a row of the table on screen; m_rows counts entries only.
+    const std::size_t dated_rows = m_rows.dated.size();
+    const bool has_undated = !m_rows.undated.empty();
+    const std::size_t screen_rows = dated_rows + (has_undated ? 1 + m_rows.undated.size() : 0);
+    // A table row's true height (a line and the cell's padding), so that scrolling to a row's
+    // place lands on it however far down it is.
+    const float row_height = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2;
+    // Scroll once: to the selected entry when it was selected elsewhere, or to the undated section.
+    std::optional<std::size_t> scroll_to;
     if (app.scroll_table_to_selection && app.selected_entry) {
-        const auto it = std::find(m_rows.begin(), m_rows.end(), *app.selected_entry);
-        if (it != m_rows.end()) scroll_to = static_cast<int>(it - m_rows.begin());
+        if (const auto r = m_rows.row_of(*app.selected_entry)) scroll_to = *r + (app.selected_entry->undated ? 1 : 0);
         app.scroll_table_to_selection = false;
     }
-    const float row_height = ImGui::GetTextLineHeightWithSpacing();
-    if (scroll_to >= 0) ImGui::SetScrollY(std::max(0.0f, static_cast<float>(scroll_to) * row_height - row_height * 3));
+    if (m_scroll_to_undated && has_undated) scroll_to = dated_rows + 2;  // the heading, a dated row above it
+    m_scroll_to_undated = false;
+    if (scroll_to) ImGui::SetScrollY(std::max(0.0f, static_cast<float>(*scroll_to) * row_height - row_height * 3));
+
     ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(m_rows.size()), row_height);
+    clipper.Begin(static_cast<int>(screen_rows), row_height);
     while (clipper.Step()) {
         for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
-            const std::uint32_t i = m_rows[static_cast<std::size_t>(r)];
-            const engine::Entry& e = entries[i];
+            const auto row = static_cast<std::size_t>(r);
             ImGui::TableNextRow(0, row_height);
+            if (has_undated && row == dated_rows) {
+                // The undated section's heading, across the whole row (a cell would cut it short).
+                ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, rgb(k_undated_band));
+                ImGui::TableSetColumnIndex(0);
+                const std::string heading =
+                    "Undated: the agencies could not date these (" +
+                    (m_rows.undated.size() == ch.undated.size() ? std::to_string(ch.undated.size())
+                                                                 : std::to_string(m_rows.undated.size()) + " of " + std::to_string(ch.undated.size())) +
+                    "). Not on the timeline; no part in the findings.";
+                const ImVec2 at = ImGui::GetCursorScreenPos();
+                const ImVec2 win = ImGui::GetWindowPos();
+                ImDrawList* dl = ImGui::GetWindowDrawList();
+                dl->PushClipRect(ImVec2(win.x, at.y - 4), ImVec2(win.x + ImGui::GetWindowWidth(), at.y + row_height), false);
+                dl->AddText(at, rgb(k_undated_text), heading.c_str());
+                dl->PopClipRect();
+                continue;
+            }
+            const engine::EntryRef ref = m_rows.at(row > dated_rows ? row - 1 : row);
+            const engine::Entry& e = engine::entry_at(ch, ref);
             ImGui::TableSetColumnIndex(0);
-            ImGui::PushID(static_cast<int>(i));
-            const bool selected = app.selected_entry && *app.selected_entry == i;
-            if (ImGui::Selectable(engine::format_date(e.date).c_str(), selected, ImGuiSelectableFlags_SpanAllColumns))
-                app.select_entry(i, false);
-            if (ImGui::IsItemHovered()) app.hovered_entry = i;
+            ImGui::PushID(r);
+            const bool selected = app.selected_entry && *app.selected_entry == ref;
+            // An undated entry's date cell: what the agency wrote ("Not known").
+            const std::string date = !e.undated ? engine::format_date(e.date)
+                                     : e.date_text.empty() ? std::string("undated") : std::string(e.date_text);
+            if (e.undated) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(rgb(k_undated_text)));
+            if (ImGui::Selectable(date.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns)) app.select_entry(ref, false);
+            if (e.undated) ImGui::PopStyleColor();
+            if (ImGui::IsItemHovered()) app.hovered_entry = ref;
             ImGui::PopID();
             ImGui::TableSetColumnIndex(1);
             const engine::Agency& a = c.agency(e.agency);
             ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(rgb(engine::agency_colour(a.kind, a.name))), "%s", a.name.c_str());
             ImGui::TableSetColumnIndex(2);
-            ImGui::TextUnformatted(formats::type_text(e).c_str());
+            type_cell(e);
             ImGui::TableSetColumnIndex(3);
             ImGui::TextUnformatted(e.summary.data(), e.summary.data() + e.summary.size());
             ImGui::TableSetColumnIndex(4);
@@ -139,8 +202,8 @@ void TablesPanel::draw_chronology(App& app) {
             // Per index child, coloured: seen (green), not seen (red), not recorded (grey).
             bool first_child = true;
             for (std::size_t k = 0; k < c.info.index_children.size(); ++k) {
-                if (!c.born_by(c.info.index_children[k], e.date.latest_day())) continue;  // not yet born
-                const engine::ChildSeen seen = c.chronology.seen(e, k);
+                if (!e.undated && !c.born_by(c.info.index_children[k], e.date.latest_day())) continue;  // not yet born
+                const engine::ChildSeen seen = ch.seen(e, k);
                 const ImVec4 col = engine::is_sighting(seen)                ? ImVec4(0.12f, 0.52f, 0.29f, 1)
                                    : seen == engine::ChildSeen::NotSeen     ? ImVec4(0.75f, 0.22f, 0.17f, 1)
                                                                             : ImVec4(0.55f, 0.58f, 0.6f, 1);

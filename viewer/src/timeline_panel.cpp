@@ -319,8 +319,8 @@ void TimelinePanel::draw_content(App& app) {
         f.dl->AddText(ImVec2(p0.x + 15, cy - 8), rgb(0x1C2833), lane.label.c_str());
         f.dl->PopClipRect();
         f.dl->PushClipRect(ImVec2(f.x0, std::max(y, lanes_top)), ImVec2(f.x1, y + k_lane_height), true);
-        draw_track(f, lane.spans, lane.colour, cy, m_marks, highlight, app.selected_entry, true, hit, drawn);
-        draw_track(f, lane.days, lane.colour, cy, m_marks, highlight, app.selected_entry, false, hit, drawn);
+        draw_track(f, lane.spans, lane.colour, cy, m_marks, highlight, app.selected_dated(), true, hit, drawn);
+        draw_track(f, lane.days, lane.colour, cy, m_marks, highlight, app.selected_dated(), false, hit, drawn);
         f.dl->PopClipRect();
         f.dl->AddLine(ImVec2(f.x0, y + k_lane_height), ImVec2(f.x1, y + k_lane_height), rgb(0xE5E7E9));
         y += k_lane_height;
@@ -380,7 +380,7 @@ void TimelinePanel::draw_content(App& app) {
     // [SECTION] Interaction
     app.hovered_entry.reset();
     if (hit.entry >= 0) {
-        app.hovered_entry = static_cast<std::uint32_t>(hit.entry);
+        app.hovered_entry = engine::dated_ref(static_cast<std::uint32_t>(hit.entry));
         entry_tooltip(*d, static_cast<std::uint32_t>(hit.entry));
     } else if (hit.fold) {
         ImGui::SetTooltip("%u entries too close to tell apart (%s to %s)\nclick to zoom in", hit.fold->count,
@@ -414,7 +414,7 @@ void TimelinePanel::draw_content(App& app) {
         m_scroll -= io.MouseDelta.y;
     }
     if (ImGui::IsMouseReleased(0) && !m_panning && !on_axis && in_plot) {
-        if (hit.entry >= 0) app.select_entry(static_cast<std::uint32_t>(hit.entry), false);
+        if (hit.entry >= 0) app.select_entry(engine::dated_ref(static_cast<std::uint32_t>(hit.entry)), false);
         else if (hit.fold) app.zoom_to(hit.fold->t0 - f.min_gap * 10, hit.fold->t1 + f.min_gap * 10);
     }
 }

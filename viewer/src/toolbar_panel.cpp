@@ -1,6 +1,8 @@
 // The top bar: the case, counts, grouping, and the legend of marks.
 #include <imgui.h>
 
+#include <string>
+
 #include "app.hpp"
 #include "panels.hpp"
 #include "style.hpp"
@@ -34,8 +36,16 @@ void ToolbarPanel::draw_content(App& app) {
     for (const engine::Finding& f : d->findings) concerns += f.concern ? 1 : 0;
     ImGui::TextUnformatted(c.info.title.c_str());
     ImGui::SameLine();
-    ImGui::TextColored(ImVec4(0.4f, 0.45f, 0.5f, 1), "%zu entries, %zu sources, %zu findings of concern%s", c.chronology.entries.size(),
-                       c.sources.size(), concerns, c.diagnostics.error_count() ? ", input errors: see Diagnostics" : "");
+    // "134 dated entries, 3 undated" when some could not be dated (they are at the end of the table).
+    const std::size_t undated = c.chronology.undated.size();
+    const std::string entries = undated ? std::to_string(c.chronology.entries.size()) + " dated entries, " + std::to_string(undated) + " undated"
+                                        : std::to_string(c.chronology.entries.size()) + " entries";
+    ImGui::TextColored(ImVec4(0.4f, 0.45f, 0.5f, 1), "%s, %zu sources, %zu findings of concern%s", entries.c_str(), c.sources.size(),
+                       concerns, c.diagnostics.error_count() ? ", input errors: see Diagnostics" : "");
+    if (undated && ImGui::IsItemHovered())
+        ImGui::SetTooltip("%zu %s could not date: listed after the dated ones in the Chronology tab,\n"
+                          "not on the timeline and not in the findings",
+                          undated, undated == 1 ? "entry its agency" : "entries their agencies");
     ImGui::SameLine(0, 24);
     int g = app.grouping == engine::LaneGrouping::Area ? 0 : 1;
     ImGui::TextUnformatted("Lanes by");

@@ -33,7 +33,8 @@ std::string source_text(const engine::Case& c, const engine::Entry& e);
 // The date's canonical text; for an undated entry "undated (Not known)", with what was written.
 std::string date_text(const engine::Entry& e);
 // The type as a reader would say it: "Home visit", the free word as written, or "Home visit
-// (inferred)" when it was read from the words.
+// (inferred)" when it was read from the words (engine::type_label, which the viewer's filter
+// matches too).
 std::string type_text(const engine::Entry& e);
 // The entry's fields outside the format ("Action taken / outcome: ..."), one per line.
 std::string other_fields_text(const engine::Chronology& ch, const engine::Entry& e);
