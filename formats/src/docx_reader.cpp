@@ -41,44 +41,56 @@ bool showing_placeholder(const pugi::xml_node& sdt) {
     return pr && child(pr, "showingPlcHdr");
 }
 
+// Visits the elements under root in document order; f(element) says whether to go inside it.
+// Without recursion: a damaged or hostile document may nest elements (tables in cells, runs in
+// runs) a million deep, which would exhaust the stack.
+template <class F>
+void walk(const pugi::xml_node& root, F&& f) {
+    pugi::xml_node n = root.first_child();
+    while (n) {
+        if (n.type() == pugi::node_element && f(n) && n.first_child()) {
+            n = n.first_child();
+            continue;
+        }
+        while (!n.next_sibling()) {
+            n = n.parent();
+            if (n == root) return;
+        }
+        n = n.next_sibling();
+    }
+}
+
 // Appends the text of a paragraph's runs: insertions kept (tracked changes), deletions dropped,
 // hyperlinks and fields as the text they show.
-void append_inline(const pugi::xml_node& n, std::string& out) {
-    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
-        if (c.type() != pugi::node_element) continue;
+void append_inline(const pugi::xml_node& p, std::string& out) {
+    walk(p, [&](const pugi::xml_node& c) {
         const std::string_view name = local(c);
-        if (skipped_element(name)) continue;
+        if (skipped_element(name)) return false;
         if (name == "t") out += c.text().get();
         else if (name == "tab" || name == "ptab") out += ' ';
         else if (name == "br" || name == "cr") out += '\n';
         else if (name == "noBreakHyphen") out += '-';
-        else if (name == "softHyphen" || name == "sym") continue;
-        else if (name == "sdt") {
-            if (!showing_placeholder(c))
-                if (const pugi::xml_node content = child(c, "sdtContent")) append_inline(content, out);
-        } else {
-            append_inline(c, out);  // r, ins, moveTo, hyperlink, fldSimple, smartTag, customXml, ...
-        }
-    }
+        else if (name == "softHyphen" || name == "sym") return false;
+        else if (name == "sdt") return !showing_placeholder(c);  // into its sdtContent (sdtPr is skipped)
+        else return true;  // r, ins, moveTo, hyperlink, fldSimple, smartTag, customXml, ...
+        return false;
+    });
 }
 
 // The paragraphs of a block (a cell, a content control, a nested table), each as one line.
 void append_paragraphs(const pugi::xml_node& block, std::vector<std::string>& lines) {
-    for (pugi::xml_node c = block.first_child(); c; c = c.next_sibling()) {
-        if (c.type() != pugi::node_element) continue;
+    walk(block, [&](const pugi::xml_node& c) {
         const std::string_view name = local(c);
-        if (skipped_element(name)) continue;
+        if (skipped_element(name)) return false;
         if (name == "p") {
             std::string line;
             append_inline(c, line);
             lines.push_back(std::move(line));
-        } else if (name == "sdt") {
-            if (!showing_placeholder(c))
-                if (const pugi::xml_node content = child(c, "sdtContent")) append_paragraphs(content, lines);
-        } else {
-            append_paragraphs(c, lines);  // a nested table's rows and cells, customXml, ...
+            return false;
         }
-    }
+        if (name == "sdt") return !showing_placeholder(c);
+        return true;  // a nested table's rows and cells, customXml, ...
+    });
 }
 
 // A cell's text: its paragraphs joined with line breaks, blank ones left out, spaces trimmed.
@@ -111,16 +123,13 @@ struct DocxTable {
 // (templates wrap rows and cells in them).
 template <class F>
 void for_each_wrapped(const pugi::xml_node& n, std::string_view name, F&& f) {
-    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
-        if (c.type() != pugi::node_element) continue;
+    walk(n, [&](const pugi::xml_node& c) {
         const std::string_view l = local(c);
         if (l == name) f(c);
-        else if (l == "sdt") {
-            if (const pugi::xml_node content = child(c, "sdtContent")) for_each_wrapped(content, name, f);
-        } else if (l == "customXml") {
-            for_each_wrapped(c, name, f);
-        }
-    }
+        else if (l == "sdt" || l == "customXml") return true;
+        else if (l == "sdtContent") return local(c.parent()) == "sdt";
+        return false;
+    });
 }
 
 unsigned int_value(const pugi::xml_node& n, unsigned fallback) {
@@ -180,17 +189,10 @@ DocxTable read_table(const pugi::xml_node& tbl, std::uint32_t number) {
 
 // The document's tables in order: those in the body and in block-level content controls, not
 // those nested in cells (they are part of their cell's text).
-void collect_tables(const pugi::xml_node& n, std::vector<DocxTable>& out) {
-    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
-        if (c.type() != pugi::node_element) continue;
-        const std::string_view l = local(c);
-        if (l == "tbl") out.push_back(read_table(c, static_cast<std::uint32_t>(out.size() + 1)));
-        else if (l == "sdt") {
-            if (const pugi::xml_node content = child(c, "sdtContent")) collect_tables(content, out);
-        } else if (l == "customXml") {
-            collect_tables(c, out);
-        }
-    }
+void collect_tables(const pugi::xml_node& body, std::vector<DocxTable>& out) {
+    for_each_wrapped(body, "tbl", [&](const pugi::xml_node& tbl) {
+        out.push_back(read_table(tbl, static_cast<std::uint32_t>(out.size() + 1)));
+    });
 }
 
 // [SECTION] Which tables are chronologies
