@@ -3,6 +3,7 @@
 // Each finishes in bounded time and memory with the exact diagnostic (docs/fuzzing.md, "Hostile
 // inputs").
 #include <gtest/gtest.h>
+#include <sys/resource.h>
 
 #include <filesystem>
 #include <string>
@@ -49,6 +50,49 @@ std::string row(const std::vector<std::string>& texts) {
     return out + "</w:tr>";
 }
 const std::string k_header = row({"Date", "Details"});
+
+// The most memory the process has held, in MiB.
+long peak_rss_mib() {
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return u.ru_maxrss / 1024;
+}
+
+// Rows whose cells span thousands of grid columns cost no memory for the columns they span: 2,000
+// rows of a details cell spanning 16,000 columns took 1 GB when every spanned column was a string.
+// A gridSpan of 4 billion, and a row of 20,000 cells, are rows too wide for a spreadsheet.
+// (First in this file: the peak memory it checks is the process's.)
+TEST(DocxHostile, RowsFarWiderThanATableAreBounded) {
+    TempDir dir;
+    std::string rows = k_header;
+    rows += "<w:tr>" + cell("24/06/2015") + cell("Spans four billion columns", "<w:gridSpan w:val=\"4000000000\"/>") +
+            "</w:tr>";
+    rows += "<w:tr>";
+    for (int i = 0; i < 20000; ++i) rows += cell("x");
+    rows += "</w:tr>";
+    for (int r = 0; r < 2000; ++r)
+        rows += "<w:tr>" + cell("25/06/2015") + cell("Home visit", "<w:gridSpan w:val=\"16000\"/>") + cell("far") +
+                "</w:tr>";
+    write_document(dir.file("agencies/a.docx"), "<w:tbl>" + rows + "</w:tbl>");
+    const long before = peak_rss_mib();
+    const Case c = load_sheet_case(dir, k_source);
+    EXPECT_LT(peak_rss_mib() - before, 200);
+    EXPECT_EQ(printed(c, dir), (std::vector<std::string>{
+                                   "agencies/a.docx:table 1:row 2: error: row has more than 16384 cells, the most a "
+                                   "spreadsheet has [row-too-wide]",
+                                   "agencies/a.docx:table 1:row 3: error: row has more than 16384 cells, the most a "
+                                   "spreadsheet has [row-too-wide]",
+                                   "agencies/a.docx:table 1:row 4: warning: unknown field 'column WQL' is not part of "
+                                   "the format; kept as written [key-unknown]"}))
+        << joined(printed(c, dir));
+    ASSERT_EQ(c.chronology.entries.size(), 2000u);
+    const auto extras = c.chronology.extras_of(c.chronology.entries[0]);
+    ASSERT_EQ(extras.size(), 1u);
+    EXPECT_EQ(extras[0].first, "column WQL");  // column 16,002
+    EXPECT_EQ(extras[0].second, "far");
+    EXPECT_EQ(c.sources[0].counts.rows_read, 2002u);
+    EXPECT_EQ(c.sources[0].counts.rows_rejected, 2u);
+}
 
 TEST(DocxHostile, ZipBombIsRefused) {
     TempDir dir;
