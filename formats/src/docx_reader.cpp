@@ -41,44 +41,56 @@ bool showing_placeholder(const pugi::xml_node& sdt) {
     return pr && child(pr, "showingPlcHdr");
 }
 
+// Visits the elements under root in document order; f(element) says whether to go inside it.
+// Without recursion: a damaged or hostile document may nest elements (tables in cells, runs in
+// runs) a million deep, which would exhaust the stack.
+template <class F>
+void walk(const pugi::xml_node& root, F&& f) {
+    pugi::xml_node n = root.first_child();
+    while (n) {
+        if (n.type() == pugi::node_element && f(n) && n.first_child()) {
+            n = n.first_child();
+            continue;
+        }
+        while (!n.next_sibling()) {
+            n = n.parent();
+            if (n == root) return;
+        }
+        n = n.next_sibling();
+    }
+}
+
 // Appends the text of a paragraph's runs: insertions kept (tracked changes), deletions dropped,
 // hyperlinks and fields as the text they show.
-void append_inline(const pugi::xml_node& n, std::string& out) {
-    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
-        if (c.type() != pugi::node_element) continue;
+void append_inline(const pugi::xml_node& p, std::string& out) {
+    walk(p, [&](const pugi::xml_node& c) {
         const std::string_view name = local(c);
-        if (skipped_element(name)) continue;
+        if (skipped_element(name)) return false;
         if (name == "t") out += c.text().get();
         else if (name == "tab" || name == "ptab") out += ' ';
         else if (name == "br" || name == "cr") out += '\n';
         else if (name == "noBreakHyphen") out += '-';
-        else if (name == "softHyphen" || name == "sym") continue;
-        else if (name == "sdt") {
-            if (!showing_placeholder(c))
-                if (const pugi::xml_node content = child(c, "sdtContent")) append_inline(content, out);
-        } else {
-            append_inline(c, out);  // r, ins, moveTo, hyperlink, fldSimple, smartTag, customXml, ...
-        }
-    }
+        else if (name == "softHyphen" || name == "sym") return false;
+        else if (name == "sdt") return !showing_placeholder(c);  // into its sdtContent (sdtPr is skipped)
+        else return true;  // r, ins, moveTo, hyperlink, fldSimple, smartTag, customXml, ...
+        return false;
+    });
 }
 
 // The paragraphs of a block (a cell, a content control, a nested table), each as one line.
 void append_paragraphs(const pugi::xml_node& block, std::vector<std::string>& lines) {
-    for (pugi::xml_node c = block.first_child(); c; c = c.next_sibling()) {
-        if (c.type() != pugi::node_element) continue;
+    walk(block, [&](const pugi::xml_node& c) {
         const std::string_view name = local(c);
-        if (skipped_element(name)) continue;
+        if (skipped_element(name)) return false;
         if (name == "p") {
             std::string line;
             append_inline(c, line);
             lines.push_back(std::move(line));
-        } else if (name == "sdt") {
-            if (!showing_placeholder(c))
-                if (const pugi::xml_node content = child(c, "sdtContent")) append_paragraphs(content, lines);
-        } else {
-            append_paragraphs(c, lines);  // a nested table's rows and cells, customXml, ...
+            return false;
         }
-    }
+        if (name == "sdt") return !showing_placeholder(c);
+        return true;  // a nested table's rows and cells, customXml, ...
+    });
 }
 
 // A cell's text: its paragraphs joined with line breaks, blank ones left out, spaces trimmed.
@@ -97,10 +109,31 @@ std::string cell_text(const pugi::xml_node& tc) {
 
 // [SECTION] Tables as grids
 
+// A cell written in a row: its text, at the grid column where it starts.
+struct DocxCell {
+    std::uint32_t column = 0;  // 0-based
+    std::string text;
+};
+
+// A row of a table. The columns a merged cell spans, and those a row leaves out (gridBefore),
+// hold nothing and cost nothing: a row whose one cell spans 16,000 columns is one string, not
+// 16,000 (a hostile document of such rows would otherwise need gigabytes).
+struct DocxRow {
+    std::vector<DocxCell> cells;  // in column order
+    std::uint32_t width = 0;      // grid columns the row covers
+
+    // The text at a grid column: "" where no cell starts.
+    [[nodiscard]] std::string_view at(std::uint32_t column) const {
+        const auto it = std::lower_bound(cells.begin(), cells.end(), column,
+                                         [](const DocxCell& c, std::uint32_t col) { return c.column < col; });
+        return it != cells.end() && it->column == column ? std::string_view(it->text) : std::string_view();
+    }
+};
+
 // One table of the document, as a grid of cell texts.
 struct DocxTable {
     std::uint32_t number = 0;                         // 1-based, in document order, as Word counts
-    std::vector<std::vector<std::string>> rows;       // cell text by grid column
+    std::vector<DocxRow> rows;
     std::vector<bool> header_rows;                    // marked to repeat on each page (tblHeader)
     std::vector<bool> spanning;                       // one cell across the whole grid (a heading)
     std::vector<bool> too_wide;                       // more cells than a spreadsheet has
@@ -111,16 +144,13 @@ struct DocxTable {
 // (templates wrap rows and cells in them).
 template <class F>
 void for_each_wrapped(const pugi::xml_node& n, std::string_view name, F&& f) {
-    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
-        if (c.type() != pugi::node_element) continue;
+    walk(n, [&](const pugi::xml_node& c) {
         const std::string_view l = local(c);
         if (l == name) f(c);
-        else if (l == "sdt") {
-            if (const pugi::xml_node content = child(c, "sdtContent")) for_each_wrapped(content, name, f);
-        } else if (l == "customXml") {
-            for_each_wrapped(c, name, f);
-        }
-    }
+        else if (l == "sdt" || l == "customXml") return true;
+        else if (l == "sdtContent") return local(c.parent()) == "sdt";
+        return false;
+    });
 }
 
 unsigned int_value(const pugi::xml_node& n, unsigned fallback) {
@@ -135,9 +165,8 @@ DocxTable read_table(const pugi::xml_node& tbl, std::uint32_t number) {
     DocxTable t;
     t.number = number;
     for_each_wrapped(tbl, "tr", [&](const pugi::xml_node& tr) {
-        std::vector<std::string> row;
+        DocxRow row;
         bool header = false, wide = false;
-        std::size_t written = 0;  // cells that are not merely spanned or skipped
         std::size_t col = 0;
         if (const pugi::xml_node pr = child(tr, "trPr")) {
             header = static_cast<bool>(child(pr, "tblHeader")) &&
@@ -145,8 +174,7 @@ DocxTable read_table(const pugi::xml_node& tbl, std::uint32_t number) {
                      std::string_view(attribute(child(pr, "tblHeader"), "val").value()) != "false";
             col = std::min<std::size_t>(int_value(child(pr, "gridBefore"), 0), k_max_cells);
         }
-        row.resize(col);
-        const std::vector<std::string>* above = t.rows.empty() ? nullptr : &t.rows.back();
+        const DocxRow* above = t.rows.empty() ? nullptr : &t.rows.back();
         for_each_wrapped(tr, "tc", [&](const pugi::xml_node& tc) {
             const pugi::xml_node pr = child(tc, "tcPr");
             const unsigned span = std::max(1u, int_value(pr ? child(pr, "gridSpan") : pugi::xml_node{}, 1));
@@ -158,52 +186,45 @@ DocxTable read_table(const pugi::xml_node& tbl, std::uint32_t number) {
             }
             // A cell continuing a vertical merge shows the text of the cell it continues.
             std::string text = merge == "restart" ? cell_text(tc)
-                               : above && col < above->size() ? (*above)[col] : std::string();
-            row.push_back(std::move(text));
-            ++written;
+                               : above ? std::string(above->at(static_cast<std::uint32_t>(col))) : std::string();
+            row.cells.push_back({static_cast<std::uint32_t>(col), std::move(text)});
             const std::size_t more = std::min<std::size_t>(span - 1, k_max_cells - col - 1);
             if (more < span - 1) wide = true;
-            row.resize(row.size() + more);
             col += 1 + more;
         });
-        t.width = std::max<std::uint32_t>(t.width, static_cast<std::uint32_t>(row.size()));
-        t.rows.push_back(std::move(row));
+        row.width = static_cast<std::uint32_t>(col);
+        t.width = std::max(t.width, row.width);
         t.header_rows.push_back(header);
-        t.spanning.push_back(written == 1);
+        t.spanning.push_back(row.cells.size() == 1);
         t.too_wide.push_back(wide);
+        t.rows.push_back(std::move(row));
     });
     // A row of one cell spans the grid only if the grid has more than one column.
     for (std::size_t r = 0; r < t.rows.size(); ++r)
-        t.spanning[r] = t.spanning[r] && t.width > 1 && t.rows[r].size() >= t.width;
+        t.spanning[r] = t.spanning[r] && t.width > 1 && t.rows[r].width >= t.width;
     return t;
 }
 
 // The document's tables in order: those in the body and in block-level content controls, not
 // those nested in cells (they are part of their cell's text).
-void collect_tables(const pugi::xml_node& n, std::vector<DocxTable>& out) {
-    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
-        if (c.type() != pugi::node_element) continue;
-        const std::string_view l = local(c);
-        if (l == "tbl") out.push_back(read_table(c, static_cast<std::uint32_t>(out.size() + 1)));
-        else if (l == "sdt") {
-            if (const pugi::xml_node content = child(c, "sdtContent")) collect_tables(content, out);
-        } else if (l == "customXml") {
-            collect_tables(c, out);
-        }
-    }
+void collect_tables(const pugi::xml_node& body, std::vector<DocxTable>& out) {
+    for_each_wrapped(body, "tbl", [&](const pugi::xml_node& tbl) {
+        out.push_back(read_table(tbl, static_cast<std::uint32_t>(out.size() + 1)));
+    });
 }
 
 // [SECTION] Which tables are chronologies
 
-bool blank_row(const std::vector<std::string>& row) {
-    return std::all_of(row.begin(), row.end(), [](const std::string& s) { return trim(s).empty(); });
+bool blank_row(const DocxRow& row) {
+    return std::all_of(row.cells.begin(), row.cells.end(), [](const DocxCell& c) { return trim(c.text).empty(); });
 }
 
 // The header row of a table: the first row with two or more cells written, among the first few
 // (rows above it are titles); nullopt when there is none.
 std::optional<std::size_t> header_row(const DocxTable& t) {
     for (std::size_t r = 0; r < t.rows.size() && r < 4; ++r) {
-        const auto written = std::count_if(t.rows[r].begin(), t.rows[r].end(), [](const std::string& s) { return !trim(s).empty(); });
+        const auto& cells = t.rows[r].cells;
+        const auto written = std::count_if(cells.begin(), cells.end(), [](const DocxCell& c) { return !trim(c.text).empty(); });
         if (written >= 2) return r;
     }
     return std::nullopt;
@@ -211,10 +232,11 @@ std::optional<std::size_t> header_row(const DocxTable& t) {
 
 // Is this header a chronology's: a date column and a text column, by the mapping's names or the
 // recognised headings?
-bool chronology_header(const std::vector<std::string>& header, const SheetMapping& mapping) {
+bool chronology_header(const DocxRow& header, const SheetMapping& mapping) {
     const auto& mapped_dates = mapping.columns[static_cast<std::size_t>(SheetField::Date)];
     bool date = false, text = false;
-    for (const std::string& cell : header) {
+    for (const DocxCell& c : header.cells) {
+        const std::string& cell = c.text;
         if (trim(cell).empty()) continue;
         for (const ColumnName& m : mapped_dates) date |= header_key(m.header) == header_key(cell);
         const auto f = recognise_header(cell);
@@ -226,23 +248,24 @@ bool chronology_header(const std::vector<std::string>& header, const SheetMappin
     return date && text;
 }
 
-// The same header, whatever its case and punctuation (a header repeated on a later page).
-bool same_header(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-    std::size_t n = std::max(a.size(), b.size());
-    for (std::size_t i = 0; i < n; ++i) {
-        const std::string x = i < a.size() ? header_key(a[i]) : std::string();
-        const std::string y = i < b.size() ? header_key(b[i]) : std::string();
-        if (x != y) return false;
-    }
-    return true;
+// The same header, whatever its case and punctuation (a header repeated on a later page): the
+// same words in the same columns.
+bool same_header(const DocxRow& a, const DocxRow& b) {
+    auto words = [](const DocxRow& row) {
+        std::vector<std::pair<std::uint32_t, std::string>> out;
+        for (const DocxCell& c : row.cells)
+            if (std::string key = header_key(c.text); !key.empty()) out.emplace_back(c.column, std::move(key));
+        return out;
+    };
+    return words(a) == words(b);
 }
 
 // How many rows have a cell that reads as a date (a table we cannot place may still be a chronology).
 std::size_t dated_rows(const DocxTable& t, const DateParseOptions& o) {
     std::size_t n = 0;
-    for (const auto& row : t.rows)
-        for (const std::string& cell : row) {
-            const std::string_view v = trim(cell);
+    for (const DocxRow& row : t.rows)
+        for (const DocxCell& cell : row.cells) {
+            const std::string_view v = trim(cell.text);
             if (v.empty() || v.size() > 40) continue;
             if (parse_date(v, o).date) {
                 ++n;
@@ -256,8 +279,8 @@ std::size_t dated_rows(const DocxTable& t, const DateParseOptions& o) {
 std::string first_cells(const DocxTable& t) {
     std::string out;
     std::size_t n = 0;
-    for (const std::string& cell : t.rows.empty() ? std::vector<std::string>{} : t.rows.front()) {
-        const std::string_view v = trim(cell);
+    for (const DocxCell& cell : t.rows.empty() ? std::vector<DocxCell>{} : t.rows.front().cells) {
+        const std::string_view v = trim(cell.text);
         if (v.empty()) continue;
         if (++n > 4) {
             out += ", ...";
@@ -277,11 +300,12 @@ struct Details {
 };
 
 void read_details(const DocxTable& t, Details& out) {
-    for (const auto& row : t.rows) {
-        if (row.size() < 2) continue;
-        const std::string key = header_key(row[0]);
+    for (const DocxRow& row : t.rows) {
+        const std::vector<DocxCell>& cells = row.cells;
+        if (cells.size() < 2) continue;
+        const std::string key = header_key(cells[0].text);
         std::string value;
-        for (std::size_t j = 1; j < row.size() && value.empty(); ++j) value = std::string(trim(row[j]));
+        for (std::size_t j = 1; j < cells.size() && value.empty(); ++j) value = std::string(trim(cells[j].text));
         if (value.empty()) continue;
         if (key == "agency" || key == "agency name" || key == "name of agency" || key == "organisation" ||
             key == "agency completing this chronology" || key == "agency completing chronology") {
@@ -311,15 +335,16 @@ public:
     bool next(SheetRow& row, bool) override {
         if (m_cursor >= m_rows.size()) return false;
         const RowRef& r = m_rows[m_cursor++];
-        const std::vector<std::string>& cells = r.table->rows[r.row];
+        const DocxRow& cells = r.table->rows[r.row];
         row.line = r.row + 1;
         row.table = r.table->number;
         row.skip = r.skip;
         row.problem = r.table->too_wide[r.row] ? RowProblem::TooManyCells : RowProblem::None;
-        row.problem_column = static_cast<std::uint32_t>(std::min<std::size_t>(cells.size(), k_max_cells)) + 1;
+        row.problem_column = static_cast<std::uint32_t>(std::min<std::size_t>(cells.width, k_max_cells)) + 1;
         row.beyond.clear();
-        row.cells.resize(cells.size());
-        for (std::size_t i = 0; i < cells.size(); ++i) row.cells[i] = SheetCell{cells[i], 0, CellKind::Text};
+        // One row at a time in full (at most k_max_cells cells), spanned columns empty.
+        row.cells.assign(cells.width, SheetCell{});
+        for (const DocxCell& c : cells.cells) row.cells[c.column] = SheetCell{c.text, 0, CellKind::Text};
         return true;
     }
     void mark() override { m_mark = m_cursor; }
@@ -334,7 +359,7 @@ private:
 
 // A chronology's tables: the first with its header, then its continuations.
 struct Group {
-    std::vector<std::string> header;
+    DocxRow header;
     std::uint32_t width = 0;
     std::size_t date_column = 0;
     std::vector<RowRef> rows;
@@ -443,20 +468,20 @@ void read_docx(Case& c, SourceId source, const std::string& file, std::string_vi
         // across the table ("2016", "Transferred to Eastmere"), which are headings, said so.
         bool header_seen = false;
         for (RowRef& r : g.rows) {
-            const std::vector<std::string>& cells = r.table->rows[r.row];
+            const DocxRow& row = r.table->rows[r.row];
             if (r.skip) {
-                if (same_header(cells, g.header)) header_seen = true;
+                if (same_header(row, g.header)) header_seen = true;
                 continue;
             }
             if (!header_seen) {
                 header_seen = true;  // the header itself
                 continue;
             }
-            if (same_header(cells, g.header) || (r.table->header_rows[r.row] && r.row == 0)) {
+            if (same_header(row, g.header) || (r.table->header_rows[r.row] && r.row == 0)) {
                 r.skip = true;
-            } else if (r.table->spanning[r.row] && !blank_row(cells)) {
+            } else if (r.table->spanning[r.row] && !blank_row(row)) {
                 r.skip = true;
-                std::string shown(trim(cells.front()).substr(0, 60));
+                std::string shown(trim(row.cells.front().text).substr(0, 60));
                 std::replace(shown.begin(), shown.end(), '\n', ' ');
                 note(Severity::Note, r.table->number, r.row + 1, "row-heading",
                      "row " + std::to_string(r.row + 1) + " is one cell across the table ('" + shown +
