@@ -1,8 +1,7 @@
 // Mappings (case-format §6): which column holds which field, what a sheet's values mean, and
 // the agency, kind, area and day/month order of its rows. A mapping comes from a mapping file
-// (read by read_mapping, readers.hpp), from the manifest's source item or the command line, and
-// from `# key: value` lines above a sheet's header; fill_from layers them. Internal to
-// sightline_formats.
+// (read here), from the manifest's source item or the command line, and from `# key: value`
+// lines above a sheet's header; fill_from layers them. Internal to sightline_formats.
 #pragma once
 
 #include <array>
@@ -48,5 +47,8 @@ struct SheetMapping {
     // Fills what this mapping leaves unset from another (lower-precedence) mapping.
     void fill_from(const SheetMapping& lower);
 };
+
+// Reads a spreadsheet mapping file (case-format §6); problems become diagnostics in the case.
+SheetMapping read_mapping(engine::Case& c, const std::string& file, std::string_view text);
 
 }  // namespace sightline::formats::detail
