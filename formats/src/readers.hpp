@@ -1,4 +1,17 @@
-// The readers behind load_case. Internal to sightline_formats.
+// The readers behind load_case (case_reader.cpp), and where each one lives; those declared
+// elsewhere name their header. Internal to sightline_formats.
+//
+//   case.yaml (the manifest)        manifest_reader.cpp     read_manifest
+//   an agency's YAML chronology     agency_file_reader.cpp  read_agency_yaml
+//   entries in either of those      yaml_entries.cpp        read_entries (yaml_entries.hpp)
+//   a spreadsheet mapping file      sheet_mapping.cpp       read_mapping (sheet_mapping.hpp)
+//   a spreadsheet source            spreadsheet.cpp         read_spreadsheet_source
+//   CSV and TSV                     csv_reader.cpp          read_csv
+//   XLSX                            xlsx_reader.cpp         read_xlsx
+//   Word (DOCX)                     docx_reader.cpp         read_docx
+//   the rows of any of those three  sheet_reader.cpp        read_sheet (sheet_reader.hpp)
+//   their headings                  headings.cpp            recognise_header (headings.hpp)
+//   cells written as words          cell_values.cpp         child_seen_from_words (cell_values.hpp)
 #pragma once
 
 #include <string>
@@ -6,6 +19,7 @@
 #include <vector>
 
 #include "entry_builder.hpp"
+#include "sheet_mapping.hpp"
 #include "sheet_reader.hpp"
 #include "text_encoding.hpp"
 #include "sightline/engine/model.hpp"
@@ -35,9 +49,6 @@ std::vector<SourceSpec> read_manifest(engine::Case& c, const std::string& file, 
 
 // Reads a native single-agency chronology (case-format §3).
 void read_agency_yaml(engine::Case& c, engine::SourceId source, const std::string& file, std::string_view text);
-
-// Reads a spreadsheet mapping file (case-format §6); problems become diagnostics in the case.
-SheetMapping read_mapping(engine::Case& c, const std::string& file, std::string_view text);
 
 // Reads a CSV (or, with tab, TSV) file's bytes as source `source`.
 void read_csv(engine::Case& c, engine::SourceId source, const std::string& file, FileBuffer bytes,

@@ -1,224 +1,33 @@
-// Spreadsheet rows to entries: the part of reading CSV, TSV and XLSX that does not depend on
-// the file format.
+// Spreadsheet rows to entries: the part of reading CSV, TSV, XLSX and Word returns that does not
+// depend on the file format. A sheet's header is found (and the `# key: value` directives above
+// it read), its columns bound to fields by the mapping and by their headings (headings.cpp), each
+// date column's day/month order decided, and every row made an entry, an undated entry or a
+// located rejection through the EntryBuilder, with cells as people write them read by
+// cell_values.cpp.
 //
-// [SECTION] Fields and header recognition
-// [SECTION] Mappings
 // [SECTION] Header and directives
 // [SECTION] Binding columns to fields
 // [SECTION] Day/month order per column
 // [SECTION] Rows to entries
 // [SECTION] read_sheet
 #include "sheet_reader.hpp"
-#include "sightline/engine/text.hpp"
 
 #include <algorithm>
-#include <charconv>
+#include <array>
 #include <cmath>
+#include <memory>
+
+#include "cell_values.hpp"
+#include "sightline/engine/text.hpp"
 
 namespace sightline::formats::detail {
 
 using namespace sightline::engine;
 
-// [SECTION] Fields and header recognition
-
 namespace {
 
-constexpr std::array<std::string_view, k_sheet_field_count> k_field_names = {
-    "ref", "date", "time", "type", "summary", "subjects", "child_seen", "views_sought", "modality",
-    "practitioner", "to", "area", "seq", "end", "tags", "agency"};
-
+// A field's place in the per-field arrays.
 constexpr std::size_t index(SheetField f) { return static_cast<std::size_t>(f); }
-
-struct HeaderAlias {
-    std::string_view key;  // header_key() form
-    SheetField field;
-};
-
-// Headers recognised without a mapping: the field names themselves and the words agencies use
-// (research/anchors.md §4: ChronoLator, Mosaic, Tayside, PLO, CaseMap exports).
-constexpr HeaderAlias k_header_aliases[] = {
-    {"ref", SheetField::Ref}, {"reference", SheetField::Ref}, {"record ref", SheetField::Ref},
-    {"record reference", SheetField::Ref}, {"event ref", SheetField::Ref}, {"ref no", SheetField::Ref},
-    {"reference number", SheetField::Ref}, {"record id", SheetField::Ref}, {"id", SheetField::Ref},
-    {"date", SheetField::Date}, {"date of contact", SheetField::Date}, {"contact date", SheetField::Date},
-    {"event date", SheetField::Date}, {"date of event", SheetField::Date}, {"start date", SheetField::Date},
-    {"entry date", SheetField::Date}, {"date of entry", SheetField::Date}, {"incident date", SheetField::Date},
-    {"date of incident", SheetField::Date}, {"date period", SheetField::Date},
-    {"time", SheetField::Time}, {"start time", SheetField::Time}, {"time of contact", SheetField::Time},
-    {"event time", SheetField::Time}, {"contact time", SheetField::Time},
-    {"type", SheetField::Type}, {"event type", SheetField::Type}, {"entry type", SheetField::Type},
-    {"contact type", SheetField::Type}, {"type of contact", SheetField::Type}, {"type of event", SheetField::Type},
-    {"category", SheetField::Type},
-    {"summary", SheetField::Summary}, {"details", SheetField::Summary}, {"description", SheetField::Summary},
-    {"event details", SheetField::Summary}, {"event detail", SheetField::Summary},
-    {"details of contact", SheetField::Summary}, {"event description", SheetField::Summary},
-    {"significant event", SheetField::Summary}, {"narrative", SheetField::Summary},
-    {"what happened", SheetField::Summary}, {"fact text", SheetField::Summary}, {"message", SheetField::Summary},
-    {"subjects", SheetField::Subjects}, {"subject", SheetField::Subjects}, {"people", SheetField::Subjects},
-    {"people involved", SheetField::Subjects}, {"persons involved", SheetField::Subjects},
-    {"people present", SheetField::Subjects}, {"names", SheetField::Subjects}, {"individuals", SheetField::Subjects},
-    {"child seen", SheetField::ChildSeen}, {"child seen y n", SheetField::ChildSeen},
-    {"child seen yes no", SheetField::ChildSeen}, {"was the child seen", SheetField::ChildSeen},
-    {"children seen", SheetField::ChildSeen}, {"seen", SheetField::ChildSeen},
-    {"views sought", SheetField::ViewsSought}, {"child s views sought", SheetField::ViewsSought},
-    {"childs views sought", SheetField::ViewsSought}, {"child views sought", SheetField::ViewsSought},
-    {"voice of the child", SheetField::ViewsSought}, {"wishes and feelings", SheetField::ViewsSought},
-    {"modality", SheetField::Modality}, {"contact method", SheetField::Modality}, {"method", SheetField::Modality},
-    {"method of contact", SheetField::Modality}, {"mode", SheetField::Modality}, {"contact mode", SheetField::Modality},
-    {"practitioner", SheetField::Practitioner}, {"worker", SheetField::Practitioner},
-    {"officer", SheetField::Practitioner}, {"professional", SheetField::Practitioner},
-    {"staff", SheetField::Practitioner}, {"staff member", SheetField::Practitioner},
-    {"author", SheetField::Practitioner}, {"recorded by", SheetField::Practitioner},
-    {"to", SheetField::To}, {"informed", SheetField::To}, {"agencies informed", SheetField::To},
-    {"shared with", SheetField::To}, {"information shared with", SheetField::To}, {"referred to", SheetField::To},
-    {"notified", SheetField::To}, {"sent to", SheetField::To},
-    {"area", SheetField::Area}, {"borough", SheetField::Area}, {"local authority", SheetField::Area},
-    {"la", SheetField::Area}, {"la area", SheetField::Area}, {"district", SheetField::Area},
-    {"seq", SheetField::Seq}, {"sequence", SheetField::Seq}, {"seq no", SheetField::Seq},
-    {"end", SheetField::End}, {"end date", SheetField::End}, {"date ended", SheetField::End},
-    {"tags", SheetField::Tags}, {"flags", SheetField::Tags}, {"keywords", SheetField::Tags},
-    {"agency", SheetField::Agency}, {"source", SheetField::Agency}, {"source of information", SheetField::Agency},
-    {"agency name", SheetField::Agency}, {"organisation", SheetField::Agency}, {"organization", SheetField::Agency},
-    // The partnership templates agencies fill in (ChronoLator's Internal Chronology; the Care
-    // Inspectorate and Tayside Chronology of Significant Events; child protection conference
-    // agency reports; local variants). Matched after header_key: case, punctuation, "?" and "/"
-    // do not count ("Child seen and spoken to?" is "child seen and spoken to").
-    {"date or period of event", SheetField::Date}, {"date period of event", SheetField::Date},
-    {"date of event or period", SheetField::Date}, {"date of significant event", SheetField::Date},
-    {"date time", SheetField::Date}, {"date and time", SheetField::Date}, {"date time of event", SheetField::Date},
-    {"date and time of event", SheetField::Date}, {"date of contact event", SheetField::Date},
-    {"date of contact or event", SheetField::Date}, {"event start date", SheetField::Date},
-    {"when", SheetField::Date}, {"dates", SheetField::Date},
-    {"time of event", SheetField::Time}, {"time of incident", SheetField::Time}, {"event start time", SheetField::Time},
-    {"details of event", SheetField::Summary}, {"details of significant event", SheetField::Summary},
-    {"significant event details", SheetField::Summary}, {"description of event", SheetField::Summary},
-    {"event summary", SheetField::Summary}, {"summary of event", SheetField::Summary},
-    {"details of contact event", SheetField::Summary}, {"details of contact or event", SheetField::Summary},
-    {"details of incident", SheetField::Summary}, {"incident details", SheetField::Summary},
-    {"brief description", SheetField::Summary}, {"brief details", SheetField::Summary},
-    {"key event", SheetField::Summary}, {"event", SheetField::Summary}, {"events", SheetField::Summary},
-    {"what happened and who was involved", SheetField::Summary},
-    {"detail", SheetField::Summary},
-    {"case note", SheetField::Summary}, {"information", SheetField::Summary},
-    {"event reference", SheetField::Ref}, {"record no", SheetField::Ref}, {"record number", SheetField::Ref},
-    {"case note ref", SheetField::Ref},
-    {"type of contact event", SheetField::Type}, {"nature of contact", SheetField::Type},
-    {"child seen and spoken to", SheetField::ChildSeen}, {"child seen spoken to", SheetField::ChildSeen},
-    {"was the child seen and spoken to", SheetField::ChildSeen}, {"child seen and spoken with", SheetField::ChildSeen},
-    {"child seen y n n a", SheetField::ChildSeen}, {"was child seen", SheetField::ChildSeen},
-    {"practitioner name", SheetField::Practitioner}, {"name of practitioner", SheetField::Practitioner},
-    {"worker name", SheetField::Practitioner}, {"name of worker", SheetField::Practitioner},
-    {"name and role", SheetField::Practitioner}, {"practitioner role", SheetField::Practitioner},
-    {"professional involved", SheetField::Practitioner},
-    {"information shared with whom", SheetField::To}, {"who was informed", SheetField::To},
-    {"who was information shared with", SheetField::To}, {"copied to", SheetField::To},
-    {"who was present", SheetField::Subjects},
-    {"persons present", SheetField::Subjects}, {"family members involved", SheetField::Subjects},
-    {"source agency", SheetField::Agency},
-};
-
-// Template columns that hold more text about an event than its summary: kept as named fields
-// (shown in every output) without a warning, because they are expected. "Source" and "Source of
-// information" join them in a return whose agency is given: there they say which record the
-// line came from ("case notes"), not which agency wrote it.
-constexpr std::string_view k_text_headers[] = {
-    "impact", "impact on child", "impact on the child", "impact on children", "impact risk",
-    "action taken", "actions taken", "action", "actions", "action taken outcome", "action outcome",
-    "outcome", "outcomes", "action taken and outcome", "response", "professional response", "decision",
-    "decisions", "analysis", "significance", "why significant", "why is this significant", "comments",
-    "comment", "rag", "rag rating", "risk", "risk rating", "risk level", "concerns", "child s voice",
-    "childs voice", "child voice", "source", "source of information", "further information", "follow up",
-    "next steps", "notes", "other fields",
-};
-
-bool same_header(std::string_view a, std::string_view b) { return header_key(a) == header_key(b); }
-
-}  // namespace
-
-std::string_view field_name(SheetField f) { return k_field_names[index(f)]; }
-
-std::optional<SheetField> parse_sheet_field(std::string_view name) {
-    for (std::size_t i = 0; i < k_field_names.size(); ++i)
-        if (k_field_names[i] == name) return static_cast<SheetField>(i);
-    return std::nullopt;
-}
-
-std::string header_key(std::string_view header) {
-    std::string out;
-    out.reserve(header.size());
-    for (std::size_t i = 0; i < header.size(); ++i) {
-        const char c = engine::ascii_lower(header[i]);
-        const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80;
-        if (header.substr(i, 3) == "\xE2\x80\x99") {  // a typographic apostrophe
-            i += 2;
-            if (!out.empty() && out.back() != ' ') out.push_back(' ');
-        } else if (alnum) {
-            out.push_back(c);
-        } else if (!out.empty() && out.back() != ' ') {
-            out.push_back(' ');
-        }
-    }
-    while (!out.empty() && out.back() == ' ') out.pop_back();
-    return out;
-}
-
-bool recognise_text_header(std::string_view header) {
-    const std::string key = header_key(header);
-    return std::find(std::begin(k_text_headers), std::end(k_text_headers), key) != std::end(k_text_headers);
-}
-
-std::optional<SheetField> recognise_header(std::string_view header) {
-    const std::string key = header_key(header);
-    for (const HeaderAlias& a : k_header_aliases)
-        if (a.key == key) return a.field;
-    return std::nullopt;
-}
-
-std::optional<double> serial_number(std::string_view text) {
-    text = trim(text);
-    std::size_t digits = 0;
-    while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
-    if (digits < 5 || digits > 7) return std::nullopt;
-    if (digits < text.size()) {
-        if (text[digits] != '.' || digits + 1 == text.size()) return std::nullopt;
-        for (std::size_t i = digits + 1; i < text.size(); ++i)
-            if (text[i] < '0' || text[i] > '9') return std::nullopt;
-    }
-    double v = 0;
-    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-    if (ec != std::errc{} || ptr != text.data() + text.size()) return std::nullopt;
-    return v;
-}
-
-// [SECTION] Mappings
-
-void SheetMapping::fill_from(const SheetMapping& lower) {
-    if (agency.empty() && !lower.agency.empty()) {
-        agency = lower.agency;
-        agency_where = lower.agency_where;
-    }
-    if (kind.empty() && !lower.kind.empty()) {
-        kind = lower.kind;
-        kind_file = lower.kind_file;
-        kind_where = lower.kind_where;
-    }
-    if (area.empty()) area = lower.area;
-    if (!date_order) date_order = lower.date_order;
-    if (!date_1904) date_1904 = lower.date_1904;
-    if (sheet.empty()) sheet = lower.sheet;
-    if (header_row == 0) {
-        header_row = lower.header_row;
-        header_row_where = lower.header_row_where;
-    }
-    if (delimiter == 0) delimiter = lower.delimiter;
-    for (std::size_t i = 0; i < k_sheet_field_count; ++i) {
-        if (columns[i].empty()) columns[i] = lower.columns[i];
-        if (values[i].empty()) values[i] = lower.values[i];
-    }
-    if (child_seen_columns.empty()) child_seen_columns = lower.child_seen_columns;
-}
-
-namespace {
 
 // [SECTION] Header and directives
 
@@ -264,6 +73,9 @@ void read_directive(const SheetRow& row, const std::string& file, SheetMapping& 
 }
 
 // [SECTION] Binding columns to fields
+
+// Whether a header cell is the column a mapping names (their header_key forms are equal).
+bool same_header(std::string_view a, std::string_view b) { return header_key(a) == header_key(b); }
 
 // Which columns feed which fields.
 struct Binding {
@@ -320,55 +132,6 @@ struct Resolved {
     bool ok = true;
     bool words = false;  // read from a sentence, whose words are kept as a field too
 };
-
-// [SECTION] Values as people write them
-
-// The lowercase words of a cell, punctuation as spaces ("Yes - seen alone." -> "yes seen alone").
-std::string plain_words(std::string_view text) { return header_key(text); }
-
-bool starts_with_word(std::string_view words, std::string_view w) {
-    return words.substr(0, w.size()) == w && (words.size() == w.size() || words[w.size()] == ' ');
-}
-
-bool has_phrase(std::string_view words, std::string_view phrase) {
-    const std::string padded = " " + std::string(words) + " ";
-    return padded.find(" " + std::string(phrase) + " ") != std::string::npos;
-}
-
-// Text that says nothing either way: "N/A", "Not known", "-".
-bool says_nothing(std::string_view words) {
-    return words.empty() || words == "n a" || words == "na" || words == "not applicable" || words == "not known" ||
-           words == "unknown" || words == "not recorded" || words == "nk" || words == "n k" || words == "unclear" ||
-           words == "not stated";
-}
-
-}  // namespace
-
-std::optional<ChildSeen> child_seen_from_words(std::string_view text) {
-    const std::string w = plain_words(text);
-    if (says_nothing(w)) return ChildSeen::NotRecorded;
-    const bool no = starts_with_word(w, "no") || starts_with_word(w, "n") || starts_with_word(w, "not seen") ||
-                    starts_with_word(w, "child not seen") || starts_with_word(w, "not present");
-    const bool yes = starts_with_word(w, "yes") || starts_with_word(w, "y") || starts_with_word(w, "seen") ||
-                     starts_with_word(w, "child seen") || starts_with_word(w, "observed");
-    if (no == yes) return std::nullopt;
-    if (no) return ChildSeen::NotSeen;
-    const bool alone = (has_phrase(w, "alone") && !has_phrase(w, "not alone") && !has_phrase(w, "not seen alone")) ||
-                       has_phrase(w, "on own") || has_phrase(w, "on his own") || has_phrase(w, "on her own") ||
-                       has_phrase(w, "on their own") || has_phrase(w, "by themselves") || has_phrase(w, "separately");
-    return alone ? ChildSeen::SeenAlone : ChildSeen::Seen;
-}
-
-std::optional<bool> yes_no_from_words(std::string_view text) {
-    const std::string w = plain_words(text);
-    if (says_nothing(w)) return std::nullopt;
-    const bool no = starts_with_word(w, "no") || starts_with_word(w, "n") || starts_with_word(w, "not");
-    const bool yes = starts_with_word(w, "yes") || starts_with_word(w, "y");
-    if (no == yes) return std::nullopt;
-    return yes;
-}
-
-namespace {
 
 class SheetReader {
 public:
@@ -557,7 +320,8 @@ bool SheetReader::bind(const SheetRow& header) {
                 m_bind.claimed[*i] = true;
             } else {
                 mapping_error(col.where, "column-missing",
-                              "no column '" + col.header + "' (for " + std::string(k_field_names[f]) + ") in '" + m_file +
+                              "no column '" + col.header + "' (for " +
+                                  std::string(field_name(static_cast<SheetField>(f))) + ") in '" + m_file +
                                   "'; its header (" + where_header + ") has: " + header_list());
             }
         }

@@ -17,7 +17,7 @@ using namespace sightline::engine;
 
 namespace {
 
-// Recognised by the readers without a mapping (see sheet_reader.cpp's header aliases).
+// Recognised by the readers without a mapping (see headings.cpp's header aliases).
 constexpr std::array<std::string_view, 12> k_headers = {
     "Date", "Time", "Type", "Summary", "People involved", "Child seen", "Child's views sought", "Contact method",
     "Practitioner", "Agencies informed", "Ref", "Area"};

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <map>
 
+#include "cell_values.hpp"
+#include "headings.hpp"
 #include "sightline/engine/merge.hpp"
 #include "sightline/formats/chronology_writer.hpp"
 #include "support/printed.hpp"

@@ -7,7 +7,7 @@
 
 #include <filesystem>
 
-#include "sheet_reader.hpp"
+#include "headings.hpp"
 #include "support/zip_builder.hpp"
 #include "sightline/engine/merge.hpp"
 #include "support/printed.hpp"
