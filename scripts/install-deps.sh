@@ -88,12 +88,16 @@ sudo=()
 if [ "$(id -u)" -ne 0 ]; then
   if ! command -v sudo >/dev/null || ! sudo -v; then
     {
-      echo "sightline: ${#missing[@]} Debian packages are missing (for $what):"
+      if [ ${#missing[@]} -eq 1 ]; then
+        echo "sightline: 1 Debian package is missing (for $what):"
+      else
+        echo "sightline: ${#missing[@]} Debian packages are missing (for $what):"
+      fi
       echo "  ${missing[*]}" | fold -s -w 100 | sed '2,$s/^/  /'
       if command -v sudo >/dev/null; then
-        echo "Installing them needs root, and sudo did not let you in. Run this as root, or ask an administrator to:"
+        echo "Installing packages needs root, and sudo did not let you in. Run this as root, or ask an administrator to:"
       else
-        echo "Installing them needs root, and sudo is not installed. Run this as root, or ask an administrator to:"
+        echo "Installing packages needs root, and sudo is not installed. Run this as root, or ask an administrator to:"
       fi
       echo "  su -c 'apt-get update && $apt_install'"
       echo "then run ${SIGHTLINE_AGAIN:-$0${*:+ $*}} again."
@@ -104,7 +108,8 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 
 log=$(mktemp "${TMPDIR:-/tmp}/sightline-install-deps.XXXXXX.log")
-echo -n "sightline: installing ${#missing[@]} packages for $what (log: $log) ... "
+if [ ${#missing[@]} -eq 1 ]; then n="1 package"; else n="${#missing[@]} packages"; fi
+echo -n "sightline: installing $n for $what (log: $log) ... "
 start=$SECONDS
 # Waits for another apt (unattended upgrades, on a fresh machine) rather than failing on its lock.
 if { "${sudo[@]}" apt-get -o DPkg::Lock::Timeout=300 update &&
