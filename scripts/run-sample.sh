@@ -24,7 +24,10 @@ again ./build/release/cli/sightline merge samples/child-r -o out/child-r-chronol
 # The whole report goes to a file; its summary is printed. Exit status 1 means findings of concern.
 check=0
 ./build/release/cli/sightline check samples/child-r -o out/child-r-check.txt || check=$?
-if [ $check -gt 1 ]; then echo "sightline: check failed (exit status $check)" >&2; exit $check; fi
+if [ $check -gt 1 ]; then
+  echo "sightline: check failed (exit status $check); its report: out/child-r-check.txt" >&2
+  exit $check
+fi
 again ./build/release/cli/sightline genogram samples/child-r --at 2015-11-01 -o out/child-r-genogram.svg
 
 echo
