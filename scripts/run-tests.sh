@@ -27,7 +27,8 @@ pass 2 asan "a debug build under AddressSanitizer and UndefinedBehaviorSanitizer
 
 echo
 if [ ${#failed[@]} -gt 0 ]; then
-  echo "sightline: FAILED: ${failed[*]} ($(duration $((SECONDS - start))))" >&2
+  list=$(printf '%s, ' "${failed[@]}")
+  echo "sightline: FAILED: ${list%, } ($(duration $((SECONDS - start))))" >&2
   exit 1
 fi
 echo "sightline: both passes built and every test passed ($(duration $((SECONDS - start))))"
