@@ -16,6 +16,7 @@ tools=${TOOLS:-sightline pandas sqlite}
 sizes=("$@")
 if [ ${#sizes[@]} -eq 0 ]; then sizes=(1000000); fi
 [ -x "$sightline" ] || { echo "compare.sh: no sightline binary at $sightline (build the ci preset, or set SIGHTLINE)" >&2; exit 2; }
+SIGHTLINE_AGAIN=$0 "$here/../scripts/install-deps.sh" bench >&2  # figures alone on stdout
 [ -x /usr/bin/time ] || { echo "compare.sh: needs /usr/bin/time (Debian package 'time')" >&2; exit 2; }
 mkdir -p "$work"
 

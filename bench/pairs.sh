@@ -13,6 +13,7 @@ work=${WORK:-${TMPDIR:-/tmp}/sightline-compare}
 pairs=${1:-5}
 rows=${2:-1000000}
 [ -x "$sightline" ] || { echo "pairs.sh: no sightline binary at $sightline (build the ci preset, or set SIGHTLINE)" >&2; exit 2; }
+SIGHTLINE_AGAIN=$0 "$here/../scripts/install-deps.sh" bench >&2  # figures alone on stdout
 [ -x /usr/bin/time ] || { echo "pairs.sh: needs /usr/bin/time (Debian package 'time')" >&2; exit 2; }
 mkdir -p "$work"
 per=$(( (rows + agencies - 1) / agencies ))

@@ -13,6 +13,7 @@ shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then targets=(date_fuzzer csv_fuzzer xlsx_fuzzer docx_fuzzer yaml_fuzzer); fi
 
+SIGHTLINE_AGAIN=$0 ./scripts/install-deps.sh build fuzz
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz --parallel 2 >/dev/null
 

@@ -5,6 +5,8 @@
 
 #include <cstdio>
 
+#include "support/param_name.hpp"
+
 using namespace sightline::engine;
 
 namespace {
@@ -15,6 +17,11 @@ struct Valid {
     const char* earliest;   // first possible day ("" for unbounded)
     const char* latest;     // last possible day ("" for unbounded)
 };
+
+void PrintTo(const Valid& v, std::ostream* os) {
+    *os << ::testing::PrintToString(std::string(v.text)) << " reads as " << v.canonical << ", from "
+        << (*v.earliest ? v.earliest : "unbounded") << " to " << (*v.latest ? v.latest : "unbounded");
+}
 
 std::string day_or_empty(std::int64_t seconds, bool unbounded) {
     if (unbounded) return "";
@@ -71,13 +78,18 @@ INSTANTIATE_TEST_SUITE_P(
         Valid{"2015/spring 2016", "2015/spring 2016", "2015-01-01", "2016-05-31"},
         Valid{"winter 2015/2016", "winter 2015", "2015-12-01", "2016-02-29"},
         Valid{"winter 2015 to 2016", "winter 2015 to 2016", "2015-12-01", "2016-12-31"},
-        Valid{"2000-02-29", "2000-02-29", "2000-02-29", "2000-02-29"}));
+        Valid{"2000-02-29", "2000-02-29", "2000-02-29", "2000-02-29"}),
+    [](const auto& p) { static sightline::test::ParamNames names; return names(p.param.text, p.index); });
 
 struct Invalid {
     const char* text;
     const char* code;
     const char* message;
 };
+
+void PrintTo(const Invalid& v, std::ostream* os) {
+    *os << ::testing::PrintToString(std::string(v.text)) << " is " << v.code;
+}
 
 class InvalidDates : public ::testing::TestWithParam<Invalid> {};
 
@@ -125,7 +137,8 @@ INSTANTIATE_TEST_SUITE_P(
         Invalid{"99999", "date-out-of-range", "date '99999' is outside the years 1000 to 9999"},
         Invalid{"spring 2015/99999", "date-out-of-range", "date '99999' is outside the years 1000 to 9999"},
         Invalid{"9999999999999999999999-06", "date-out-of-range",
-                "date '9999999999999999999999-06' is outside the years 1000 to 9999"}));
+                "date '9999999999999999999999-06' is outside the years 1000 to 9999"}),
+    [](const auto& p) { static sightline::test::ParamNames names; return names(p.param.text, p.index); });
 
 TEST(Dates, AmbiguousAutumnTimeTakesTheFirstAndWarns) {
     const DateParseResult r = parse_date("2015-10-25 01:30");
@@ -298,6 +311,11 @@ struct People {
     Precision precision;    // of the first point
 };
 
+void PrintTo(const People& v, std::ostream* os) {
+    *os << ::testing::PrintToString(std::string(v.text)) << (v.sheet ? " (in a spreadsheet)" : "") << " reads as "
+        << v.canonical;
+}
+
 std::string instant_or_empty(std::int64_t seconds, bool unbounded) {
     if (unbounded) return "";
     const std::int64_t d = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400;
@@ -422,7 +440,8 @@ TEST_P(PeopleForms, ReadWithTheirEarliestLatestAndCanonicalText) {
     }
 }
 
-INSTANTIATE_TEST_SUITE_P(DatesAsPeopleWriteThem, PeopleForms, ::testing::ValuesIn(k_people));
+INSTANTIATE_TEST_SUITE_P(DatesAsPeopleWriteThem, PeopleForms, ::testing::ValuesIn(k_people),
+    [](const auto& p) { static sightline::test::ParamNames names; return names(p.param.text, p.index); });
 
 // Every people's form is written out canonically, and that text reads back natively (no
 // spreadsheet forms) as the same date, offsets included, in London and elsewhere.

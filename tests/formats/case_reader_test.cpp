@@ -184,6 +184,12 @@ struct DiagnosticCase {
     const char* expected; // one printed diagnostic, exactly
 };
 
+void PrintTo(const DiagnosticCase& d, std::ostream* os) {
+    *os << d.name;
+    if (*d.manifest_tail) *os << ", case.yaml ending " << ::testing::PrintToString(std::string(d.manifest_tail));
+    if (*d.entries) *os << ", entries " << ::testing::PrintToString(std::string(d.entries));
+}
+
 class Diagnostics : public ::testing::TestWithParam<DiagnosticCase> {};
 
 TEST_P(Diagnostics, HasExactText) {

@@ -386,6 +386,11 @@ struct SheetDiagnostic {
     const char* expected;
 };
 
+void PrintTo(const SheetDiagnostic& d, std::ostream* os) {
+    *os << d.name << ": " << ::testing::PrintToString(std::string(d.csv));
+    if (*d.mapping) *os << " with mapping " << ::testing::PrintToString(std::string(d.mapping));
+}
+
 class SheetDiagnostics : public ::testing::TestWithParam<SheetDiagnostic> {};
 
 TEST_P(SheetDiagnostics, HaveExactText) {
