@@ -17,7 +17,7 @@ again() {
   "$@" 2>build/sample.log || { local status=$?; cat build/sample.log >&2; return $status; }
 }
 
-echo "sightline: running the sample case samples/child-r (outputs in out/)"
+echo "sightline: running the sample case samples/child-r (outputs in out/); three of its agencies sent Word returns"
 mkdir -p out
 ./build/release/cli/sightline merge samples/child-r -o out/child-r-chronology.md
 again ./build/release/cli/sightline merge samples/child-r -o out/child-r-chronology.csv --quiet
