@@ -83,13 +83,13 @@ struct SortKey {
     std::uint64_t primary;                 // the instant (sign bit flipped, so that it orders as unsigned), or the id hash
     std::uint32_t seq;                     // seq (sign bit flipped), or 0
     std::uint32_t source_rank;
-    std::uint32_t table;                   // a Word document's table, else 0
-    std::uint32_t line;
+    std::uint32_t line;                    // repeats: the line; the chronology's order: 0 (the index is the
+                                           // source's own order: its lines, or a Word document's tables and rows)
     std::uint32_t index;                   // the entry's position before the sort
 
     friend bool operator<(const SortKey& a, const SortKey& b) {
-        return std::tie(a.primary, a.seq, a.source_rank, a.table, a.line, a.index) <
-               std::tie(b.primary, b.seq, b.source_rank, b.table, b.line, b.index);
+        return std::tie(a.primary, a.seq, a.source_rank, a.line, a.index) <
+               std::tie(b.primary, b.seq, b.source_rank, b.line, b.index);
     }
 };
 
@@ -155,8 +155,9 @@ std::vector<std::uint32_t> merge_order(Case& c, unsigned threads) {
             hashes[i] = e.id_hash;
             e.id_suffix = 0;
             // Undated entries go after every dated one, in source order.
+            // Within a source, entries sit in the order it was read (every reader appends them so).
             keys[i] = {e.undated ? ~std::uint64_t{0} : ordered(e.date.sort_key()), e.undated ? 0u : ordered(e.seq),
-                       rank_of(e), e.where.table, e.where.line, static_cast<std::uint32_t>(i)};
+                       rank_of(e), 0, static_cast<std::uint32_t>(i)};
         }
     });
     mark_phase("ids and sort keys made");
@@ -214,8 +215,7 @@ std::vector<std::uint32_t> merge_order(Case& c, unsigned threads) {
     if (!repeated.empty())
         for (std::uint32_t i = 0; i < entries.size(); ++i)
             if (in(twice, bucket(hashes[i])) && std::binary_search(repeated.begin(), repeated.end(), hashes[i]))
-                repeats.push_back({entries[i].id_hash, 0, rank_of(entries[i]), entries[i].where.table,
-                                   entries[i].where.line, position[i]});
+                repeats.push_back({entries[i].id_hash, 0, rank_of(entries[i]), entries[i].where.line, position[i]});
     std::sort(repeats.begin(), repeats.end());
     for (std::size_t i = 1; i < repeats.size(); ++i) {
         if (repeats[i].primary != repeats[i - 1].primary) continue;

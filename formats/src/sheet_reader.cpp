@@ -552,7 +552,10 @@ void SheetReader::set_date_field(const SheetRow& row, SheetField f) {
     const std::string_view t = c ? trim(c->text) : std::string_view{};
     const std::string_view time = is_end ? std::string_view{} : text(row, SheetField::Time);
     const Where time_where = at(row, SheetField::Time);
-    if (!c || t.empty() || (c->kind == CellKind::Text && is_unknown_date_text(t))) {
+    // A date starts with a digit nearly always; only text that does not can say it is unknown.
+    const bool unknown = c && !t.empty() && c->kind == CellKind::Text && !(t[0] >= '0' && t[0] <= '9') &&
+                         is_unknown_date_text(t);
+    if (!c || t.empty() || unknown) {
         if (is_end) return;  // no end, or an unknown one: the entry is a point
         // The writer could not date it: an undated entry, kept apart from dated analyses.
         m_b.set_undated(time.empty() ? std::string(t) : t.empty() ? std::string(time) : std::string(t) + " " + std::string(time));
@@ -832,7 +835,10 @@ void SheetReader::read_row(const SheetRow& row) {
         m_b.add_extra(name, trim(c.text), at(row, col));
     }
     const bool made = m_b.finish();
-    m_previous = {row.line, row.table, made && !m_b.undated(), made ? std::string(text(row, SheetField::Date)) : std::string()};
+    m_previous.line = row.line;
+    m_previous.table = row.table;
+    m_previous.dated = made && !m_b.undated();
+    m_previous.date.assign(made ? text(row, SheetField::Date) : std::string_view());  // the buffer is reused
 }
 
 void SheetReader::reject_all(std::string code, std::string message, Where where) {
