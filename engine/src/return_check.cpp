@@ -10,10 +10,12 @@ namespace {
 
 // "row 14", or "table 2, row 14" in a Word document.
 std::string row_name(const SourceLocation& w) {
-    return (w.table ? "table " + std::to_string(w.table) + ", row " : std::string("row ")) + std::to_string(w.line);
+    return (w.table ? "table " + std::to_string(w.table) + ", row " : std::string("row ")) +
+           std::to_string(w.line);
 }
 
-Diagnostic at(Severity s, const std::string& file, const SourceLocation& w, std::string code, std::string message) {
+Diagnostic at(Severity s, const std::string& file, const SourceLocation& w, std::string code,
+              std::string message) {
     Diagnostic d{s, file, w.line, 0, std::move(code), std::move(message)};
     d.table = w.table;
     return d;
@@ -70,8 +72,9 @@ Diagnostics check_return(const Case& c, SourceId source, const std::string& file
         if (e->undated) continue;
         if (latest && e->date.latest_day() < latest->date.earliest_day())
             out.add(at(Severity::Warning, file, e->where, "row-order",
-                       row_name(e->where) + " (" + format_date(e->date) + ") comes after " + row_name(latest->where) +
-                           " (" + format_date(latest->date) + "): a chronology runs oldest first; is either date wrong?"));
+                       row_name(e->where) + " (" + format_date(e->date) + ") comes after " +
+                           row_name(latest->where) + " (" + format_date(latest->date) +
+                           "): a chronology runs oldest first; is either date wrong?"));
         if (!latest || e->date.earliest_day() > latest->date.earliest_day()) latest = e;
     }
 
@@ -84,16 +87,18 @@ Diagnostics check_return(const Case& c, SourceId source, const std::string& file
         if (!says_whether_seen(c, *e)) unsaid.push_back(e);
     }
     if (!unsaid.empty() && unsaid.size() == could && could > 1) {
-        out.add(at(Severity::Warning, file, unsaid.front()->where, "child-seen-missing",
-                   "none of the " + std::to_string(could) +
-                       " contacts at which the child could have been seen says whether they were: add a column "
-                       "'Child seen and spoken to?' (Yes, Yes - seen alone, No, N/A)"));
+        out.add(
+            at(Severity::Warning, file, unsaid.front()->where, "child-seen-missing",
+               "none of the " + std::to_string(could) +
+                   " contacts at which the child could have been seen says whether they were: add a column "
+                   "'Child seen and spoken to?' (Yes, Yes - seen alone, No, N/A)"));
     } else {
         for (const Entry* e : unsaid)
-            out.add(at(Severity::Warning, file, e->where, "child-seen-missing",
-                       row_name(e->where) + " (" + (e->undated ? std::string("undated") : format_date(e->date)) + ", " +
-                           std::string(label(e->type)) +
-                           ") does not say whether the child was seen: write Yes, Yes - seen alone, No or N/A"));
+            out.add(
+                at(Severity::Warning, file, e->where, "child-seen-missing",
+                   row_name(e->where) + " (" + (e->undated ? std::string("undated") : format_date(e->date)) +
+                       ", " + std::string(label(e->type)) +
+                       ") does not say whether the child was seen: write Yes, Yes - seen alone, No or N/A"));
     }
 
     // Rows with no date are kept; the agency may still find it.
@@ -105,9 +110,11 @@ Diagnostics check_return(const Case& c, SourceId source, const std::string& file
                            "; it will be kept as an undated entry: add the date if the records give it"));
 
     // Types read from the words: said once, with the first as an example.
-    const auto inferred = std::count_if(rows.begin(), rows.end(), [](const Entry* e) { return e->type_inferred; });
+    const auto inferred =
+        std::count_if(rows.begin(), rows.end(), [](const Entry* e) { return e->type_inferred; });
     if (inferred > 0) {
-        const Entry* first = *std::find_if(rows.begin(), rows.end(), [](const Entry* e) { return e->type_inferred; });
+        const Entry* first =
+            *std::find_if(rows.begin(), rows.end(), [](const Entry* e) { return e->type_inferred; });
         out.add(at(Severity::Note, file, SourceLocation{source, 0, 0, 0}, "type-inferred",
                    std::to_string(inferred) + (inferred == 1 ? " row has" : " rows have") +
                        " no type; it is read from the words (" + row_name(first->where) + " reads as " +

@@ -64,7 +64,8 @@ constexpr const char* k_styles =
 // A run of text (line breaks within it kept as breaks).
 std::string run(std::string_view text, bool bold, bool italic) {
     std::string out = "<w:r>";
-    if (bold || italic) out += std::string("<w:rPr>") + (bold ? "<w:b/>" : "") + (italic ? "<w:i/>" : "") + "</w:rPr>";
+    if (bold || italic)
+        out += std::string("<w:rPr>") + (bold ? "<w:b/>" : "") + (italic ? "<w:i/>" : "") + "</w:rPr>";
     std::size_t start = 0;
     for (std::size_t i = 0; i <= text.size(); ++i) {
         if (i < text.size() && text[i] != '\n') continue;
@@ -91,14 +92,24 @@ std::string xml_text(std::string_view text) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         const auto c = static_cast<unsigned char>(text[i]);
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
             default:
                 // Control characters other than tab cannot appear in XML 1.0.
-                if (c < 0x20 && c != '\t') out.push_back(' ');
-                else out.push_back(static_cast<char>(c));
+                if (c < 0x20 && c != '\t')
+                    out.push_back(' ');
+                else
+                    out.push_back(static_cast<char>(c));
         }
     }
     return out;
@@ -114,13 +125,14 @@ void WordDocument::paragraph(std::string_view text, bool italic) {
 }
 
 void WordDocument::bullet(std::string_view text) {
-    m_body += "<w:p><w:pPr><w:ind w:left=\"360\" w:hanging=\"240\"/></w:pPr>" + run("\xE2\x80\xA2\t", false, false) +
-              run(text, false, false) + "</w:p>";
+    m_body += "<w:p><w:pPr><w:ind w:left=\"360\" w:hanging=\"240\"/></w:pPr>" +
+              run("\xE2\x80\xA2\t", false, false) + run(text, false, false) + "</w:p>";
 }
 
 void WordDocument::table(const WordTable& t) {
     const int page = (m_landscape ? k_a4_long : k_a4_short) - 2 * k_margin;
-    const std::size_t columns = std::max(t.header.size(), t.rows.empty() ? std::size_t{0} : t.rows.front().size());
+    const std::size_t columns =
+        std::max(t.header.size(), t.rows.empty() ? std::size_t{0} : t.rows.front().size());
     std::vector<double> shares = t.widths;
     shares.resize(columns, shares.empty() ? 1.0 : shares.back());
     const double total = std::accumulate(shares.begin(), shares.end(), 0.0);
@@ -128,13 +140,15 @@ void WordDocument::table(const WordTable& t) {
     for (double s : shares) twips.push_back(static_cast<int>(std::lround(page * s / total)));
 
     m_body += "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"" + std::to_string(page) +
-              "\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/><w:tblLook w:val=\"04A0\" w:firstRow=\"1\"/></w:tblPr><w:tblGrid>";
+              "\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/><w:tblLook w:val=\"04A0\" "
+              "w:firstRow=\"1\"/></w:tblPr><w:tblGrid>";
     for (int w : twips) m_body += "<w:gridCol w:w=\"" + std::to_string(w) + "\"/>";
     m_body += "</w:tblGrid>";
     const auto row = [&](const std::vector<std::string>& cells, bool header) {
         m_body += "<w:tr>";
         // The header repeats on every page and is never split; no row breaks across pages.
-        m_body += header && t.repeat_header ? "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" : "<w:trPr><w:cantSplit/></w:trPr>";
+        m_body += header && t.repeat_header ? "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+                                            : "<w:trPr><w:cantSplit/></w:trPr>";
         for (std::size_t c = 0; c < columns; ++c) {
             const std::string_view text = c < cells.size() ? std::string_view(cells[c]) : std::string_view();
             m_body += "<w:tc><w:tcPr><w:tcW w:w=\"" + std::to_string(twips[c]) + "\" w:type=\"dxa\"/>";
@@ -146,7 +160,10 @@ void WordDocument::table(const WordTable& t) {
             for (std::size_t i = 0; i <= text.size(); ++i) {
                 if (i < text.size() && text[i] != '\n') continue;
                 const std::string_view line = text.substr(start, i - start);
-                m_body += "<w:p>" + (line.empty() ? std::string() : run(line, header || (t.bold_first_column && c == 0), false)) + "</w:p>";
+                m_body += "<w:p>" +
+                          (line.empty() ? std::string()
+                                        : run(line, header || (t.bold_first_column && c == 0), false)) +
+                          "</w:p>";
                 any = true;
                 start = i + 1;
             }
@@ -169,11 +186,14 @@ void WordDocument::save(const std::string& path) const {
         R"(xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>)" +
         m_body + "<w:sectPr><w:pgSz w:w=\"" + std::to_string(w) + "\" w:h=\"" + std::to_string(h) + "\"" +
         (m_landscape ? " w:orient=\"landscape\"" : "") + "/><w:pgMar w:top=\"" + std::to_string(k_margin) +
-        "\" w:right=\"" + std::to_string(k_margin) + "\" w:bottom=\"" + std::to_string(k_margin) + "\" w:left=\"" +
-        std::to_string(k_margin) + "\" w:header=\"425\" w:footer=\"425\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>";
+        "\" w:right=\"" + std::to_string(k_margin) + "\" w:bottom=\"" + std::to_string(k_margin) +
+        "\" w:left=\"" + std::to_string(k_margin) +
+        "\" w:header=\"425\" w:footer=\"425\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>";
     const std::vector<std::pair<const char*, std::string>> parts = {
-        {"[Content_Types].xml", k_content_types}, {"_rels/.rels", k_package_rels},
-        {"word/_rels/document.xml.rels", k_document_rels}, {"word/styles.xml", k_styles},
+        {"[Content_Types].xml", k_content_types},
+        {"_rels/.rels", k_package_rels},
+        {"word/_rels/document.xml.rels", k_document_rels},
+        {"word/styles.xml", k_styles},
         {"word/document.xml", document}};
 
     AtomicPath out(path);

@@ -16,7 +16,7 @@ struct WordTable {
     std::vector<std::string> header;
     std::vector<std::vector<std::string>> rows;
     std::vector<double> widths;
-    bool bold_first_column = false;   // a details table: labels on the left
+    bool bold_first_column = false;  // a details table: labels on the left
     bool repeat_header = true;
 };
 

@@ -28,10 +28,31 @@ namespace {
 // Elements whose content is never text a reader sees: properties, deleted text, field codes,
 // drawings (a text box's words would come twice: its Choice and its Fallback).
 bool skipped_element(std::string_view name) {
-    static constexpr std::string_view k_skipped[] = {
-        "rPr", "pPr", "tcPr", "trPr", "tblPr", "tblGrid", "sdtPr", "sdtEndPr", "del", "moveFrom", "delText",
-        "instrText", "delInstrText", "fldChar", "drawing", "pict", "object", "AlternateContent", "commentReference",
-        "footnoteReference", "endnoteReference", "bookmarkStart", "bookmarkEnd", "proofErr", "lastRenderedPageBreak"};
+    static constexpr std::string_view k_skipped[] = {"rPr",
+                                                     "pPr",
+                                                     "tcPr",
+                                                     "trPr",
+                                                     "tblPr",
+                                                     "tblGrid",
+                                                     "sdtPr",
+                                                     "sdtEndPr",
+                                                     "del",
+                                                     "moveFrom",
+                                                     "delText",
+                                                     "instrText",
+                                                     "delInstrText",
+                                                     "fldChar",
+                                                     "drawing",
+                                                     "pict",
+                                                     "object",
+                                                     "AlternateContent",
+                                                     "commentReference",
+                                                     "footnoteReference",
+                                                     "endnoteReference",
+                                                     "bookmarkStart",
+                                                     "bookmarkEnd",
+                                                     "proofErr",
+                                                     "lastRenderedPageBreak"};
     return std::find(std::begin(k_skipped), std::end(k_skipped), name) != std::end(k_skipped);
 }
 
@@ -66,13 +87,20 @@ void append_inline(const pugi::xml_node& p, std::string& out) {
     walk(p, [&](const pugi::xml_node& c) {
         const std::string_view name = local(c);
         if (skipped_element(name)) return false;
-        if (name == "t") out += c.text().get();
-        else if (name == "tab" || name == "ptab") out += ' ';
-        else if (name == "br" || name == "cr") out += '\n';
-        else if (name == "noBreakHyphen") out += '-';
-        else if (name == "softHyphen" || name == "sym") return false;
-        else if (name == "sdt") return !showing_placeholder(c);  // into its sdtContent (sdtPr is skipped)
-        else return true;  // r, ins, moveTo, hyperlink, fldSimple, smartTag, customXml, ...
+        if (name == "t")
+            out += c.text().get();
+        else if (name == "tab" || name == "ptab")
+            out += ' ';
+        else if (name == "br" || name == "cr")
+            out += '\n';
+        else if (name == "noBreakHyphen")
+            out += '-';
+        else if (name == "softHyphen" || name == "sym")
+            return false;
+        else if (name == "sdt")
+            return !showing_placeholder(c);  // into its sdtContent (sdtPr is skipped)
+        else
+            return true;  // r, ins, moveTo, hyperlink, fldSimple, smartTag, customXml, ...
         return false;
     });
 }
@@ -132,12 +160,12 @@ struct DocxRow {
 
 // One table of the document, as a grid of cell texts.
 struct DocxTable {
-    std::uint32_t number = 0;                         // 1-based, in document order, as Word counts
+    std::uint32_t number = 0;  // 1-based, in document order, as Word counts
     std::vector<DocxRow> rows;
-    std::vector<bool> header_rows;                    // marked to repeat on each page (tblHeader)
-    std::vector<bool> spanning;                       // one cell across the whole grid (a heading)
-    std::vector<bool> too_wide;                       // more cells than a spreadsheet has
-    std::uint32_t width = 0;                          // grid columns
+    std::vector<bool> header_rows;  // marked to repeat on each page (tblHeader)
+    std::vector<bool> spanning;     // one cell across the whole grid (a heading)
+    std::vector<bool> too_wide;     // more cells than a spreadsheet has
+    std::uint32_t width = 0;        // grid columns
 };
 
 // The elements of a kind under n, looking through content controls and customXml wrappers
@@ -146,9 +174,12 @@ template <class F>
 void for_each_wrapped(const pugi::xml_node& n, std::string_view name, F&& f) {
     walk(n, [&](const pugi::xml_node& c) {
         const std::string_view l = local(c);
-        if (l == name) f(c);
-        else if (l == "sdt" || l == "customXml") return true;
-        else if (l == "sdtContent") return local(c.parent()) == "sdt";
+        if (l == name)
+            f(c);
+        else if (l == "sdt" || l == "customXml")
+            return true;
+        else if (l == "sdtContent")
+            return local(c.parent()) == "sdt";
         return false;
     });
 }
@@ -179,14 +210,16 @@ DocxTable read_table(const pugi::xml_node& tbl, std::uint32_t number) {
             const pugi::xml_node pr = child(tc, "tcPr");
             const unsigned span = std::max(1u, int_value(pr ? child(pr, "gridSpan") : pugi::xml_node{}, 1));
             const pugi::xml_node vmerge = pr ? child(pr, "vMerge") : pugi::xml_node{};
-            const std::string_view merge = vmerge ? std::string_view(attribute(vmerge, "val").value()) : "restart";
+            const std::string_view merge =
+                vmerge ? std::string_view(attribute(vmerge, "val").value()) : "restart";
             if (col >= k_max_cells) {
                 wide = true;
                 return;
             }
             // A cell continuing a vertical merge shows the text of the cell it continues.
             std::string text = merge == "restart" ? cell_text(tc)
-                               : above ? std::string(above->at(static_cast<std::uint32_t>(col))) : std::string();
+                               : above            ? std::string(above->at(static_cast<std::uint32_t>(col)))
+                                                  : std::string();
             row.cells.push_back({static_cast<std::uint32_t>(col), std::move(text)});
             const std::size_t more = std::min<std::size_t>(span - 1, k_max_cells - col - 1);
             if (more < span - 1) wide = true;
@@ -216,7 +249,8 @@ void collect_tables(const pugi::xml_node& body, std::vector<DocxTable>& out) {
 // [SECTION] Which tables are chronologies
 
 bool blank_row(const DocxRow& row) {
-    return std::all_of(row.cells.begin(), row.cells.end(), [](const DocxCell& c) { return trim(c.text).empty(); });
+    return std::all_of(row.cells.begin(), row.cells.end(),
+                       [](const DocxCell& c) { return trim(c.text).empty(); });
 }
 
 // The header row of a table: the first row with two or more cells written, among the first few
@@ -224,7 +258,8 @@ bool blank_row(const DocxRow& row) {
 std::optional<std::size_t> header_row(const DocxTable& t) {
     for (std::size_t r = 0; r < t.rows.size() && r < 4; ++r) {
         const auto& cells = t.rows[r].cells;
-        const auto written = std::count_if(cells.begin(), cells.end(), [](const DocxCell& c) { return !trim(c.text).empty(); });
+        const auto written = std::count_if(cells.begin(), cells.end(),
+                                           [](const DocxCell& c) { return !trim(c.text).empty(); });
         if (written >= 2) return r;
     }
     return std::nullopt;
@@ -254,7 +289,8 @@ bool same_header(const DocxRow& a, const DocxRow& b) {
     auto words = [](const DocxRow& row) {
         std::vector<std::pair<std::uint32_t, std::string>> out;
         for (const DocxCell& c : row.cells)
-            if (std::string key = header_key(c.text); !key.empty()) out.emplace_back(c.column, std::move(key));
+            if (std::string key = header_key(c.text); !key.empty())
+                out.emplace_back(c.column, std::move(key));
         return out;
     };
     return words(a) == words(b);
@@ -305,7 +341,8 @@ void read_details(const DocxTable& t, Details& out) {
         if (cells.size() < 2) continue;
         const std::string key = header_key(cells[0].text);
         std::string value;
-        for (std::size_t j = 1; j < cells.size() && value.empty(); ++j) value = std::string(trim(cells[j].text));
+        for (std::size_t j = 1; j < cells.size() && value.empty(); ++j)
+            value = std::string(trim(cells[j].text));
         if (value.empty()) continue;
         if (key == "agency" || key == "agency name" || key == "name of agency" || key == "organisation" ||
             key == "agency completing this chronology" || key == "agency completing chronology") {
@@ -369,13 +406,15 @@ struct Group {
 
 // [SECTION] read_docx
 
-void read_docx(Case& c, SourceId source, const std::string& file, std::string_view bytes, SheetMapping mapping,
-               const XlsxLimits& limits) {
+void read_docx(Case& c, SourceId source, const std::string& file, std::string_view bytes,
+               SheetMapping mapping, const XlsxLimits& limits) {
     std::optional<PackageFailure> failure;
     auto fail = [&](const PackageFailure& f) {
-        c.diagnostics.add(Severity::Error, file, 0, 0, f.code, "cannot read '" + file + "' as a Word document: " + f.message);
+        c.diagnostics.add(Severity::Error, file, 0, 0, f.code,
+                          "cannot read '" + file + "' as a Word document: " + f.message);
     };
-    auto note = [&](Severity s, std::uint32_t table, std::uint32_t row, std::string code, std::string message) {
+    auto note = [&](Severity s, std::uint32_t table, std::uint32_t row, std::string code,
+                    std::string message) {
         c.diagnostics.add(diagnostic_at(s, file, {row, 0, table}, std::move(code), std::move(message)));
     };
     ZipParts zip(bytes, limits, "docx", "document");
@@ -401,9 +440,11 @@ void read_docx(Case& c, SourceId source, const std::string& file, std::string_vi
     std::vector<DocxTable> tables;
     if (body) collect_tables(body, tables);
     if (tables.empty()) {
-        c.diagnostics.add(Severity::Error, file, 0, 0, "docx-no-table",
-                          "no table in '" + file + "': a return's chronology is read from a table with a date "
-                          "column and a details column (sightline template --agency NAME -o return.docx makes one)");
+        c.diagnostics.add(
+            Severity::Error, file, 0, 0, "docx-no-table",
+            "no table in '" + file +
+                "': a return's chronology is read from a table with a date "
+                "column and a details column (sightline template --agency NAME -o return.docx makes one)");
         return;
     }
 
@@ -419,8 +460,7 @@ void read_docx(Case& c, SourceId source, const std::string& file, std::string_vi
         Group* last = groups.empty() ? nullptr : &groups.back();
         if (chronology && last && same_header(t.rows[*h], last->header)) {
             // The same chronology, split by Word or by the writer: its header is not a row.
-            for (std::uint32_t r = 0; r < t.rows.size(); ++r)
-                last->rows.push_back({&t, r, r <= *h});
+            for (std::uint32_t r = 0; r < t.rows.size(); ++r) last->rows.push_back({&t, r, r <= *h});
             continue;
         }
         if (chronology) {
@@ -435,23 +475,27 @@ void read_docx(Case& c, SourceId source, const std::string& file, std::string_vi
         if (last && t.width == last->width && dated_rows(t, dates) > 0) {
             for (std::uint32_t r = 0; r < t.rows.size(); ++r) last->rows.push_back({&t, r, false});
             note(Severity::Note, t.number, 0, "table-continues",
-                 "table " + std::to_string(t.number) + " has no header row; its rows are read as the rest of table " +
-                     std::to_string(last->rows.front().table->number) + " (the same " + std::to_string(t.width) +
-                     " columns)");
+                 "table " + std::to_string(t.number) +
+                     " has no header row; its rows are read as the rest of table " +
+                     std::to_string(last->rows.front().table->number) + " (the same " +
+                     std::to_string(t.width) + " columns)");
             continue;
         }
         read_details(t, details);
         if (dated_rows(t, dates) >= 2)
             note(Severity::Warning, t.number, 0, "table-unread",
-                 "table " + std::to_string(t.number) + " has dated rows but no header with a date and a details column (" +
-                     first_cells(t) + "); it is not read: give its headings in a mapping (columns: date:, summary:)");
+                 "table " + std::to_string(t.number) +
+                     " has dated rows but no header with a date and a details column (" + first_cells(t) +
+                     "); it is not read: give its headings in a mapping (columns: date:, summary:)");
         else
             note(Severity::Note, t.number, 0, "table-skipped",
-                 "table " + std::to_string(t.number) + " is not a chronology (it starts " + first_cells(t) + "); skipped");
+                 "table " + std::to_string(t.number) + " is not a chronology (it starts " + first_cells(t) +
+                     "); skipped");
     }
     if (groups.empty()) {
         c.diagnostics.add(Severity::Error, file, 0, 0, "chronology-missing",
-                          "no chronology table in '" + file + "': none of its " + std::to_string(tables.size()) +
+                          "no chronology table in '" + file + "': none of its " +
+                              std::to_string(tables.size()) +
                               (tables.size() == 1 ? " table has" : " tables has") +
                               " a header row with a date column and a details column (Date, Details)");
         return;

@@ -46,7 +46,9 @@ ZipParts::~ZipParts() {
     if (m_zip) zip_discard(m_zip);
 }
 
-bool ZipParts::has(const std::string& name) const { return zip_name_locate(m_zip, name.c_str(), ZIP_FL_NOCASE) >= 0; }
+bool ZipParts::has(const std::string& name) const {
+    return zip_name_locate(m_zip, name.c_str(), ZIP_FL_NOCASE) >= 0;
+}
 
 std::optional<std::string> ZipParts::read(const std::string& name, std::optional<PackageFailure>& failure) {
     const zip_int64_t index = zip_name_locate(m_zip, name.c_str(), ZIP_FL_NOCASE);
@@ -103,15 +105,18 @@ std::optional<pugi::xml_document> ZipParts::parse(std::string& text, const std::
     return doc;
 }
 
-bool ZipParts::too_big(const std::string& name, std::uint64_t size, std::optional<PackageFailure>& failure) const {
+bool ZipParts::too_big(const std::string& name, std::uint64_t size,
+                       std::optional<PackageFailure>& failure) const {
     if (size > m_limits.max_part_bytes)
-        failure = PackageFailure{m_format + "-too-large", "part '" + name + "' expands to more than " +
-                                                              size_text(m_limits.max_part_bytes) +
-                                                              "; refused (is the file damaged or a zip bomb?)"};
+        failure =
+            PackageFailure{m_format + "-too-large", "part '" + name + "' expands to more than " +
+                                                        size_text(m_limits.max_part_bytes) +
+                                                        "; refused (is the file damaged or a zip bomb?)"};
     else if (m_total + size > m_limits.max_total_bytes)
-        failure = PackageFailure{m_format + "-too-large", "the " + m_noun + " expands to more than " +
-                                                              size_text(m_limits.max_total_bytes) +
-                                                              "; refused (is the file damaged or a zip bomb?)"};
+        failure =
+            PackageFailure{m_format + "-too-large", "the " + m_noun + " expands to more than " +
+                                                        size_text(m_limits.max_total_bytes) +
+                                                        "; refused (is the file damaged or a zip bomb?)"};
     else
         return true;
     return false;
@@ -139,14 +144,16 @@ pugi::xml_attribute attribute(const pugi::xml_node& n, std::string_view name) {
     return {};
 }
 
-std::string relationship_target(const pugi::xml_document& rels, std::string_view id, std::string_view folder) {
+std::string relationship_target(const pugi::xml_document& rels, std::string_view id,
+                                std::string_view folder) {
     for (pugi::xml_node r = rels.document_element().first_child(); r; r = r.next_sibling())
         if (local(r) == "Relationship" && attribute(r, "Id").value() == id)
             return resolve(attribute(r, "Target").value(), folder);
     return {};
 }
 
-std::string relationship_of_type(const pugi::xml_document& rels, std::string_view type_suffix, std::string_view folder) {
+std::string relationship_of_type(const pugi::xml_document& rels, std::string_view type_suffix,
+                                 std::string_view folder) {
     for (pugi::xml_node r = rels.document_element().first_child(); r; r = r.next_sibling()) {
         const std::string_view type = attribute(r, "Type").value();
         if (local(r) == "Relationship" && type.size() >= type_suffix.size() &&

@@ -64,6 +64,7 @@ pugi::xml_attribute attribute(const pugi::xml_node& n, std::string_view name);
 // The target of the relationship with this Id (or of this Type, ending so) in a .rels part,
 // resolved against the folder of the part that owns it ("xl/" for xl/_rels/workbook.xml.rels).
 std::string relationship_target(const pugi::xml_document& rels, std::string_view id, std::string_view folder);
-std::string relationship_of_type(const pugi::xml_document& rels, std::string_view type_suffix, std::string_view folder);
+std::string relationship_of_type(const pugi::xml_document& rels, std::string_view type_suffix,
+                                 std::string_view folder);
 
 }  // namespace sightline::formats::detail

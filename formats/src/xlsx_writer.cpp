@@ -132,30 +132,30 @@ public:
         std::size_t number = 0;
         // The dated entries on "Chronology", then those the agencies could not date on "Undated".
         const auto write_rows = [&](const auto& entries) {
-          for (const Entry& e : entries) {
-            ++number;
-            cells[k_number] = std::to_string(number);
-            cells[k_date] = e.undated ? std::string(e.date_text.empty() ? "undated" : e.date_text) : format_date(e.date);
-            cells[k_agency] = std::string(m_case.agency_name(e.agency));
-            const AgencyKind kind = m_case.agency_kind(e.agency);
-            cells[k_kind] = kind == AgencyKind::Unknown ? std::string() : std::string(to_string(kind));
-            cells[k_area] = std::string(m_case.area_name(e.area));
-            cells[k_type] = type_text(e);
-            cells[k_summary] = std::string(e.summary);
-            cells[k_other] = other_fields_text(ch, e);
-            cells[k_people] = people_text(m_case, e);
-            cells[k_seen] = child_seen_text(m_case, e);
-            cells[k_to].clear();
-            for (AgencyId a : ch.to_of(e)) {
-                if (!cells[k_to].empty()) cells[k_to] += "; ";
-                cells[k_to] += m_case.agency_name(a);
+            for (const Entry& e : entries) {
+                ++number;
+                cells[k_number] = std::to_string(number);
+                cells[k_date] = e.undated ? std::string(e.date_text.empty() ? "undated" : e.date_text) : format_date(e.date);
+                cells[k_agency] = std::string(m_case.agency_name(e.agency));
+                const AgencyKind kind = m_case.agency_kind(e.agency);
+                cells[k_kind] = kind == AgencyKind::Unknown ? std::string() : std::string(to_string(kind));
+                cells[k_area] = std::string(m_case.area_name(e.area));
+                cells[k_type] = type_text(e);
+                cells[k_summary] = std::string(e.summary);
+                cells[k_other] = other_fields_text(ch, e);
+                cells[k_people] = people_text(m_case, e);
+                cells[k_seen] = child_seen_text(m_case, e);
+                cells[k_to].clear();
+                for (AgencyId a : ch.to_of(e)) {
+                    if (!cells[k_to].empty()) cells[k_to] += "; ";
+                    cells[k_to] += m_case.agency_name(a);
+                }
+                cells[k_ref] = std::string(e.ref);
+                cells[k_source] = source_text(m_case, e);
+                cells[k_id] = entry_id(e);
+                cells[k_notes].clear();
+                write_entry(e, cells);
             }
-            cells[k_ref] = std::string(e.ref);
-            cells[k_source] = source_text(m_case, e);
-            cells[k_id] = entry_id(e);
-            cells[k_notes].clear();
-            write_entry(e, cells);
-          }
         };
         write_rows(ch.entries);
         if (!m_sheet) start_sheet();  // an empty chronology still gets its header

@@ -12,8 +12,8 @@
 #include "sightline/formats/case_reader.hpp"
 #include "sightline/formats/chronology_writer.hpp"
 #include "sightline/formats/diagnostic_printer.hpp"
-#include "support/printed.hpp"
 #include "support/native_sample.hpp"
+#include "support/printed.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace sightline;
@@ -43,8 +43,9 @@ using Line = std::tuple<std::string, std::string, std::string, std::string, std:
 std::multiset<Line> dated_lines(const Case& c) {
     std::multiset<Line> out;
     for (const Entry& e : c.chronology.entries)
-        out.insert({format_date(e.date), std::string(c.agency_name(e.agency)), std::string(c.area_name(e.area)),
-                    plain_quotes(e.summary), formats::child_seen_text(c, e)});
+        out.insert({format_date(e.date), std::string(c.agency_name(e.agency)),
+                    std::string(c.area_name(e.area)), plain_quotes(e.summary),
+                    formats::child_seen_text(c, e)});
     return out;
 }
 
@@ -53,13 +54,18 @@ std::multiset<std::string> unseen_and_patterns(const Case& c) {
     std::multiset<std::string> out;
     for (const Finding& f : analyse(c)) {
         switch (f.kind) {
-            case FindingKind::UnseenPeriod: out.insert(f.message.substr(0, f.message.find(". "))); break;
+            case FindingKind::UnseenPeriod:
+                out.insert(f.message.substr(0, f.message.find(". ")));
+                break;
             case FindingKind::MissedAppointments:
             case FindingKind::RepeatedDomesticAbuse:
             case FindingKind::Rereferral:
             case FindingKind::InfantInjury:
-            case FindingKind::PractitionerChanges: out.insert(f.message); break;
-            default: break;
+            case FindingKind::PractitionerChanges:
+                out.insert(f.message);
+                break;
+            default:
+                break;
         }
     }
     return out;
@@ -110,7 +116,9 @@ TEST(WordReturns, ReadLikeTheNativeChronologiesWithNothingLost) {
     // The same unseen periods and patterns.
     const auto found = unseen_and_patterns(word);
     EXPECT_EQ(found, unseen_and_patterns(native));
-    EXPECT_EQ(found.count("No professional saw Riley for 81 days, from 2015-07-13 to 2015-10-02 (threshold 21 days for a "
-                          "baby under 1)"),
-              1u);
+    EXPECT_EQ(
+        found.count(
+            "No professional saw Riley for 81 days, from 2015-07-13 to 2015-10-02 (threshold 21 days for a "
+            "baby under 1)"),
+        1u);
 }
