@@ -38,7 +38,7 @@ std::vector<EpisodeView> episode_views(const Case& c, const std::vector<Finding>
         // so the scan stops at the first entry that starts after it.
         for (std::uint32_t i = 0; i < entries.size(); ++i) {
             const Entry& e = entries[i];
-            const bool professional = c.agency(e.agency).kind != AgencyKind::Family;
+            const bool professional = c.agency(e.agency).kind != AgencyKind::Family && !e.retrospective;
             // Sightings up to the end count towards "last seen" (exact days only).
             if (professional && e.date.is_exact_day() && e.date.earliest_day() <= v.to_day)
                 for (EpisodeChild& ch : v.children) {

@@ -255,7 +255,8 @@ TimelineOverlays build_overlays(const Case& c, const std::vector<Finding>& findi
         lane.child = c.info.index_children[k];
         for (std::uint32_t i = 0; i < chron.entries.size(); ++i) {
             const Entry& e = chron.entries[i];
-            if (c.agency_kind(e.agency) == AgencyKind::Family || !is_sighting(chron.seen(e, k))) continue;
+            if (c.agency_kind(e.agency) == AgencyKind::Family || e.retrospective || !is_sighting(chron.seen(e, k)))
+                continue;
             lane.sightings.push_back(e.date.sort_key());
             lane.sighting_entries.push_back(i);
         }

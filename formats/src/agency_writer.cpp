@@ -14,8 +14,8 @@ using namespace sightline::engine;
 
 namespace {
 
-constexpr std::array<std::string_view, 17> k_entry_keys = {
-    "date", "time", "type", "type_inferred", "summary", "subjects", "child_seen", "views_sought", "modality", "practitioner",
+constexpr std::array<std::string_view, 18> k_entry_keys = {
+    "date", "time", "type", "type_inferred", "retrospective", "summary", "subjects", "child_seen", "views_sought", "modality", "practitioner",
     "to", "area", "ref", "seq", "end", "tags", "agency"};
 
 // The value most entries share, or none when they differ (or one lacks it).
@@ -88,6 +88,7 @@ void write_agency_yaml(const Case& c, SourceId source, std::string& out, Diagnos
         } else {
             y << YAML::Key << "type" << YAML::Value << std::string(e.type_text);
         }
+        if (e.retrospective) y << YAML::Key << "retrospective" << YAML::Value << true;
         y << YAML::Key << "summary" << YAML::Value << std::string(e.summary);
         if (e.subjects.count) {
             y << YAML::Key << "subjects" << YAML::Value << YAML::Flow << YAML::BeginSeq;

@@ -392,6 +392,7 @@ void write_merge_json(const Case& c, std::string& out) {
         if (is_none(e.area)) w.null();
         else w.value(c.area_name(e.area));
         w.field("type", e.type == EntryType::Free ? std::string_view("other") : to_string(e.type));
+        if (e.retrospective) w.field("retrospective", true);
         if (e.type_inferred) w.field("type_inferred", true);
         else if (e.type == EntryType::Free || normalise_word(e.type_text) != to_string(e.type))
             w.field("type_as_written", e.type_text);

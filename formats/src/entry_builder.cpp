@@ -226,6 +226,9 @@ bool EntryBuilder::finish() {
         target.insert(target.end(), items.begin(), items.end());
         return s;
     };
+    // The tag says the same as the field: evidence found later (a sheet's Tags column can carry it).
+    for (std::string_view t : m_tags)
+        if (t == "retrospective") m_entry.retrospective = true;
     m_entry.subjects = append(ch.subjects, m_subjects);
     m_entry.to = append(ch.recipients, m_to);
     m_entry.tags = append(ch.tags, m_tags);

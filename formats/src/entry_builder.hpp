@@ -86,6 +86,8 @@ public:
     // No type was written: reads it from the entry's text (summary and the other text), with the
     // agency's kind set first (set_agency) to break ties; a domestic abuse cue adds that tag.
     void set_inferred_type(std::string_view text);
+    // Evidence found later about when something happened (retrospective: true, or the tag).
+    void set_retrospective(bool v) { m_entry.retrospective = v; }
     // The type already set was read from the words by an earlier reading (a native file's
     // `type_inferred: true`).
     void mark_type_inferred() { m_entry.type_inferred = true; }

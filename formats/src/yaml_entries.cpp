@@ -12,8 +12,8 @@ using namespace sightline::engine;
 namespace {
 
 // The fields an entry map may have; any other key is kept as a named extra field.
-constexpr std::array<std::string_view, 17> k_entry_keys = {
-    "date", "time", "type", "type_inferred", "summary", "subjects", "child_seen", "views_sought", "modality", "practitioner",
+constexpr std::array<std::string_view, 18> k_entry_keys = {
+    "date", "time", "type", "type_inferred", "retrospective", "summary", "subjects", "child_seen", "views_sought", "modality", "practitioner",
     "to", "area", "ref", "seq", "end", "tags", "agency"};
 
 // Reads one entry map into the builder; its own agency and area fields override the file's.
@@ -44,6 +44,12 @@ void read_entry(YamlFile& y, EntryBuilder& b, const YAML::Node& node, AgencyId a
     const YAML::Node type = get(node, "type");
     if (const auto text = y.scalar(type, "type"); text && !trim(*text).empty()) b.set_type(*text);
     else if (!type.IsDefined() || type.IsNull() || (text && trim(*text).empty())) b.error(at, "field-missing", "entry has no 'type'");
+    // retrospective: true: evidence found later about when it happened (a post-mortem's dating).
+    if (const YAML::Node retro = get(node, "retrospective"); retro.IsDefined()) {
+        const auto text = y.scalar(retro, "retrospective");
+        if (text && parse_bool(*text)) b.set_retrospective(*parse_bool(*text));
+        else if (text) b.error(where_of(retro), "value-invalid", "retrospective must be true or false, not '" + *text + "'");
+    }
     // type_inferred: true (written by import): the type was read from the words, not written.
     if (const YAML::Node inferred = get(node, "type_inferred"); inferred.IsDefined())
         if (const auto text = y.scalar(inferred, "type_inferred"); text && parse_bool(*text).value_or(false))

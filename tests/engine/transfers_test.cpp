@@ -1,6 +1,8 @@
 // Transfers: moves, who should follow, first contact in the new area, the old side, misrouting.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "support/case_text.hpp"
 
 using namespace sightline;
@@ -152,6 +154,64 @@ TEST(Transfers, NotificationToTheAreaTheChildLeftIsMisrouted) {
     EXPECT_EQ(text_field(m[1], "to_agency"), "Oldtown HV");
     EXPECT_EQ(int_field(m[1], "days_until_right_area"), -1);  // never
     EXPECT_NE(m[1].message.find("No health visiting in Newtown is recorded as hearing of it."), std::string::npos);
+}
+
+// Principles (docs/analyses.md): only what passes on a risk can go to the wrong area. Asking the
+// old area for history, telling a colleague the family moved, saying a case will close: none is.
+TEST(Transfers, OrdinaryExchangesAfterAMoveAreNotMisrouted) {
+    const std::string entries =
+        e("2015-03-10", "Newtown CSC", "information_request", ", to: [Oldtown HV]") +
+        "  - {date: 2015-03-04, agency: Oldtown HV, type: notification, summary: \"Notified Old Surgery that the family "
+        "has moved to Newtown\", to: [Old Surgery]}\n"
+        "  - {date: 2015-03-20, agency: Newtown CSC, type: phone_call, summary: \"Phoned Oldtown CSC to say the "
+        "assessment will close with no further action\", to: [Oldtown CSC]}\n"
+        "  - {date: 2015-03-25, agency: Newtown CSC, type: case_closed, summary: \"Closed; Oldtown CSC informed\", "
+        "to: [Oldtown CSC]}\n";
+    const auto m = of_kind(analyse_transfers(case_from_yaml(moving_case(entries))), FindingKind::MisroutedNotification);
+    EXPECT_TRUE(m.empty()) << m.front().message;
+}
+
+// A police public protection desk is in its borough: a domestic abuse notification sent to the
+// old borough's desk is misrouted, and the new borough heard when it was forwarded.
+TEST(Transfers, ANotificationToTheOldBoroughsPoliceDeskIsMisrouted) {
+    const std::string desks = "  - {name: Oldtown PPD, kind: police, area: Oldtown}\n"
+                              "  - {name: Newtown PPD, kind: police, area: Newtown}\n";
+    const std::string entries =
+        "  - {date: 2015-04-01, agency: Shire Police, type: notification, summary: \"Domestic abuse incident: DASH "
+        "medium, two children in the household\", to: [Oldtown PPD]}\n"
+        "  - {date: 2015-04-13, agency: Oldtown PPD, type: notification, summary: \"DA notification forwarded to "
+        "Newtown PPD: the family lives in Newtown\", to: [Newtown PPD]}\n";
+    const auto m = of_kind(analyse_transfers(case_from_yaml(moving_case(entries, desks))), FindingKind::MisroutedNotification);
+    ASSERT_EQ(m.size(), 1u);
+    EXPECT_TRUE(m[0].concern);
+    EXPECT_EQ(m[0].message,
+              "2015-04-01 Shire Police, notification went to Oldtown PPD in Oldtown, but the family was living in "
+              "Newtown. Newtown heard 12 days later (2015-04-13 Oldtown PPD, notification).");
+}
+
+// Without a unit of that kind in the child's area, the records cannot say where it should have gone.
+TEST(Transfers, NoUnitOfThatKindInTheChildsAreaIsNoMisrouting) {
+    const std::string housing = "  - {name: Oldtown Housing, kind: housing, area: Oldtown}\n";
+    const std::string entries = "  - {date: 2015-04-01, agency: Shire Police, type: notification, summary: \"Domestic "
+                                "abuse at the flat\", to: [Oldtown Housing]}\n";
+    const auto m = of_kind(analyse_transfers(case_from_yaml(moving_case(entries, housing))), FindingKind::MisroutedNotification);
+    EXPECT_TRUE(m.empty());
+}
+
+// A kind whose records carry no area after the move: the records cannot say whether it followed.
+TEST(Transfers, RecordsWithNoAreaCannotSayWhetherAKindFollowed) {
+    const std::string valley = "  - {name: Valley Practice, kind: gp}\n";
+    const std::string entries = e("2015-01-20", "Old Surgery", "gp_consultation") + e("2015-03-20", "Valley Practice", "gp_consultation");
+    const auto all = analyse_transfers(case_from_yaml(moving_case(entries, valley)));
+    const auto gp = of_kind(all, FindingKind::Transfer);
+    const auto it = std::find_if(gp.begin(), gp.end(), [](const Finding& f) { return f.message.find("GP") != std::string::npos ||
+                                                                                      f.message.find("gp") != std::string::npos; });
+    ASSERT_NE(it, gp.end());
+    EXPECT_FALSE(it->concern);
+    EXPECT_EQ(it->message,
+              "Cannot tell whether GP followed the move to Newtown on 2015-03-02: no GP record says it is in Newtown, "
+              "and 2015-03-20 Valley Practice, GP consultation (after the move) has no area. Give Valley Practice its "
+              "area in case.yaml's agencies: to check. Old Surgery recorded no handover.");
 }
 
 }  // namespace

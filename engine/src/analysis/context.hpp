@@ -56,8 +56,10 @@ public:
         return static_cast<std::uint32_t>(std::upper_bound(m_day.begin(), m_day.end(), d) - m_day.begin());
     }
     [[nodiscard]] AgencyKind kind(EntryIndex i) const { return c.agency_kind(entry(i).agency); }
-    // Recorded by an agency (not what a relative said).
-    [[nodiscard]] bool professional(EntryIndex i) const { return kind(i) != AgencyKind::Family; }
+    // Recorded by an agency at the time (not what a relative said, nor evidence found later).
+    [[nodiscard]] bool professional(EntryIndex i) const {
+        return kind(i) != AgencyKind::Family && !entry(i).retrospective;
+    }
     // A professional record of contact: not family, and not an event (injury, birth, death, move).
     [[nodiscard]] bool contact(EntryIndex i) const;
     // Dated closely enough (uncertain_date_days) to bound a period.

@@ -62,7 +62,9 @@ bool should_know(AgencyKind k) {
 }  // namespace
 
 bool is_risk_event(const Case& c, const Entry& e) {
-    if (c.agency_kind(e.agency) == AgencyKind::Family) return false;
+    // What relatives said, and evidence found later (a post-mortem's dating of an injury), are
+    // not information any agency held at the time.
+    if (c.agency_kind(e.agency) == AgencyKind::Family || e.retrospective) return false;
     switch (e.type) {
         case EntryType::PoliceIncident:
         case EntryType::Injury:
@@ -77,6 +79,55 @@ bool is_risk_event(const Case& c, const Entry& e) {
     return false;
 }
 
+namespace {
+
+// Whole words (any case) in text, from a list.
+bool has_word(std::string_view text, std::initializer_list<std::string_view> words) {
+    const std::string hay = ascii_lowercase(text);
+    const auto alnum = [](char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9'); };
+    for (std::string_view w : words)
+        for (std::size_t at = hay.find(w); at != std::string::npos; at = hay.find(w, at + 1)) {
+            const std::size_t end = at + w.size();
+            if ((at == 0 || !alnum(hay[at - 1])) && (end == hay.size() || !alnum(hay[end]))) return true;
+        }
+    return false;
+}
+
+}  // namespace
+
+bool passes_risk_information(const Case& c, const Entry& e) {
+    if (c.agency_kind(e.agency) == AgencyKind::Family || e.retrospective) return false;
+    switch (e.type) {
+        case EntryType::InformationRequest:
+        case EntryType::CaseClosed:
+            return false;  // asking for history, or saying a case has closed, passes no risk on
+        default:
+            break;
+    }
+    if (is_risk_event(c, e)) return true;
+    switch (e.type) {
+        case EntryType::Notification:
+        case EntryType::Referral:
+        case EntryType::CaseTransfer:
+        case EntryType::StrategyDiscussion:
+        case EntryType::Conference: {
+            // "Notified the GP that the family has moved", "informed school of closure": news of a
+            // move, a closure or an enquiry, unless the words also tell of a risk.
+            const bool administrative =
+                has_word(e.summary, {"moved", "has moved", "have moved", "moving", "move", "new address", "change of address",
+                                     "relocated", "left the area", "closed", "closure", "closing", "request", "requested",
+                                     "requesting", "enquiry", "enquired", "asked for", "history", "records"});
+            const bool risk = has_word(e.summary, {"concern", "concerns", "concerned", "risk", "safeguarding", "domestic", "da",
+                                                   "dv", "incident", "injury", "injuries", "injured", "bruise", "bruising",
+                                                   "assault", "neglect", "abuse", "violence", "harm", "ccn", "merlin", "ppn",
+                                                   "dash", "marac", "s47", "section 47", "strategy", "protection"});
+            return !administrative || risk;
+        }
+        default:
+            return false;
+    }
+}
+
 std::vector<RiskKnowledge> who_knew(const Case& c, const std::vector<Cluster>& clusters) {
     const AnalysisContext ctx(c, {});
     const auto n_agencies = static_cast<Vertex>(c.agencies.size());
@@ -85,6 +136,9 @@ std::vector<RiskKnowledge> who_knew(const Case& c, const std::vector<Cluster>& c
     for (std::uint32_t n = 0; n < ctx.size(); ++n) {
         const Entry& e = ctx.entry(static_cast<EntryIndex>(n));
         if (is_none(e.agency)) continue;
+        // Evidence found later passed nothing on at the time. (An enquiry during an assessment does
+        // tell its recipient of the concern, so every other record's to: counts as a link.)
+        if (e.retrospective) continue;
         for (AgencyId to : c.chronology.to_of(e))
             if (to != e.agency) boost::add_edge(index_of(e.agency), index_of(to), Link{ctx.day(static_cast<EntryIndex>(n)), n}, g);
     }

@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "context.hpp"
+#include "sightline/engine/knowledge.hpp"
 #include "sightline/engine/text.hpp"
 
 namespace sightline::engine {
@@ -163,6 +164,7 @@ public:
                 m_records[key(e.area, ctx.kind(i))].push_back(n);
                 if (e.type == EntryType::CaseClosed) m_closures[key(e.area, ctx.kind(i))].push_back(n);
             }
+            if (professional && is_none(e.area)) m_unplaced[key(k_none<AreaId>, ctx.kind(i))].push_back(n);
             if (!is_none(e.area) && (e.type == EntryType::Notification || e.type == EntryType::Referral))
                 m_notices[key(e.area, c.agency_kind(e.agency))].push_back(n);
             for (AgencyId to : c.chronology.to_of(e)) {
@@ -204,6 +206,11 @@ public:
                                               std::int32_t to) const {
         return first_in(m_sending, key(area, kind, to_area), from, to, false);
     }
+    // The first professional record on days from..to by a kind whose area nobody gave (its agency's
+    // area unknown): such a record may be the one that followed, and the records cannot say.
+    [[nodiscard]] std::uint32_t first_unplaced(AgencyKind kind, std::int32_t from, std::int32_t to) const {
+        return first_in(m_unplaced, key(k_none<AreaId>, kind), from, to, false);
+    }
     // The first case_closed on days from..to by a kind in an area.
     [[nodiscard]] std::uint32_t first_closure(AreaId area, AgencyKind kind, std::int32_t from, std::int32_t to) const {
         return first_in(m_closures, key(area, kind), from, to, false);
@@ -239,6 +246,7 @@ private:
     const AnalysisContext& m_ctx;
     Lists m_records;                       // professional records by (area, kind)
     Lists m_closures;                      // their case_closed records
+    Lists m_unplaced;                      // professional records with no area, by kind
     Lists m_informing;                     // records whose to: names an agency of (area, kind)
     Lists m_notices;                       // notifications and referrals by (area, kind of the recording agency)
     Lists m_sending;                       // professional records by (area, kind) whose to: names an agency in another area
@@ -326,8 +334,9 @@ Finding transfer_finding(const AnalysisContext& ctx, const TransferIndex& index,
     // there. The old side: the kind's records in the old area around the move (the last one's
     // agency, the first that informed the new area, the first closure).
     std::uint32_t first_own = k_no_index, first_informed = k_no_index, first_sent = k_no_index, first_closed = k_no_index,
-                  last_old = k_no_index;
+                  last_old = k_no_index, first_unplaced = k_no_index;
     for (AgencyKind k : counterparts(x.kind)) {
+        first_unplaced = std::min(first_unplaced, index.first_unplaced(k, m.day, limit));
         first_own = std::min(first_own, index.first_record(m.to, k, m.day, limit));
         first_informed = std::min(first_informed, index.first_informing(m.to, k, m.day, limit));
         first_sent = std::min(first_sent, index.first_sending(m.from, k, m.to, m.day - lookback, limit));
@@ -356,7 +365,11 @@ Finding transfer_finding(const AnalysisContext& ctx, const TransferIndex& index,
         status = (th.working_days ? *working : *days) > th.value ? "late" : "ok";
         f.entries.push_back(*first);
     }
-    f.concern = status != "ok";
+    // No record of the kind in the new area, but records of the kind whose area nobody gave: the
+    // records cannot say whether it followed (docs/analyses.md, "Principles").
+    const std::optional<EntryIndex> unplaced = first ? std::nullopt : entry_or_none(first_unplaced);
+    if (unplaced) status = "unknown";
+    f.concern = status != "ok" && status != "unknown";
     std::string old_side = "not_involved";
     if (sent) old_side = "transfer_sent";
     else if (closed) old_side = "closed_without_handover";
@@ -385,7 +398,12 @@ Finding transfer_finding(const AnalysisContext& ctx, const TransferIndex& index,
     const std::string unit = th.working_days ? "working days" : "days";
     const std::string threshold_text = "threshold " + std::to_string(th.value) + " " + unit;
     std::string msg;
-    if (!first) {
+    if (unplaced) {
+        msg = "Cannot tell whether " + detail::kind_phrase(x.kind) + " followed the move to " + to_area + " on " +
+              format_day(m.day) + ": no " + detail::kind_phrase(x.kind) + " record says it is in " + to_area +
+              ", and " + ctx.describe(*unplaced) + " (after the move) has no area. Give " +
+              std::string(c.agency_name(ctx.entry(*unplaced).agency)) + " its area in case.yaml's agencies: to check.";
+    } else if (!first) {
         msg = kind + " never followed the move to " + to_area + " on " + format_day(m.day) + ": no " +
               detail::kind_phrase(x.kind) + " record in " + to_area + ", and no record informing one, in the " +
               detail::plural(limit - m.day, "day", "days") + " to " + (limit == ctx.period_end ? (c.info.scope_to ? "the end of scope" : "the last record") : "the next move") + ".";
@@ -410,6 +428,16 @@ Finding transfer_finding(const AnalysisContext& ctx, const TransferIndex& index,
 
 // [SECTION] Misrouted notifications
 
+// Is there a unit of this kind in the area (an agency the case knows there, registered or named)?
+bool area_has_unit(const Case& c, AreaId area, AgencyKind kind) {
+    return std::any_of(c.agencies.begin(), c.agencies.end(), [&](const Agency& a) { return a.area == area && a.kind == kind; });
+}
+
+// Information about a risk to the child sent to a unit in an area where the child did not live at
+// the time, when the child's own area had a unit of that kind to receive it (docs/analyses.md,
+// "Principles": only what passes on a risk counts, and a unit's area is where it is, whatever its
+// kind: a borough's police public protection desk is in that borough). With the delay until a
+// unit of that kind in the child's area heard of it, or that none did.
 void misrouted(const AnalysisContext& ctx, const TransferIndex& index, std::vector<Finding>& out) {
     const Case& c = ctx.c;
     const Chronology& chron = c.chronology;
@@ -418,15 +446,26 @@ void misrouted(const AnalysisContext& ctx, const TransferIndex& index, std::vect
     for (std::uint32_t n = 0; n < ctx.size(); ++n) {
         const auto i = static_cast<EntryIndex>(n);
         const Entry& e = ctx.entry(i);
-        if (!ctx.professional(i) || e.to.count == 0) continue;
+        if (!ctx.professional(i) || e.to.count == 0 || !passes_risk_information(c, e)) continue;
         const std::int32_t d = ctx.day(i);
         const AreaId home = ctx.child_area_at(ctx.children.front().id, d);
         if (is_none(home)) continue;
-        for (AgencyId to : chron.to_of(e)) {
+        const auto recipients = chron.to_of(e);
+        for (AgencyId to : recipients) {
             const Agency& target = c.agency(to);
-            if (is_none(target.area) || target.area == home || !is_local_service(target.kind)) continue;
-            // When did an agency of that kind in the right area hear? A later record re-sending it
-            // there, or one of theirs recording a notification or referral, within the lookahead.
+            // A unit whose area is unknown, or a kind with no place (family, other), cannot be wrong.
+            if (is_none(target.area) || target.area == home || target.kind == AgencyKind::Unknown ||
+                target.kind == AgencyKind::Family || target.kind == AgencyKind::Other)
+                continue;
+            // Sent to the child's own area's unit as well: a copy to the old one is not misrouted.
+            if (std::any_of(recipients.begin(), recipients.end(), [&](AgencyId r) {
+                    return c.agency(r).area == home && c.agency(r).kind == target.kind;
+                }))
+                continue;
+            // Without a unit of that kind in the child's area, the records cannot say where it should have gone.
+            if (!area_has_unit(c, home, target.kind)) continue;
+            // When did a unit of that kind in the child's area hear? A later record sending it there
+            // (forwarded), or one of theirs recording a notification or referral, within the lookahead.
             const std::uint32_t next = std::min(index.first_informing_after(home, target.kind, n),
                                                 index.first_notice_after(home, target.kind, n));
             std::optional<EntryIndex> heard;

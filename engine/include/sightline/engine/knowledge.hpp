@@ -27,8 +27,16 @@ struct RiskKnowledge {
 };
 
 // A risk event: a police incident, injury, arrest or missing episode, or anything tagged
-// domestic_abuse, injury, self_harm, sexual_abuse, neglect, exploitation or risk.
+// domestic_abuse, injury, self_harm, sexual_abuse, neglect, exploitation or risk; never a family
+// account or retrospective evidence.
 bool is_risk_event(const Case& c, const Entry& e);
+
+// Does this record pass information about a risk to the child to the agencies in its `to:`
+// (docs/analyses.md, "Principles")? Notifications, referrals, case transfers, strategy
+// discussions and conferences do, and any record of a risk event or tagged with a risk; an
+// enquiry (information_request), a request for history, a case's closure, or a notification
+// whose words are only about a move, a closure or an enquiry does not.
+bool passes_risk_information(const Case& c, const Entry& e);
 
 // Information flow over an agency graph (Boost.Graph, earliest-arrival Dijkstra on dated links).
 // One record per risk event (an incident recorded by several agencies counts once).

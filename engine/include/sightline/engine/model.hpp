@@ -151,6 +151,10 @@ struct Entry {
     bool undated = false;                  // the source could not date it ("Not known"): `date` is unset,
                                            // date_text is as written; kept apart from dated analyses
     bool type_inferred = false;            // no type was written: `type` was read from the words
+    bool retrospective = false;            // evidence found later about when something happened (a
+                                           // post-mortem's or a radiologist's dating, a later disclosure):
+                                           // no agency held it at the time, so it is no contact, sighting
+                                           // or information passed
     std::uint32_t id_suffix = 0;           // 0, or 2, 3, ... for repeated content
 };
 
