@@ -34,6 +34,10 @@ constexpr std::array<RuleInfo, static_cast<std::size_t>(RuleId::Count)> k_rules 
      "any other involved agency kind should be in touch in the new area within 28 days (triennial SCR analysis 2014-17: moves and lost records)"},
     {R::MisroutedLookaheadDays, "misrouted_lookahead_days", 365, "days",
      "how far after a misrouted notification to look for the right area hearing of it"},
+    {R::TransferNoticeDays, "transfer_notice_days", 28, "days",
+     "procedures ask agencies to tell the new area ahead of a planned move: a record informing the new area, "
+     "or sent there, up to this many days before the move is a handover, not a misrouting (and a record dated "
+     "only to the month of a move may fall before it)"},
     {R::CorroborationWindowDays, "corroboration_window_days", 7, "days",
      "agencies record a shared incident within days of each other (a notification follows an incident)"},
     {R::CorroborationMinScore, "corroboration_min_score", 50, "points",

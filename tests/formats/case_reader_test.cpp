@@ -281,7 +281,7 @@ INSTANTIATE_TEST_SUITE_P(
                        "case.yaml:11:9: warning: unknown rule 'unseen' ignored; known rules: unseen_days, "
                        "unseen_days_infant, gap_days, agency_gap_days, involvement_lookback_days, "
                        "transfer_health_visiting_days, transfer_gp_days, transfer_school_days, "
-                       "transfer_social_care_working_days, transfer_other_days, misrouted_lookahead_days, "
+                       "transfer_social_care_working_days, transfer_other_days, misrouted_lookahead_days, transfer_notice_days, "
                        "corroboration_window_days, corroboration_min_score, missed_appointments_count, "
                        "missed_appointments_days, domestic_abuse_count, domestic_abuse_days, rereferral_days, "
                        "infant_injury_days, practitioner_changes, practitioner_change_days, new_adult_check_days, "

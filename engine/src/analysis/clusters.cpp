@@ -136,11 +136,12 @@ void seen_discrepancies(const AnalysisContext& ctx, const Cluster& cl, const Ent
         EntryList all = seen;
         all.insert(all.end(), not_seen.begin(), not_seen.end());
         std::sort(all.begin(), all.end());
+        const std::string they(detail::pronoun(p));
+        const std::string was = they == "they" ? "were" : "was";  // "they were", not "they was"
         Finding f = discrepancy(cl, "child_seen", all,
-                                label(ctx, cl) + " disagree on whether " + p.name +
-                                    " was seen: " + join_names(ctx.agency_names(seen)) + " say " + std::string(detail::pronoun(p)) +
-                                    " was; " + join_names(ctx.agency_names(not_seen)) + " say " + std::string(detail::pronoun(p)) +
-                                    " was not.");
+                                label(ctx, cl) + " disagree on whether " + p.name + " was seen: " +
+                                    join_names(ctx.agency_names(seen)) + " say " + they + " " + was + "; " +
+                                    join_names(ctx.agency_names(not_seen)) + " say " + they + " " + was + " not.");
         f.child = ch.id;
         f.set("child", p.id);
         out.push_back(std::move(f));

@@ -267,6 +267,7 @@ bool follows_family(AgencyKind k) {
         case AgencyKind::Hospital:      // hospitals serve several areas
         case AgencyKind::Ambulance:
         case AgencyKind::Housing:       // housing moves with the tenancy, not the child
+        case AgencyKind::DomesticAbuseService:  // a refuge or local service is left behind with the area
         case AgencyKind::Family:
         case AgencyKind::Other:
         case AgencyKind::Unknown:
@@ -335,10 +336,12 @@ Finding transfer_finding(const AnalysisContext& ctx, const TransferIndex& index,
     // agency, the first that informed the new area, the first closure).
     std::uint32_t first_own = k_no_index, first_informed = k_no_index, first_sent = k_no_index, first_closed = k_no_index,
                   last_old = k_no_index, first_unplaced = k_no_index;
+    // A handover sent ahead of the move counts (procedures ask for notice of a planned move).
+    const std::int32_t notice = ctx.rule(RuleId::TransferNoticeDays);
     for (AgencyKind k : counterparts(x.kind)) {
         first_unplaced = std::min(first_unplaced, index.first_unplaced(k, m.day, limit));
         first_own = std::min(first_own, index.first_record(m.to, k, m.day, limit));
-        first_informed = std::min(first_informed, index.first_informing(m.to, k, m.day, limit));
+        first_informed = std::min(first_informed, index.first_informing(m.to, k, m.day - notice, limit));
         first_sent = std::min(first_sent, index.first_sending(m.from, k, m.to, m.day - lookback, limit));
         first_closed = std::min(first_closed, index.first_closure(m.from, k, m.day - lookback, limit));
         const std::uint32_t last = index.last_record(m.from, k, m.day - lookback, limit);
@@ -360,8 +363,8 @@ Finding transfer_finding(const AnalysisContext& ctx, const TransferIndex& index,
     std::string status = "missed";
     std::optional<std::int32_t> days, working;
     if (first) {
-        days = ctx.day(*first) - m.day;
-        working = working_days_between(m.day, ctx.day(*first));
+        days = std::max(0, ctx.day(*first) - m.day);  // told before the move: at once
+        working = working_days_between(m.day, std::max(m.day, ctx.day(*first)));
         status = (th.working_days ? *working : *days) > th.value ? "late" : "ok";
         f.entries.push_back(*first);
     }
@@ -383,7 +386,7 @@ Finding transfer_finding(const AnalysisContext& ctx, const TransferIndex& index,
     f.set("first_contact_days", days ? FieldValue{static_cast<std::int64_t>(*days)} : FieldValue{});
     f.set("first_contact_working_days", working ? FieldValue{static_cast<std::int64_t>(*working)} : FieldValue{});
     f.set("first_contact", first ? FieldValue{EntryList{*first}} : FieldValue{});
-    f.set("informed_days", informed ? FieldValue{static_cast<std::int64_t>(ctx.day(*informed) - m.day)} : FieldValue{});
+    f.set("informed_days", informed ? FieldValue{static_cast<std::int64_t>(std::max(0, ctx.day(*informed) - m.day))} : FieldValue{});
     f.set("own_contact_days", own ? FieldValue{static_cast<std::int64_t>(ctx.day(*own) - m.day)} : FieldValue{});
     f.set("threshold", static_cast<std::int64_t>(th.value));
     f.set("threshold_unit", std::string(th.working_days ? "working days" : "days"));
@@ -414,6 +417,8 @@ Finding transfer_finding(const AnalysisContext& ctx, const TransferIndex& index,
               format_day(m.day) + ": first contact after " + amount + " (" + threshold_text + "), " + ctx.describe(*first) + ".";
         if (informed && own && *first == *informed && *informed != *own)
             msg += " Its own first record there came after " + detail::plural(ctx.day(*own) - m.day, "day", "days") + ".";
+        if (ctx.day(*first) < m.day)
+            msg += " The new area was told " + detail::plural(m.day - ctx.day(*first), "day", "days") + " before the move.";
     }
     if (old_side == "closed_without_handover")
         msg += " " + std::string(c.agency_name(old_agency)) + " closed its case on " + format_date(ctx.entry(*closed).date) +
@@ -450,10 +455,17 @@ void misrouted(const AnalysisContext& ctx, const TransferIndex& index, std::vect
         const std::int32_t d = ctx.day(i);
         const AreaId home = ctx.child_area_at(ctx.children.front().id, d);
         if (is_none(home)) continue;
+        // A date that could fall either side of a move (a record dated only to its month) cannot say
+        // where the family lived when it was sent.
+        if (ctx.child_area_at(ctx.children.front().id, e.date.latest_day()) != home) continue;
+        const std::int32_t notice = ctx.rule(RuleId::TransferNoticeDays);
+        const AreaId next_home = ctx.child_area_at(ctx.children.front().id, d + notice);
         const auto recipients = chron.to_of(e);
         for (AgencyId to : recipients) {
             const Agency& target = c.agency(to);
             // A unit whose area is unknown, or a kind with no place (family, other), cannot be wrong.
+            // Told ahead of a move to its area: a handover, not a misrouting.
+            if (target.area == next_home) continue;
             if (is_none(target.area) || target.area == home || target.kind == AgencyKind::Unknown ||
                 target.kind == AgencyKind::Family || target.kind == AgencyKind::Other)
                 continue;

@@ -22,6 +22,7 @@ enum class RuleId : std::uint8_t {
     TransferSocialCareDays,
     TransferOtherDays,
     MisroutedLookaheadDays,   // how far to look for the right area hearing after a misrouted notification
+    TransferNoticeDays,       // a handover to the new area this many days before a move counts
     CorroborationWindowDays,  // how far apart two accounts of one incident may be dated
     CorroborationMinScore,    // percent similarity of the two summaries' words (0-100)
     MissedAppointmentsCount,  // this many missed/WNB/no-access ...
