@@ -137,6 +137,9 @@ void unseen_periods(const AnalysisContext& ctx, const PeriodSpec& spec, const st
 
         Finding f;
         f.kind = FindingKind::UnseenPeriod;
+        // Loosely dated sightings that could fill it: the records cannot show the child went unseen.
+        const bool cannot_tell = !uncertain.empty() && ctx.loose_dates_could_fill(a.day, b.day, threshold, uncertain);
+        if (cannot_tell) f.concern = false;
         f.child = ch.id;
         f.from_day = a.day;
         f.to_day = b.day;
@@ -179,7 +182,12 @@ void unseen_periods(const AnalysisContext& ctx, const PeriodSpec& spec, const st
             m += " No agency had contact in that time.";
         }
         if (!family.empty()) m += " Family said they saw " + std::string(detail::object_pronoun(p)) + " " + detail::plural(static_cast<std::int64_t>(family.size()), "time", "times") + "; that is not a professional sighting.";
-        if (!uncertain.empty()) m += " " + detail::plural(static_cast<std::int64_t>(uncertain.size()), "sighting is", "sightings are") + " dated too loosely to end the period.";
+        if (cannot_tell)
+            m += " " + detail::plural(static_cast<std::int64_t>(uncertain.size()), "sighting is", "sightings are") +
+                 " dated only loosely and could fall so that no stretch is longer than the threshold: the records "
+                 "cannot show that " + std::string(detail::pronoun(p)) + " went unseen this long.";
+        else if (!uncertain.empty())
+            m += " " + detail::plural(static_cast<std::int64_t>(uncertain.size()), "sighting is", "sightings are") + " dated too loosely to end the period.";
         f.message = std::move(m);
         out.push_back(std::move(f));
     }

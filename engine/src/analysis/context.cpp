@@ -89,6 +89,32 @@ bool AnalysisContext::closure(EntryIndex i) const {
     return entry(i).type == EntryType::CaseClosed;
 }
 
+bool AnalysisContext::loose_dates_could_fill(std::int32_t from, std::int32_t to, std::int32_t threshold,
+                                             const EntryList& loose) const {
+    // Greedy: from the last day placed, take the entry that can land furthest ahead within the
+    // threshold; if none can, some stretch must be longer.
+    std::vector<std::pair<std::int32_t, std::int32_t>> ranges;  // (first, last) possible day
+    for (EntryIndex i : loose) ranges.emplace_back(entry(i).date.earliest_day(), entry(i).date.latest_day());
+    std::vector<bool> used(ranges.size(), false);
+    std::int32_t at = from;
+    while (to - at > threshold) {
+        std::int32_t best = at;
+        std::size_t pick = ranges.size();
+        for (std::size_t k = 0; k < ranges.size(); ++k) {
+            if (used[k] || ranges[k].first > at + threshold || ranges[k].second <= at) continue;
+            const std::int32_t reach = std::min(ranges[k].second, at + threshold);
+            if (reach > best) {
+                best = reach;
+                pick = k;
+            }
+        }
+        if (pick == ranges.size()) return false;
+        used[pick] = true;
+        at = best;
+    }
+    return true;
+}
+
 std::int32_t AnalysisContext::age_at(const ChildInfo& ch, std::int32_t d) const {
     return ch.born_day ? age_in_years(*ch.born_day, d) : 0;
 }

@@ -79,6 +79,11 @@ public:
     // " (start of scope)" or " (first record)"; " (end of scope)" or " (last record)".
     [[nodiscard]] std::string period_start_label() const { return c.info.scope_from ? " (start of scope)" : " (first record)"; }
     [[nodiscard]] std::string period_end_label() const { return c.info.scope_to ? " (end of scope)" : " (last record)"; }
+    // Could these loosely dated entries (each on some day of its possible range) fall so that no
+    // stretch from `from` to `to` between them is longer than `threshold` days? Then the records
+    // cannot show that the period went without (docs/analyses.md, "Principles").
+    [[nodiscard]] bool loose_dates_could_fill(std::int32_t from, std::int32_t to, std::int32_t threshold,
+                                              const EntryList& loose) const;
     // The rule value in days.
     [[nodiscard]] std::int32_t rule(RuleId id) const { return c.rules.days(id); }
 

@@ -32,6 +32,9 @@ void gaps_between(const AnalysisContext& ctx, const std::vector<Bound>& bounds, 
         }
         Finding f;
         f.kind = FindingKind::Gap;
+        // Loosely dated contacts that could fill it: the records cannot show the gap.
+        const bool cannot_tell = !uncertain.empty() && ctx.loose_dates_could_fill(a.day, b.day, threshold, uncertain);
+        f.concern = !cannot_tell;
         f.from_day = a.day;
         f.to_day = b.day;
         if (a.entry) f.entries.push_back(*a.entry);
@@ -56,7 +59,11 @@ void gaps_between(const AnalysisContext& ctx, const std::vector<Bound>& bounds, 
         }
         if (!family.empty())
             f.message += " Only family accounts fall inside it (" + std::to_string(family.size()) + ").";
-        if (!uncertain.empty())
+        if (cannot_tell)
+            f.message += " " + detail::plural(static_cast<std::int64_t>(uncertain.size()), "contact is", "contacts are") +
+                         " dated only loosely and could fall so that no stretch is longer than the threshold: the "
+                         "records cannot show a gap.";
+        else if (!uncertain.empty())
             f.message += " " + detail::plural(static_cast<std::int64_t>(uncertain.size()), "contact is", "contacts are") +
                          " dated too loosely to place inside or outside it.";
         out.push_back(std::move(f));
