@@ -50,6 +50,20 @@ TEST(Gaps, ScopeEdgesCountAndLooseDatesDoNotCloseAGap) {
     EXPECT_EQ(std::get<EntryList>(*gaps[1].get("uncertain_contacts")).size(), 1u);
 }
 
+// Principle 1 (docs/analyses.md): contacts dated only loosely that could fall so that no stretch
+// is longer than the threshold leave the records unable to show a gap: no concern, said so.
+TEST(Gaps, LooseDatesThatCouldFillAGapMakeItNoConcern) {
+    const std::string c = case_with(e("2015-01-01", "GP") + e("2015-02-01", "GP") + e("2015-03-01", "GP") +
+                                    e("2015-04", "GP") + e("2015-05-20", "GP") + e("2015-06-30", "GP"));
+    const auto gaps = of_kind(analyse_gaps(case_from_yaml(c)), FindingKind::Gap, "agency", "");
+    ASSERT_EQ(gaps.size(), 1u);  // 03-01 to 05-20, 80 days; "2015-04" could be on 04-10
+    EXPECT_FALSE(gaps[0].concern);
+    EXPECT_NE(gaps[0].message.find("1 contact is dated only loosely and could fall so that no stretch is longer than "
+                                   "the threshold: the records cannot show a gap."),
+              std::string::npos)
+        << gaps[0].message;
+}
+
 TEST(Gaps, PerCaseHoldingAgencyWhileInvolved) {
     const std::string entries = e("2015-01-01", "GP") + e("2015-01-05", "CSC", "case_opened") + e("2015-02-01", "GP") +
                                 e("2015-03-01", "GP") + e("2015-03-20", "CSC") + e("2015-04-01", "GP") +
