@@ -82,3 +82,40 @@ TEST(Knowledge, AnAgencysFollowUpIsTheSameEventEvenWithAnotherBetween) {
 }
 
 }  // namespace
+
+namespace {
+
+// Evidence found later (a post-mortem dating an injury to weeks before the death) is no risk event
+// any agency held at the time, no sighting and no contact; the misrouting rule's notion of passing
+// a risk on leaves out enquiries and news of a move.
+TEST(Knowledge, RetrospectiveEvidenceIsNotInformationAnyoneHeld) {
+    const Case c = case_from_yaml(R"(sightline: 1
+case: {title: T, index_children: [kid], scope: {from: 2015-01-01, to: 2015-12-31}}
+people:
+  - {id: kid, name: Kid, sex: female, born: 2015-01-10}
+agencies:
+  - {name: Pathology, kind: hospital}
+  - {name: HV, kind: health_visiting}
+  - {name: CSC, kind: childrens_social_care}
+entries:
+  - {date: 2015-10-09/2015-10-23, agency: Pathology, type: injury, retrospective: true, child_seen: seen,
+     summary: "Post-mortem: rib fractures dated to between 9 and 23 October"}
+  - {date: 2015-10-30, agency: HV, type: home_visit, summary: "Visit", child_seen: seen}
+  - {date: 2015-11-01, agency: CSC, type: information_request, summary: "Asked HV for the family's history", to: [HV]}
+  - {date: 2015-11-02, agency: HV, type: notification, summary: "Told the GP the family has moved", to: [CSC]}
+  - {date: 2015-11-03, agency: HV, type: notification, summary: "Concerns about bruising shared", to: [CSC]}
+)");
+    const Entry& post_mortem = c.chronology.entries[0];
+    EXPECT_TRUE(post_mortem.retrospective);
+    EXPECT_FALSE(is_risk_event(c, post_mortem));
+    EXPECT_TRUE(who_knew(c, find_clusters(c)).empty());
+    EXPECT_FALSE(passes_risk_information(c, c.chronology.entries[2]));  // an enquiry
+    EXPECT_FALSE(passes_risk_information(c, c.chronology.entries[3]));  // news of a move
+    EXPECT_TRUE(passes_risk_information(c, c.chronology.entries[4]));   // a concern
+    // The only professional sighting is the visit: the post-mortem does not end an unseen period.
+    const auto sightings = of_kind(analyse_child_seen(c), FindingKind::Sightings);
+    ASSERT_EQ(sightings.size(), 1u);
+    EXPECT_EQ(sightings[0].entries.size(), 1u);
+}
+
+}  // namespace
