@@ -21,6 +21,7 @@ namespace sightline::engine {
 
 MarkStyle mark_style(const Case& c, const Entry& e) {
     if (c.agency_kind(e.agency) == AgencyKind::Family) return MarkStyle::Family;
+    if (e.retrospective) return MarkStyle::Retrospective;
     if (c.info.index_children.empty()) return MarkStyle::NotRecorded;
     // The most telling value over the index children: seen alone, seen, not seen, not recorded.
     MarkStyle best = MarkStyle::NotRecorded;

@@ -16,6 +16,7 @@ const char* style_label(engine::MarkStyle s) {
         case engine::MarkStyle::NotSeen: return "child not seen";
         case engine::MarkStyle::NotRecorded: return "not recorded";
         case engine::MarkStyle::Family: return "family account";
+        case engine::MarkStyle::Retrospective: return "found later (retrospective evidence)";
     }
     return "";
 }
@@ -80,6 +81,10 @@ void draw_marker(ImDrawList* dl, ImVec2 c, engine::MarkStyle s, std::uint32_t co
             break;
         case engine::MarkStyle::Family:
             dl->AddTriangleFilled(ImVec2(c.x, c.y - 5), ImVec2(c.x + 5, c.y + 4), ImVec2(c.x - 5, c.y + 4), rgb(0x95A5A6));
+            break;
+        case engine::MarkStyle::Retrospective:
+            // A ring: not a contact at the time, but evidence found later of when something happened.
+            dl->AddCircle(c, 5.5f, rgb(0x922B21), 12, 2.0f);
             break;
     }
 }

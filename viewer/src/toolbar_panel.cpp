@@ -65,6 +65,7 @@ void ToolbarPanel::draw_content(App& app) {
     legend(engine::MarkStyle::NotSeen, "not seen");
     legend(engine::MarkStyle::NotRecorded, "not recorded");
     legend(engine::MarkStyle::Family, "family account");
+    legend(engine::MarkStyle::Retrospective, "found later");
     ImGui::TextColored(ImVec4(0.4f, 0.45f, 0.5f, 1), "wheel: zoom   drag: pan   shift+wheel: lanes");
 }
 

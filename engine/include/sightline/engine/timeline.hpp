@@ -22,7 +22,8 @@ namespace sightline::engine {
 enum class LaneGrouping : std::uint8_t { Area, Kind };
 
 // How a mark looks: what the record says about the (first) index child.
-enum class MarkStyle : std::uint8_t { SeenAlone, Seen, NotSeen, NotRecorded, Family };
+// Retrospective: evidence found later about when something happened (a post-mortem's dating).
+enum class MarkStyle : std::uint8_t { SeenAlone, Seen, NotSeen, NotRecorded, Family, Retrospective };
 
 MarkStyle mark_style(const Case& c, const Entry& e);
 
