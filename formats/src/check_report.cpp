@@ -96,6 +96,10 @@ void write_check_json(const Case& c, const std::vector<Finding>& findings, std::
 
 namespace {
 
+// "! " before a finding of concern; "- " before one given for information (the records cannot
+// show more, or no case was open).
+std::string mark(const Finding& f) { return f.concern ? "! " : "- "; }
+
 std::string field_text(const Finding& f, std::string_view name) {
     const FieldValue* v = f.get(name);
     if (!v) return {};
@@ -179,7 +183,7 @@ void children_section(const Case& c, const std::vector<Finding>& findings, std::
         });
         for (std::size_t k = 0; k < periods.size(); ++k) {
             const Finding& f = *periods[k];
-            out += wrap("! " + f.message, 2);
+            out += wrap(mark(f) + f.message, 2);
             if (k >= 3) continue;  // contacts listed for the three longest
             const EntryList& contacts = field_entries(f, "contacts_without_sighting");
             const std::size_t shown = std::min<std::size_t>(contacts.size(), 8);
@@ -213,7 +217,7 @@ void gaps_section(const Case&, const std::vector<Finding>& findings, std::string
     for (const Finding& f : findings) {
         if (f.kind != FindingKind::Gap) continue;
         ++n;
-        out += wrap("! " + f.message, 2);
+        out += wrap(mark(f) + f.message, 2);
     }
     if (n == 0) out += "  No gap longer than the thresholds.\n";
 }
@@ -247,7 +251,7 @@ void transfers_section(const Case& c, const std::vector<Finding>& findings, std:
     for (const Finding& f : findings)
         if (f.kind == FindingKind::MisroutedNotification) {
             if (misrouted++ == 0) out += "\nNotifications sent to the wrong area:\n";
-            out += wrap("! " + f.message, 2);
+            out += wrap(mark(f) + f.message, 2);
         }
 }
 
@@ -307,11 +311,11 @@ void clusters_section(const Case& c, const std::vector<Finding>& findings, std::
                 out += wrap("\"" + words + "\"", 8);
             }
         } else if (f.kind == FindingKind::Discrepancy) {
-            out += wrap("! " + f.message, 4);
+            out += wrap(mark(f) + f.message, 4);
         }
     }
     for (const Finding& f : findings)
-        if (f.kind == FindingKind::DuplicateEntry) out += wrap("! " + f.message, 2);
+        if (f.kind == FindingKind::DuplicateEntry) out += wrap(mark(f) + f.message, 2);
     if (n == 0) out += "  No incident is recorded by more than one agency.\n";
 }
 
@@ -321,7 +325,7 @@ void people_section(const Case&, const std::vector<Finding>& findings, std::stri
     for (const Finding& f : findings)
         if (f.kind == FindingKind::InvisibleAdult || f.kind == FindingKind::UncheckedAdult || f.kind == FindingKind::UnknownPerson) {
             ++n;
-            out += wrap("! " + f.message, 2);
+            out += wrap(mark(f) + f.message, 2);
         }
     if (n == 0) out += "  Every adult named is known to health or social care, and every subject is in the case.\n";
 }
@@ -333,7 +337,7 @@ void knowledge_section(const Case&, const std::vector<Finding>& findings, std::s
     for (const Finding& f : findings) {
         if (f.kind != FindingKind::NotShared) continue;
         ++n;
-        out += wrap("! " + f.message, 2);
+        out += wrap(mark(f) + f.message, 2);
     }
     if (n == 0) out += "  Every risk event reached every agency involved afterwards (or there were none).\n";
 }
@@ -349,7 +353,7 @@ void patterns_section(const Case&, const std::vector<Finding>& findings, std::st
             case FindingKind::InfantInjury:
             case FindingKind::PractitionerChanges:
                 ++n;
-                out += wrap("! " + f.message, 2);
+                out += wrap(mark(f) + f.message, 2);
                 break;
             default:
                 break;

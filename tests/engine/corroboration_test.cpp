@@ -44,7 +44,7 @@ std::vector<std::set<std::string>> summaries_of(const Case& c, const std::vector
 TEST(Corroboration, PoliceIncidentAndSocialCareNotificationAreOneCluster) {
     const Case c = case_from_yaml(std::string(k_head) + R"(
   - {date: 2015-06-21 23:40, agency: Police, type: police_incident, summary: "DA at Cannon Street flat, Mum and Lee arguing, kid asleep", subjects: [mum, lee, kid], child_seen: seen, ref: CAD 4471}
-  - {date: 2015-06-23, agency: CSC, type: notification, summary: "Police notification CAD 4471 received: argument at Cannon Street flat on 21/06", subjects: [mum], child_seen: not_seen}
+  - {date: 2015-06-23, agency: CSC, type: notification, summary: "Police notification CAD 4471 received: argument at Cannon Street flat on 21/06; the child was not present", subjects: [mum], child_seen: not_seen}
   - {date: 2015-06-22, agency: HV, type: home_visit, summary: "Routine visit, weighed, feeding well", child_seen: seen}
   - {date: 2015-06-21, agency: GP, type: gp_consultation, summary: "Mum asthma review", subjects: [mum]}
 )");
@@ -58,6 +58,20 @@ TEST(Corroboration, PoliceIncidentAndSocialCareNotificationAreOneCluster) {
     const auto people = of_kind(findings, FindingKind::Discrepancy, "aspect", "people");
     ASSERT_EQ(people.size(), 1u);
     EXPECT_NE(people[0].message.find("Police name Lee; CSC do not."), std::string::npos);
+}
+
+// A receipt's "not seen" is its recorder's own (the social worker who read the notification did not
+// see the child), not a claim about the incident, unless its words say the child was not there;
+// and a visit days later is another occasion, where a partner's absence says nothing.
+TEST(Corroboration, ReceiptsAndLaterVisitsDoNotContradictAnIncident) {
+    const Case c = case_from_yaml(std::string(k_head) + R"(
+  - {date: 2015-06-21 23:40, agency: Police, type: police_incident, summary: "DA at Cannon Street flat, Mum and Lee arguing, kid asleep", subjects: [mum, lee, kid], child_seen: seen, ref: CAD 4471}
+  - {date: 2015-06-23, agency: CSC, type: notification, summary: "Police notification CAD 4471 received: argument at Cannon Street flat on 21/06, Mum and Lee", subjects: [mum, lee], child_seen: not_seen}
+  - {date: 2015-06-26, agency: HV, type: home_visit, summary: "Visit after police notification CAD 4471 of the argument at Cannon Street flat: Mum alone, kid weighed", subjects: [mum, kid], child_seen: not_seen}
+)");
+    const auto findings = analyse_clusters(c, find_clusters(c));
+    EXPECT_TRUE(of_kind(findings, FindingKind::Discrepancy, "aspect", "child_seen").empty());
+    EXPECT_TRUE(of_kind(findings, FindingKind::Discrepancy, "aspect", "people").empty());
 }
 
 TEST(Corroboration, EntriesThatMerelyShareADayAreNotAClusterAndNorAreFarApartOnes) {

@@ -386,31 +386,32 @@ std::string ratio(int num, int den) {
 }
 
 // Floors per finding kind, set to what the suite achieves now so that a drop fails. -1: no floor
-// (nothing measured yet). With only cases of ordinary practice every finding of concern is a false
-// alarm, so precision is 0.00 wherever anything fires; raise these as review cases add findings
-// that should be found (and re-measure whenever a case is added).
+// (nothing measured). The cases of ordinary practice give no finding of concern at all (each case's
+// own test holds that); the review cases are short transcriptions of public pages, so findings
+// their records cannot support (a transfer nobody recorded because the pages do not say) count
+// against precision here. Re-measure whenever a case is added, and raise the floors.
 struct Floor {
     const char* kind;
     double recall;
     double precision;
 };
 constexpr Floor k_floors[] = {
-    {"unseen_period", -1, 0.00},
-    {"seen_recording", -1, -1},
+    {"unseen_period", 1.00, 0.50},
+    {"seen_recording", -1, 0.00},
     {"gap", -1, 0.00},
-    {"transfer", -1, -1},
-    {"misrouted_notification", -1, 0.00},
-    {"discrepancy", -1, 0.00},
+    {"transfer", 1.00, 0.11},
+    {"misrouted_notification", -1, -1},
+    {"discrepancy", -1, -1},
     {"duplicate_entry", -1, -1},
     {"unknown_person", -1, -1},
-    {"invisible_adult", -1, -1},
-    {"unchecked_adult", -1, -1},
-    {"not_shared", -1, -1},
-    {"missed_appointments", -1, -1},
+    {"invisible_adult", 0.00, -1},
+    {"unchecked_adult", 1.00, 1.00},
+    {"not_shared", -1, 0.00},
+    {"missed_appointments", 0.00, -1},
     {"repeated_domestic_abuse", -1, -1},
     {"rereferral", -1, -1},
-    {"infant_injury", -1, -1},
-    {"practitioner_changes", -1, 0.00},
+    {"infant_injury", 1.00, 1.00},
+    {"practitioner_changes", -1, -1},
 };
 
 // [SECTION] Tests

@@ -139,7 +139,10 @@ void unseen_periods(const AnalysisContext& ctx, const PeriodSpec& spec, const st
         f.kind = FindingKind::UnseenPeriod;
         // Loosely dated sightings that could fill it: the records cannot show the child went unseen.
         const bool cannot_tell = !uncertain.empty() && ctx.loose_dates_could_fill(a.day, b.day, threshold, uncertain);
-        if (cannot_tell) f.concern = false;
+        // With no case open, months between universal services' contacts are how they work.
+        // (A case open for no more than the threshold of the period does not make it a concern either.)
+        const bool no_case = !spec.kind && ctx.case_open_days(a.day, b.day) <= threshold;
+        if (cannot_tell || no_case) f.concern = false;
         f.child = ch.id;
         f.from_day = a.day;
         f.to_day = b.day;
@@ -182,6 +185,9 @@ void unseen_periods(const AnalysisContext& ctx, const PeriodSpec& spec, const st
             m += " No agency had contact in that time.";
         }
         if (!family.empty()) m += " Family said they saw " + std::string(detail::object_pronoun(p)) + " " + detail::plural(static_cast<std::int64_t>(family.size()), "time", "times") + "; that is not a professional sighting.";
+        if (no_case)
+            m += " No agency held a case for the family in that time (only universal services were involved), so this is "
+                 "for information.";
         if (cannot_tell)
             m += " " + detail::plural(static_cast<std::int64_t>(uncertain.size()), "sighting is", "sightings are") +
                  " dated only loosely and could fall so that no stretch is longer than the threshold: the records "

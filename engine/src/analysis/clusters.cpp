@@ -61,6 +61,56 @@ std::string label(const AnalysisContext& ctx, const Cluster& cl) {
     return "The accounts of " + ctx.describe(event_of(ctx, cl)) + " (incident " + std::to_string(cl.number) + ")";
 }
 
+// An account by someone who was there (principle 1, docs/analyses.md): a visit, an attendance, an
+// incident attended, not a desk record (a strategy discussion, a request for information, a call,
+// a letter, a record of a message taken by phone or electronically). Only such an account's
+// silence, or its "not seen", says something about the incident. A notification or referral
+// passes on what the sender found, and counts as theirs.
+bool first_hand(const Entry& e) {
+    switch (e.type) {
+        case EntryType::Letter:
+        case EntryType::PhoneCall:
+        case EntryType::InformationRequest:
+        case EntryType::StrategyDiscussion:
+        case EntryType::Meeting:
+        case EntryType::Conference:
+        case EntryType::CoreGroup:
+            return false;
+        case EntryType::Notification:
+        case EntryType::Referral:
+            return true;
+        default:
+            break;
+    }
+    switch (e.modality) {
+        case Modality::Phone:
+        case Modality::Letter:
+        case Modality::Electronic:
+        case Modality::Video:
+            return false;
+        default:
+            return true;
+    }
+}
+
+// Does an account speak of the incident's own occasion? A notification or referral passes on what
+// happened, whenever it was written; any other account only if it was made within a day of the
+// event (a visit days later is another occasion, where someone may well be absent).
+bool of_the_occasion(const AnalysisContext& ctx, EntryIndex account, std::int32_t event_day) {
+    const EntryType t = ctx.entry(account).type;
+    if (t == EntryType::Notification || t == EntryType::Referral) return true;
+    return std::abs(ctx.day(account) - event_day) <= 1;
+}
+
+// A relayed account's "not seen" is its recorder's own (the recipient of a notification did not see
+// the child) unless its words say the child was not there.
+bool says_child_absent(std::string_view text) {
+    for (std::string_view cue : {"not present", "not there", "not at home", "not in the house", "not seen", "were not",
+                                 "was not", "staying with", "away at", "elsewhere"})
+        if (contains_ci(text, cue)) return true;
+    return false;
+}
+
 Finding discrepancy(const Cluster& cl, std::string aspect, EntryList entries, std::string message) {
     Finding f;
     f.kind = FindingKind::Discrepancy;
@@ -85,7 +135,10 @@ void date_discrepancies(const AnalysisContext& ctx, const Cluster& cl, std::int3
         // Another agency's record of the same kind of event on another day.
         if (is_event_type(e.type) && e.type == ev.type && e.agency != ev.agency) claims[ctx.day(m)].push_back(m);
         // An account that names a day for it: a past day (not its own, nor a plan), near the
-        // incident, when it does not also name the incident's own day.
+        // incident, when it does not also name the incident's own day. Only an event (an incident,
+        // an injury) can be put on another day: a day named in the record of a visit or a request
+        // is the day of something else.
+        if (!is_event_type(ev.type)) continue;
         const std::vector<std::int32_t> named = dates_mentioned(e.summary, ctx.day(m));
         if (std::find(named.begin(), named.end(), event_day) != named.end()) continue;
         for (std::int32_t d : named)
@@ -110,17 +163,19 @@ void date_discrepancies(const AnalysisContext& ctx, const Cluster& cl, std::int3
     out.push_back(std::move(f));
 }
 
-void seen_discrepancies(const AnalysisContext& ctx, const Cluster& cl, const EntryList& accounts_of_it,
-                        std::vector<Finding>& out) {
+void seen_discrepancies(const AnalysisContext& ctx, const Cluster& cl, std::int32_t event_day,
+                        const EntryList& accounts_of_it, std::vector<Finding>& out) {
     for (const detail::ChildInfo& ch : ctx.children) {
         // Per agency: did its accounts say seen, not seen, or both (about different moments)?
         std::map<std::uint32_t, std::pair<EntryList, EntryList>> by_agency;
         for (EntryIndex m : accounts_of_it) {
-            // A letter filed cannot see a child: its "not seen" says nothing about the incident.
+            // A desk record cannot see a child: its "not seen" says nothing about the incident.
             // (A notification can: it passes on what the other agency found.)
             const Entry& e = ctx.entry(m);
-            if (e.type == EntryType::Letter) continue;
+            if (!first_hand(e) || !of_the_occasion(ctx, m, event_day)) continue;
             const ChildSeen s = ctx.c.chronology.seen(e, ch.position);
+            const bool relayed = e.type == EntryType::Notification || e.type == EntryType::Referral;
+            if (relayed && s == ChildSeen::NotSeen && !says_child_absent(e.summary)) continue;
             auto& [yes, no] = by_agency[index_of(ctx.entry(m).agency)];
             if (is_sighting(s)) yes.push_back(m);
             else if (s == ChildSeen::NotSeen) no.push_back(m);
@@ -162,7 +217,10 @@ void people_discrepancies(const AnalysisContext& ctx, const Cluster& cl, EntryIn
         EntryList named, silent;
         for (EntryIndex m : accounts_of_it) {
             const Entry& e = ctx.entry(m);
-            if (chron.names_person(e, person)) {
+            const Person& who = ctx.c.person(person);
+            std::vector<std::string> names = who.aliases;
+            names.push_back(who.name);
+            if (chron.names_person(e, person) || names_in_text(e.summary, names)) {
                 named.push_back(m);
                 continue;
             }
@@ -171,7 +229,8 @@ void people_discrepancies(const AnalysisContext& ctx, const Cluster& cl, EntryIn
             const bool names_adults = std::any_of(subjects.begin(), subjects.end(), [&](const SubjectRef& s) {
                 return !is_none(s.person) && ctx.c.index_child_position(s.person) < 0;
             });
-            if (names_adults && ctx.professional(m)) silent.push_back(m);
+            if (names_adults && ctx.professional(m) && first_hand(e) && of_the_occasion(ctx, m, ctx.day(event)))
+                silent.push_back(m);
         }
         // Only disagreements between agencies count.
         const auto named_by = ctx.agency_names(named);
@@ -188,6 +247,13 @@ void people_discrepancies(const AnalysisContext& ctx, const Cluster& cl, EntryIn
         Finding f = discrepancy(cl, "people", all,
                                 label(ctx, cl) + " disagree on who was there: " +
                                     join_names(named_by) + " name " + name + "; " + join_names(silent_by) + " do not.");
+        // Only an account by someone who was there says who was there; a notification passed on
+        // without a name shows the name was lost on the way, for information.
+        f.concern = std::any_of(silent.begin(), silent.end(), [&](EntryIndex m) {
+            const EntryType t = ctx.entry(m).type;
+            return t != EntryType::Notification && t != EntryType::Referral;
+        });
+        if (!f.concern) f.message += " " + join_names(silent_by) + " recorded it as passed on to them, without the name.";
         f.set("person", ctx.c.person(person).id);
         out.push_back(std::move(f));
     }
@@ -272,7 +338,7 @@ std::vector<Finding> analyse_clusters(const Case& c, const std::vector<Cluster>&
         const std::size_t before = out.size();
         date_discrepancies(ctx, cl, ctx.day(event), event, out);
         const EntryList accounts_of_it = accounts(ctx, receipts, cl, event);
-        seen_discrepancies(ctx, cl, accounts_of_it, out);
+        seen_discrepancies(ctx, cl, ctx.day(event), accounts_of_it, out);
         people_discrepancies(ctx, cl, event, accounts_of_it, out);
         for (std::size_t k = before; k < out.size(); ++k) {
             if (out[k].from_day == 0) out[k].from_day = ctx.day(cl.members.front());

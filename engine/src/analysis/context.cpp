@@ -89,6 +89,22 @@ bool AnalysisContext::closure(EntryIndex i) const {
     return entry(i).type == EntryType::CaseClosed;
 }
 
+std::int32_t AnalysisContext::case_open_days(std::int32_t from, std::int32_t to) const {
+    // The union of the case-holding involvements' days inside [from, to].
+    std::vector<std::pair<std::int32_t, std::int32_t>> spans;
+    for (const Episode& ep : episodes)
+        if (is_case_holding(c.agency_kind(ep.agency)) && ep.from <= to && ep.to >= from)
+            spans.emplace_back(std::max(ep.from, from), std::min(ep.to, to));
+    std::sort(spans.begin(), spans.end());
+    std::int32_t days = 0, covered_to = from - 1;
+    for (const auto& [a, b] : spans) {
+        const std::int32_t start = std::max(a, covered_to + 1);
+        if (b >= start) days += b - start + 1;
+        covered_to = std::max(covered_to, b);
+    }
+    return days;
+}
+
 bool AnalysisContext::loose_dates_could_fill(std::int32_t from, std::int32_t to, std::int32_t threshold,
                                              const EntryList& loose) const {
     // Greedy: from the last day placed, take the entry that can land furthest ahead within the

@@ -79,6 +79,10 @@ public:
     // " (start of scope)" or " (first record)"; " (end of scope)" or " (last record)".
     [[nodiscard]] std::string period_start_label() const { return c.info.scope_from ? " (start of scope)" : " (first record)"; }
     [[nodiscard]] std::string period_end_label() const { return c.info.scope_to ? " (end of scope)" : " (last record)"; }
+    // How many days from `from` to `to` an agency that holds cases (social care, early help, family
+    // nurse, ...: is_case_holding) had an open involvement with the family. Outside one, a stretch
+    // without sightings or contact is how universal services work, not a concern.
+    [[nodiscard]] std::int32_t case_open_days(std::int32_t from, std::int32_t to) const;
     // Could these loosely dated entries (each on some day of its possible range) fall so that no
     // stretch from `from` to `to` between them is longer than `threshold` days? Then the records
     // cannot show that the period went without (docs/analyses.md, "Principles").

@@ -34,7 +34,8 @@ void gaps_between(const AnalysisContext& ctx, const std::vector<Bound>& bounds, 
         f.kind = FindingKind::Gap;
         // Loosely dated contacts that could fill it: the records cannot show the gap.
         const bool cannot_tell = !uncertain.empty() && ctx.loose_dates_could_fill(a.day, b.day, threshold, uncertain);
-        f.concern = !cannot_tell;
+        const bool no_case = !agency && ctx.case_open_days(a.day, b.day) <= threshold;
+        f.concern = !cannot_tell && !no_case;
         f.from_day = a.day;
         f.to_day = b.day;
         if (a.entry) f.entries.push_back(*a.entry);
@@ -59,6 +60,9 @@ void gaps_between(const AnalysisContext& ctx, const std::vector<Bound>& bounds, 
         }
         if (!family.empty())
             f.message += " Only family accounts fall inside it (" + std::to_string(family.size()) + ").";
+        if (no_case)
+            f.message += " No agency held a case for the family in that time (only universal services were involved), so "
+                         "this is for information.";
         if (cannot_tell)
             f.message += " " + detail::plural(static_cast<std::int64_t>(uncertain.size()), "contact is", "contacts are") +
                          " dated only loosely and could fall so that no stretch is longer than the threshold: the "

@@ -219,7 +219,8 @@ bool allocates(AgencyKind k) {
 bool allocated_worker(std::string_view label) {
     std::string l;
     for (char ch : label) l.push_back((ch >= 'a' && ch <= 'z') ? static_cast<char>(ch - 'a' + 'A') : ch);
-    for (std::string_view prefix : {"EDT", "DUTY", "TM", "CHAIR", "IRO", "MASH", "MANAGER", "SM"})
+    // Clinic and nursery nurses ("CN1", "NN2") staff a health visiting team's clinics, not a family's caseload.
+    for (std::string_view prefix : {"EDT", "DUTY", "TM", "CHAIR", "IRO", "MASH", "MANAGER", "SM", "CN", "NN", "CLINIC"})
         if (l.rfind(prefix, 0) == 0) return false;
     return true;
 }

@@ -57,6 +57,20 @@ void unknown_people(const AnalysisContext& ctx, std::vector<Finding>& out) {
     }
 }
 
+// Is a person in the child's life as the case records it: related to anyone (a parent, a partner, a
+// grandparent), or living with an index child at some time?
+bool in_the_childs_life(const AnalysisContext& ctx, const Person& p) {
+    const auto id = static_cast<PersonId>(&p - ctx.c.people.data());
+    for (const Relationship& r : ctx.c.relationships)
+        if (r.first == id || r.second == id) return true;
+    for (const Residence& r : ctx.c.residences) {
+        if (std::find(r.people.begin(), r.people.end(), id) == r.people.end()) continue;
+        for (const detail::ChildInfo& ch : ctx.children)
+            if (std::find(r.people.begin(), r.people.end(), ch.id) != r.people.end()) return true;
+    }
+    return false;
+}
+
 // Health and social care records: where an adult in the child's life should be known.
 void invisible_adults(const AnalysisContext& ctx, std::vector<Finding>& out) {
     const Chronology& chron = ctx.c.chronology;
@@ -108,6 +122,13 @@ void invisible_adults(const AnalysisContext& ctx, std::vector<Finding>& out) {
         f.message = t.name + " appears in " + detail::plural(static_cast<std::int64_t>(t.elsewhere.size()), "record", "records") +
                     " of " + join_names(agencies) + " but in no health or social care record: no one assessing the children's "
                     "safety knew of " + them + ".";
+        // Someone the case places outside the family and the children's homes (a victim, a
+        // neighbour) is no adult in the child's life that care should have known (principle 1).
+        if (t.person && !in_the_childs_life(ctx, *t.person)) {
+            f.concern = false;
+            f.message += " Case.yaml records " + them + " neither as family nor as living with the children, so this is "
+                         "for information.";
+        }
         out.push_back(std::move(f));
     }
 }
