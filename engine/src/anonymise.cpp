@@ -157,6 +157,31 @@ std::vector<std::string> roles_for(const Case& c) {
     return roles;
 }
 
+namespace {
+
+// The texts a finding's field holds, rewritten; other values (numbers, days, entries, people by
+// id, vocabulary words) are kept.
+template <class T, class Rewrite>
+void rewrite_texts(T&, const Rewrite&) {}
+template <class Rewrite>
+void rewrite_texts(std::string& text, const Rewrite& rewrite) {
+    text = rewrite(text);
+}
+template <class T, class Rewrite>
+void rewrite_texts(std::vector<T>& list, const Rewrite& rewrite) {
+    for (T& item : list) rewrite_texts(item, rewrite);
+}
+template <class T, class Rewrite>
+void rewrite_texts(std::optional<T>& value, const Rewrite& rewrite) {
+    if (value) rewrite_texts(*value, rewrite);
+}
+template <class T, class Rewrite>
+void rewrite_texts(Omittable<T>& value, const Rewrite& rewrite) {
+    if (value) rewrite_texts(*value, rewrite);
+}
+
+}  // namespace
+
 // [SECTION] Anonymise
 
 AnonymiseReport anonymise(Case& c, std::vector<Finding>& findings) {
@@ -233,28 +258,18 @@ AnonymiseReport anonymise(Case& c, std::vector<Finding>& findings) {
         const std::string v = rewrite(value);
         if (v != value) value = ch.text.store(v);
     }
-    std::map<std::string, std::string> new_id;
     for (std::size_t i = 0; i < c.people.size(); ++i) {
         Person& p = c.people[i];
-        new_id[p.id] = slug(roles[i]);
         p.name = roles[i];
         p.aliases.clear();
         p.id = slug(roles[i]);
         ++report.people;
     }
+    // Findings name people by PersonId (written with the person's new id); every text they hold
+    // (agency and area names, names as written, reasons) is rewritten.
     for (Finding& f : findings) {
         f.message = rewrite(f.message);
-        for (FindingField& field : f.fields) {
-            if (auto* text = std::get_if<std::string>(&field.value)) {
-                const auto it = new_id.find(*text);
-                *text = (field.name == "child" || field.name == "person") && it != new_id.end() ? it->second : rewrite(*text);
-            } else if (auto* list = std::get_if<std::vector<std::string>>(&field.value)) {
-                for (std::string& item : *list) {
-                    const auto it = new_id.find(item);
-                    item = field.name == "children" && it != new_id.end() ? it->second : rewrite(item);
-                }
-            }
-        }
+        for_each_field(f, [&](std::string_view, auto& value) { rewrite_texts(value, rewrite); });
     }
     for (Residence& r : c.residences) r.address.clear();
     for (Agency& a : c.agencies) a.name = rewrite(a.name);

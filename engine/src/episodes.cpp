@@ -77,9 +77,9 @@ std::vector<EpisodeView> episode_views(const Case& c, const std::vector<Finding>
         // In date order.
         for (std::uint32_t f = 0; f < findings.size(); ++f) {
             const Finding& x = findings[f];
-            if (!x.concern || x.kind == FindingKind::SeenRecording) continue;
+            if (!x.concern || x.kind() == FindingKind::SeenRecording) continue;
             const std::int32_t overlap = std::min(x.to_day, v.to_day) - std::max(x.from_day, v.from_day);
-            const bool period = x.kind == FindingKind::UnseenPeriod || x.kind == FindingKind::Gap;
+            const bool period = x.kind() == FindingKind::UnseenPeriod || x.kind() == FindingKind::Gap;
             if (period ? overlap > 0 : overlap >= 0) v.findings.push_back(f);
         }
         std::stable_sort(v.findings.begin(), v.findings.end(), [&](std::uint32_t a, std::uint32_t b) {

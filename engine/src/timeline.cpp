@@ -268,42 +268,30 @@ TimelineOverlays build_overlays(const Case& c, const std::vector<Finding>& findi
     for (std::uint32_t n = 0; n < findings.size(); ++n) {
         const Finding& f = findings[n];
         const Band band{day_seconds(f.from_day), day_seconds(f.to_day), n, f.concern};
-        switch (f.kind) {
-            case FindingKind::UnseenPeriod: {
-                const FieldValue* kind = f.get("agency_kind");
-                if (kind && !std::holds_alternative<std::monostate>(*kind)) break;  // per-kind periods live in the findings list
+        if (const auto* p = f.as<UnseenPeriodFinding>()) {
+            // Per-kind periods live in the findings list; a lane shows periods unseen by anyone.
+            if (!p->agency_kind)
                 for (ChildLane& lane : o.children)
                     if (lane.child == f.child) lane.unseen.push_back(band);
-                break;
-            }
-            case FindingKind::Gap: {
-                const FieldValue* agency = f.get("agency");
-                if (agency && std::holds_alternative<std::monostate>(*agency)) o.gaps.push_back(band);
-                break;
-            }
-            case FindingKind::Move: {
-                const auto* from = std::get_if<std::string>(f.get("from_area"));
-                const auto* to = std::get_if<std::string>(f.get("to_area"));
-                if (from && to) o.moves.push_back({day_seconds(f.from_day), *from + " \xE2\x86\x92 " + *to, {}});
-                break;
-            }
-            default:
-                break;
+        } else if (const auto* g = f.as<GapFinding>()) {
+            if (!g->agency) o.gaps.push_back(band);
+        } else if (const auto* m = f.as<MoveFinding>()) {
+            if (m->from_area && m->to_area)
+                o.moves.push_back({day_seconds(f.from_day), *m->from_area + " \xE2\x86\x92 " + *m->to_area, {}});
         }
-        if (f.concern && f.kind != FindingKind::UnseenPeriod && f.kind != FindingKind::Gap && f.kind != FindingKind::SeenRecording)
-            o.markers.push_back({day_seconds(f.from_day), n, f.kind});
+        const FindingKind kind = f.kind();
+        if (f.concern && kind != FindingKind::UnseenPeriod && kind != FindingKind::Gap && kind != FindingKind::SeenRecording)
+            o.markers.push_back({day_seconds(f.from_day), n, kind});
     }
     // Under each move: the agency kinds that did not follow, or followed late.
     for (const Finding& f : findings) {
-        if (f.kind != FindingKind::Transfer || !f.concern) continue;
+        const auto* t = f.as<TransferFinding>();
+        if (!t || !f.concern) continue;
         for (MoveLine& m : o.moves) {
             if (m.t != day_seconds(f.from_day)) continue;
-            const auto* kind = std::get_if<std::string>(f.get("agency_kind"));
-            const auto* status = std::get_if<std::string>(f.get("status"));
-            const auto* days = std::get_if<std::int64_t>(f.get("first_contact_days"));
-            std::string what(label(kind ? parse_agency_kind(*kind).value_or(AgencyKind::Unknown) : AgencyKind::Unknown));
-            if (status && *status == "missed") what += ": missed";
-            else if (days) what += ": " + std::to_string(*days) + " days (late)";
+            std::string what(label(t->agency_kind));
+            if (t->status == TransferStatus::Missed) what += ": missed";
+            else if (t->first_contact_days) what += ": " + std::to_string(*t->first_contact_days) + " days (late)";
             m.not_followed.push_back(std::move(what));
         }
     }

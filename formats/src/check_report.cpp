@@ -21,55 +21,57 @@ using namespace sightline::engine;
 
 namespace {
 
-void write_value(const Case& c, const FieldValue& v, JsonWriter& w) {
-    struct Visitor {
-        const Case& c;
-        JsonWriter& w;
-        void operator()(std::monostate) const { w.null(); }
-        void operator()(bool b) const { w.value(b); }
-        void operator()(std::int64_t n) const { w.value(n); }
-        void operator()(const std::string& s) const { w.value(s); }
-        void operator()(DayValue d) const { w.value(format_day(d.day)); }
-        void operator()(const EntryList& list) const {
-            // A one-entry field ("first_contact") is written as a single id, lists as arrays.
-            w.begin_array();
-            for (EntryIndex i : list) w.value(entry_id(c.chronology.entries[index_of(i)]));
-            w.end_array();
-        }
-        void operator()(const std::vector<std::string>& list) const {
-            w.begin_array();
-            for (const std::string& s : list) w.value(s);
-            w.end_array();
-        }
-    };
-    std::visit(Visitor{c, w}, v);
-}
+// Writes finding fields as their types say (finding_types.hpp).
+struct FieldWriter {
+    const Case& c;
+    JsonWriter& w;
 
-// Fields that hold exactly one entry are written as one id, not an array.
-bool single_entry_field(std::string_view name) {
-    return name == "first_contact" || name == "from_sighting" || name == "to_sighting" || name == "old_side_entry" ||
-           name == "right_area_entry";
-}
+    void value(bool b) { w.value(b); }
+    void value(std::int64_t n) { w.value(n); }
+    void value(const std::string& s) { w.value(s); }
+    void value(DayValue d) { w.value(format_day(d.day)); }
+    void value(EntryIndex i) { w.value(entry_id(c.chronology.entries[index_of(i)])); }
+    void value(PersonId p) { w.value(c.person(p).id); }
+    template <class E>
+        requires std::is_enum_v<E>
+    void value(E word) {
+        w.value(to_string(word));
+    }
+    template <class T>
+    void value(const std::optional<T>& v) {
+        if (v) value(*v);
+        else w.null();
+    }
+    template <class T>
+    void value(const std::vector<T>& list) {
+        w.begin_array();
+        for (const T& item : list) value(item);
+        w.end_array();
+    }
+
+    template <class T>
+    void field(std::string_view name, const T& v) {
+        w.key(name);
+        value(v);
+    }
+    template <class T>
+    void field(std::string_view name, const Omittable<T>& v) {
+        if (!v) return;
+        w.key(name);
+        value(*v);
+    }
+};
 
 }  // namespace
 
-void write_finding_json(const Case& c, const Finding& f, JsonWriter& w) {
+void write_finding_json(const Case& c, const Finding& f, JsonWriter& w, FieldFilter keep) {
+    FieldWriter out{c, w};
     w.begin_object();
-    w.field("kind", to_string(f.kind));
-    for (const FindingField& field : f.fields) {
-        w.key(field.name);
-        const auto* list = std::get_if<EntryList>(&field.value);
-        if (list && single_entry_field(field.name)) {
-            if (list->empty()) w.null();
-            else w.value(entry_id(c.chronology.entries[index_of(list->front())]));
-        } else if (std::holds_alternative<std::monostate>(field.value) && single_entry_field(field.name)) {
-            w.null();
-        } else {
-            write_value(c, field.value, w);
-        }
-    }
-    w.key("entries");
-    write_value(c, f.entries, w);
+    w.field("kind", to_string(f.kind()));
+    for_each_field(f, [&](std::string_view name, const auto& value) {
+        if (!keep || keep(f, &value)) out.field(name, value);
+    });
+    out.field("entries", f.entries);
     w.field("concern", f.concern);
     w.field("message", f.message);
     w.end_object();
@@ -100,22 +102,8 @@ namespace {
 // show more, or no case was open).
 std::string mark(const Finding& f) { return f.concern ? "! " : "- "; }
 
-std::string field_text(const Finding& f, std::string_view name) {
-    const FieldValue* v = f.get(name);
-    if (!v) return {};
-    if (const auto* s = std::get_if<std::string>(v)) return *s;
-    if (const auto* n = std::get_if<std::int64_t>(v)) return std::to_string(*n);
-    if (const auto* d = std::get_if<DayValue>(v)) return format_day(d->day);
-    return {};
-}
-
-const EntryList& field_entries(const Finding& f, std::string_view name) {
-    static const EntryList k_empty;
-    const FieldValue* v = f.get(name);
-    if (!v) return k_empty;
-    const auto* list = std::get_if<EntryList>(v);
-    return list ? *list : k_empty;
-}
+// A number that may be missing, as text ("" when it is).
+std::string number_text(const std::optional<std::int64_t>& n) { return n ? std::to_string(*n) : std::string(); }
 
 // The first sentence of a message (the whole message when it is one sentence).
 std::string first_sentence(const std::string& m) {
@@ -173,10 +161,10 @@ void children_section(const Case& c, const std::vector<Finding>& findings, std::
         const Person& p = c.person(child);
         out += "\n" + p.name + " (" + p.id + (p.born ? ", born " + format_date(*p.born) : "") + ")\n";
         for (const Finding& f : findings)
-            if (f.child == child && f.kind == FindingKind::Sightings) out += wrap(f.message, 2);
+            if (f.child == child && f.kind() == FindingKind::Sightings) out += wrap(f.message, 2);
         std::vector<const Finding*> periods;
         for (const Finding& f : findings)
-            if (f.child == child && f.kind == FindingKind::UnseenPeriod) periods.push_back(&f);
+            if (f.child == child && f.kind() == FindingKind::UnseenPeriod) periods.push_back(&f);
         // Longest first: the reader's eye goes to the top.
         std::stable_sort(periods.begin(), periods.end(), [](const Finding* a, const Finding* b) {
             return a->to_day - a->from_day > b->to_day - b->from_day;
@@ -185,7 +173,7 @@ void children_section(const Case& c, const std::vector<Finding>& findings, std::
             const Finding& f = *periods[k];
             out += wrap(mark(f) + f.message, 2);
             if (k >= 3) continue;  // contacts listed for the three longest
-            const EntryList& contacts = field_entries(f, "contacts_without_sighting");
+            const EntryList& contacts = f.as<UnseenPeriodFinding>()->contacts_without_sighting;
             const std::size_t shown = std::min<std::size_t>(contacts.size(), 8);
             for (std::size_t j = 0; j < shown; ++j) out += "      " + describe(c, contacts[j]) + "\n";
             if (contacts.size() > shown) out += "      ... and " + std::to_string(contacts.size() - shown) + " more\n";
@@ -194,19 +182,19 @@ void children_section(const Case& c, const std::vector<Finding>& findings, std::
         // Recording figures as a table.
         std::vector<const Finding*> rows;
         for (const Finding& f : findings)
-            if (f.child == child && f.kind == FindingKind::SeenRecording) rows.push_back(&f);
+            if (f.child == child && f.kind() == FindingKind::SeenRecording) rows.push_back(&f);
         if (rows.empty()) continue;
         out += "  Recording of whether " + p.name + " was seen, per agency:\n";
         out += "    " + pad("agency", 36) + pad_left("contacts", 9) + pad_left("not recorded", 14) + pad_left("seen", 6) +
                pad_left("alone", 7) + pad_left("views", 7) + "\n";
         for (const Finding* f : rows) {
-            const std::string views = field_text(*f, "views_applicable") == "0"
+            const SeenRecordingFinding& r = *f->as<SeenRecordingFinding>();
+            const std::string views = r.views_applicable == 0
                                           ? "-"
-                                          : field_text(*f, "views_sought") + "/" + field_text(*f, "views_applicable");
-            out += std::string(f->concern ? "  ! " : "    ") + pad(field_text(*f, "agency"), 36) +
-                   pad_left(field_text(*f, "contacts"), 9) +
-                   pad_left(field_text(*f, "not_recorded") + " (" + field_text(*f, "not_recorded_percent") + "%)", 14) +
-                   pad_left(field_text(*f, "seen"), 6) + pad_left(field_text(*f, "seen_alone"), 7) + pad_left(views, 7) + "\n";
+                                          : std::to_string(r.views_sought) + "/" + std::to_string(r.views_applicable);
+            out += std::string(f->concern ? "  ! " : "    ") + pad(r.agency, 36) + pad_left(std::to_string(r.contacts), 9) +
+                   pad_left(std::to_string(r.not_recorded) + " (" + std::to_string(r.not_recorded_percent) + "%)", 14) +
+                   pad_left(std::to_string(r.seen), 6) + pad_left(std::to_string(r.seen_alone), 7) + pad_left(views, 7) + "\n";
         }
     }
 }
@@ -215,7 +203,7 @@ void gaps_section(const Case&, const std::vector<Finding>& findings, std::string
     heading(out, "Gaps in contact");
     std::size_t n = 0;
     for (const Finding& f : findings) {
-        if (f.kind != FindingKind::Gap) continue;
+        if (f.kind() != FindingKind::Gap) continue;
         ++n;
         out += wrap(mark(f) + f.message, 2);
     }
@@ -227,29 +215,27 @@ void transfers_section(const Case& c, const std::vector<Finding>& findings, std:
     std::size_t moves = 0;
     for (std::size_t k = 0; k < findings.size(); ++k) {
         const Finding& m = findings[k];
-        if (m.kind != FindingKind::Move) continue;
+        if (m.kind() != FindingKind::Move) continue;
         ++moves;
         out += "\n" + wrap(m.message, 0);
         out += "    " + pad("agency kind", 24) + pad("status", 8) + pad_left("days", 6) + "  " + pad("threshold", 18) + "first contact\n";
-        for (std::size_t j = k + 1; j < findings.size() && findings[j].kind == FindingKind::Transfer; ++j) {
-            const Finding& t = findings[j];
-            std::string status = field_text(t, "status");
-            std::string upper = status;
-            for (char& ch : upper) ch = static_cast<char>(ch - 'a' + 'A');
-            const EntryList& first = field_entries(t, "first_contact");
-            const auto kind = parse_agency_kind(field_text(t, "agency_kind"));
-            out += std::string(t.concern ? "  ! " : "    ") + pad(std::string(label(kind.value_or(AgencyKind::Unknown))), 24) +
-                   pad(status == "ok" ? status : upper, 8) + pad_left(field_text(t, "first_contact_days"), 6) + "  " +
-                   pad(field_text(t, "threshold") + " " + field_text(t, "threshold_unit"), 18) +
-                   (first.empty() ? std::string("none") : describe(c, first.front())) + "\n";
+        for (std::size_t j = k + 1; j < findings.size() && findings[j].kind() == FindingKind::Transfer; ++j) {
+            const TransferFinding& t = *findings[j].as<TransferFinding>();
+            std::string status(to_string(t.status));
+            if (t.status != TransferStatus::Ok)
+                for (char& ch : status) ch = static_cast<char>(ch - 'a' + 'A');
+            out += std::string(findings[j].concern ? "  ! " : "    ") + pad(std::string(label(t.agency_kind)), 24) +
+                   pad(status, 8) + pad_left(number_text(t.first_contact_days), 6) + "  " +
+                   pad(std::to_string(t.threshold) + " " + std::string(to_string(t.threshold_unit)), 18) +
+                   (t.first_contact ? describe(c, *t.first_contact) : std::string("none")) + "\n";
         }
-        for (std::size_t j = k + 1; j < findings.size() && findings[j].kind == FindingKind::Transfer; ++j)
+        for (std::size_t j = k + 1; j < findings.size() && findings[j].kind() == FindingKind::Transfer; ++j)
             if (findings[j].concern) out += wrap("- " + findings[j].message, 4);
     }
     if (moves == 0) out += "  No moves between areas.\n";
     std::size_t misrouted = 0;
     for (const Finding& f : findings)
-        if (f.kind == FindingKind::MisroutedNotification) {
+        if (f.kind() == FindingKind::MisroutedNotification) {
             if (misrouted++ == 0) out += "\nNotifications sent to the wrong area:\n";
             out += wrap(mark(f) + f.message, 2);
         }
@@ -264,9 +250,9 @@ void summary_section(const Case& c, const std::vector<Finding>& findings, std::s
         const Finding* any = nullptr;
         const Finding* by_kind = nullptr;
         for (const Finding& f : findings) {
-            if (f.child != child || f.kind != FindingKind::UnseenPeriod) continue;
-            const bool kinded = std::holds_alternative<std::string>(*f.get("agency_kind"));
-            const Finding*& best = kinded ? by_kind : any;
+            const auto* p = f.as<UnseenPeriodFinding>();
+            if (f.child != child || !p) continue;
+            const Finding*& best = p->agency_kind ? by_kind : any;
             if (!best || f.to_day - f.from_day > best->to_day - best->from_day) best = &f;
         }
         for (const Finding* f : {any, by_kind})
@@ -276,19 +262,20 @@ void summary_section(const Case& c, const std::vector<Finding>& findings, std::s
             }
     }
     const Finding* gap = nullptr;
-    for (const Finding& f : findings)
-        if (f.kind == FindingKind::Gap && !std::holds_alternative<std::string>(*f.get("agency")) &&
-            (!gap || f.to_day - f.from_day > gap->to_day - gap->from_day))
-            gap = &f;
+    for (const Finding& f : findings) {
+        const auto* g = f.as<GapFinding>();
+        if (g && !g->agency && (!gap || f.to_day - f.from_day > gap->to_day - gap->from_day)) gap = &f;
+    }
     if (gap) {
         out += wrap("- " + first_sentence(gap->message), 2);
         ++lines;
     }
     for (const Finding& f : findings) {
-        const bool headline = (f.kind == FindingKind::Transfer && f.concern) || f.kind == FindingKind::MisroutedNotification ||
-                              f.kind == FindingKind::Discrepancy || f.kind == FindingKind::InvisibleAdult ||
-                              f.kind == FindingKind::UncheckedAdult || f.kind == FindingKind::RepeatedDomesticAbuse ||
-                              f.kind == FindingKind::InfantInjury || f.kind == FindingKind::MissedAppointments;
+        const FindingKind k = f.kind();
+        const bool headline = (k == FindingKind::Transfer && f.concern) || k == FindingKind::MisroutedNotification ||
+                              k == FindingKind::Discrepancy || k == FindingKind::InvisibleAdult ||
+                              k == FindingKind::UncheckedAdult || k == FindingKind::RepeatedDomesticAbuse ||
+                              k == FindingKind::InfantInjury || k == FindingKind::MissedAppointments;
         if (!headline) continue;
         out += wrap("- " + first_sentence(f.message), 2);
         ++lines;
@@ -300,7 +287,7 @@ void clusters_section(const Case& c, const std::vector<Finding>& findings, std::
     heading(out, "The same incident, told by several agencies");
     std::size_t n = 0;
     for (const Finding& f : findings) {
-        if (f.kind == FindingKind::Corroboration) {
+        if (f.kind() == FindingKind::Corroboration) {
             ++n;
             out += "\n" + wrap(f.message, 2);
             for (EntryIndex i : f.entries) {
@@ -310,12 +297,12 @@ void clusters_section(const Case& c, const std::vector<Finding>& findings, std::
                 if (e.summary.size() > 160) words += "...";
                 out += wrap("\"" + words + "\"", 8);
             }
-        } else if (f.kind == FindingKind::Discrepancy) {
+        } else if (f.kind() == FindingKind::Discrepancy) {
             out += wrap(mark(f) + f.message, 4);
         }
     }
     for (const Finding& f : findings)
-        if (f.kind == FindingKind::DuplicateEntry) out += wrap(mark(f) + f.message, 2);
+        if (f.kind() == FindingKind::DuplicateEntry) out += wrap(mark(f) + f.message, 2);
     if (n == 0) out += "  No incident is recorded by more than one agency.\n";
 }
 
@@ -323,7 +310,8 @@ void people_section(const Case&, const std::vector<Finding>& findings, std::stri
     heading(out, "People");
     std::size_t n = 0;
     for (const Finding& f : findings)
-        if (f.kind == FindingKind::InvisibleAdult || f.kind == FindingKind::UncheckedAdult || f.kind == FindingKind::UnknownPerson) {
+        if (f.kind() == FindingKind::InvisibleAdult || f.kind() == FindingKind::UncheckedAdult ||
+            f.kind() == FindingKind::UnknownPerson) {
             ++n;
             out += wrap(mark(f) + f.message, 2);
         }
@@ -335,7 +323,7 @@ void knowledge_section(const Case&, const std::vector<Finding>& findings, std::s
     out += "  Risk events that agencies in contact with the family afterwards never received:\n";
     std::size_t n = 0;
     for (const Finding& f : findings) {
-        if (f.kind != FindingKind::NotShared) continue;
+        if (f.kind() != FindingKind::NotShared) continue;
         ++n;
         out += wrap(mark(f) + f.message, 2);
     }
@@ -346,7 +334,7 @@ void patterns_section(const Case&, const std::vector<Finding>& findings, std::st
     heading(out, "Patterns");
     std::size_t n = 0;
     for (const Finding& f : findings) {
-        switch (f.kind) {
+        switch (f.kind()) {
             case FindingKind::MissedAppointments:
             case FindingKind::RepeatedDomesticAbuse:
             case FindingKind::Rereferral:

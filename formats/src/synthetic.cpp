@@ -128,7 +128,7 @@ void write_truth_json(const SyntheticCase& s, std::uint64_t seed, std::string& o
     w.field("seed", seed);
     w.key("findings");
     w.begin_array(true);
-    for (const Finding& f : s.truth) write_finding_json(s.c, f, w);
+    for (const Finding& f : s.truth) write_finding_json(s.c, f, w, truth_states);
     w.end_array();
     w.end_object();
     out.push_back('\n');

@@ -35,12 +35,12 @@ TEST(ChildSeen, PeriodsRunFromScopeStartThroughSightingsToScopeEnd) {
     const auto periods = of_kind(analyse_child_seen(c), FindingKind::UnseenPeriod);
     // 04-01..04-10 = 9, 04-10..05-09 = 29, 05-09..06-07 = 29, 06-07..07-31 = 54
     ASSERT_EQ(periods.size(), 3u);
-    EXPECT_EQ(text_field(periods[0], "from"), "2015-04-10");
-    EXPECT_EQ(text_field(periods[0], "to"), "2015-05-09");
-    EXPECT_EQ(int_field(periods[0], "days"), 29);
-    EXPECT_EQ(text_field(periods[0], "agency_kind"), "<null>");
-    EXPECT_EQ(int_field(periods[2], "days"), 54);
-    EXPECT_EQ(text_field(periods[2], "to"), "2015-07-31");
+    EXPECT_EQ(text(data<UnseenPeriodFinding>(periods[0]).from), "2015-04-10");
+    EXPECT_EQ(text(data<UnseenPeriodFinding>(periods[0]).to), "2015-05-09");
+    EXPECT_EQ(data<UnseenPeriodFinding>(periods[0]).days, 29);
+    EXPECT_FALSE(data<UnseenPeriodFinding>(periods[0]).agency_kind.has_value());
+    EXPECT_EQ(data<UnseenPeriodFinding>(periods[2]).days, 54);
+    EXPECT_EQ(text(data<UnseenPeriodFinding>(periods[2]).to), "2015-07-31");
     EXPECT_NE(periods[2].message.find("(end of scope)"), std::string::npos);
 }
 
@@ -55,7 +55,7 @@ TEST(ChildSeen, ThresholdBoundaryIsExclusive) {
                                           entry("2015-07-22", "HV", "seen")));
     const auto p = of_kind(analyse_child_seen(over), FindingKind::UnseenPeriod);
     ASSERT_EQ(p.size(), 1u);
-    EXPECT_EQ(int_field(p[0], "days"), 29);
+    EXPECT_EQ(data<UnseenPeriodFinding>(p[0]).days, 29);
 }
 
 TEST(ChildSeen, NotSeenFamilyAndUnrecordedContactsDoNotEndAPeriod) {
@@ -63,15 +63,14 @@ TEST(ChildSeen, NotSeenFamilyAndUnrecordedContactsDoNotEndAPeriod) {
                                        entry("2015-05-01", "Gran", "seen", "contact") +
                                        entry("2015-05-10", "HV", "not_recorded") + entry("2015-06-15", "CSC", "seen") +
                                        entry("2015-07-20", "CSC", "seen")));
-    const auto any = of_kind(analyse_child_seen(c), FindingKind::UnseenPeriod, "agency_kind", "");
+    const auto any = of_kind<UnseenPeriodFinding>(analyse_child_seen(c), [](const auto& p) { return !p.agency_kind; });
     ASSERT_GE(any.size(), 1u);
     const Finding& f = any[0];
-    EXPECT_EQ(text_field(f, "from"), "2015-04-01");
-    EXPECT_EQ(text_field(f, "to"), "2015-06-15");
-    EXPECT_EQ(int_field(f, "days"), 75);
-    const auto& contacts = std::get<EntryList>(*f.get("contacts_without_sighting"));
-    EXPECT_EQ(contacts.size(), 2u);  // the not_seen visit and the unrecorded HV contact, not Gran
-    EXPECT_EQ(std::get<EntryList>(*f.get("family_sightings")).size(), 1u);
+    EXPECT_EQ(text(data<UnseenPeriodFinding>(f).from), "2015-04-01");
+    EXPECT_EQ(text(data<UnseenPeriodFinding>(f).to), "2015-06-15");
+    EXPECT_EQ(data<UnseenPeriodFinding>(f).days, 75);
+    EXPECT_EQ(data<UnseenPeriodFinding>(f).contacts_without_sighting.size(), 2u);  // the not_seen visit and the unrecorded HV contact, not Gran
+    EXPECT_EQ(data<UnseenPeriodFinding>(f).family_sightings.size(), 1u);
     EXPECT_NE(f.message.find("Family said they saw her 1 time"), std::string::npos);
 }
 
@@ -81,10 +80,10 @@ TEST(ChildSeen, LooselyDatedSightingsDoNotEndAPeriodButAreListed) {
     const auto p = of_kind(analyse_child_seen(c), FindingKind::UnseenPeriod);
     ASSERT_EQ(p.size(), 2u);
     // "2015-05" does not bound; "~2015-05-20" (approximate, one day) does.
-    EXPECT_EQ(text_field(p[0], "to"), "2015-05-20");
-    EXPECT_EQ(int_field(p[0], "days"), 49);
-    EXPECT_EQ(std::get<EntryList>(*p[0].get("uncertain_sightings")).size(), 1u);
-    EXPECT_EQ(int_field(p[1], "days"), 61);
+    EXPECT_EQ(text(data<UnseenPeriodFinding>(p[0]).to), "2015-05-20");
+    EXPECT_EQ(data<UnseenPeriodFinding>(p[0]).days, 49);
+    EXPECT_EQ(data<UnseenPeriodFinding>(p[0]).uncertain_sightings.size(), 1u);
+    EXPECT_EQ(data<UnseenPeriodFinding>(p[1]).days, 61);
 }
 
 TEST(ChildSeen, RangedSightingCountsOnItsEarliestDayWhenNarrow) {
@@ -93,8 +92,8 @@ TEST(ChildSeen, RangedSightingCountsOnItsEarliestDayWhenNarrow) {
                                        entry("2015-07-25", "HV", "seen")));
     const auto p = of_kind(analyse_child_seen(c), FindingKind::UnseenPeriod);
     ASSERT_EQ(p.size(), 1u);
-    EXPECT_EQ(text_field(p[0], "to"), "2015-05-10");
-    EXPECT_EQ(int_field(p[0], "days"), 39);
+    EXPECT_EQ(text(data<UnseenPeriodFinding>(p[0]).to), "2015-05-10");
+    EXPECT_EQ(data<UnseenPeriodFinding>(p[0]).days, 39);
 }
 
 TEST(ChildSeen, BabiesHaveAShorterThreshold) {
@@ -111,9 +110,9 @@ entries:
 )";
     const auto p = of_kind(analyse_child_seen(case_from_yaml(yaml)), FindingKind::UnseenPeriod);
     ASSERT_EQ(p.size(), 2u);  // 23 and 28 days exceed 21; 21 does not
-    EXPECT_EQ(int_field(p[0], "days"), 23);
-    EXPECT_EQ(int_field(p[0], "threshold_days"), 21);
-    EXPECT_EQ(int_field(p[1], "days"), 28);
+    EXPECT_EQ(data<UnseenPeriodFinding>(p[0]).days, 23);
+    EXPECT_EQ(data<UnseenPeriodFinding>(p[0]).threshold_days, 21);
+    EXPECT_EQ(data<UnseenPeriodFinding>(p[1]).days, 28);
     EXPECT_NE(p[0].message.find("for a baby under 1"), std::string::npos);
     // The rule can be overridden per case.
     const std::string relaxed = yaml.substr(0, yaml.find("entries:")) + "rules: {unseen_days_infant: 28}\n" + yaml.substr(yaml.find("entries:"));
@@ -126,12 +125,13 @@ TEST(ChildSeen, PerKindCountsOnlyThatKindsSightingsWhileInvolved) {
                                        entry("2015-06-15", "CSC", "seen") + entry("2015-06-20", "CSC", "not_seen", "case_closed") +
                                        entry("2015-07-10", "HV", "seen") + entry("2015-07-30", "HV", "seen")));
     const auto all = analyse_child_seen(c);
-    EXPECT_TRUE(of_kind(all, FindingKind::UnseenPeriod, "agency_kind", "").empty());  // HV kept her seen
-    const auto csc = of_kind(all, FindingKind::UnseenPeriod, "agency_kind", "childrens_social_care");
+    EXPECT_TRUE(of_kind<UnseenPeriodFinding>(all, [](const auto& p) { return !p.agency_kind; }).empty());  // HV kept her seen
+    const auto csc = of_kind<UnseenPeriodFinding>(
+        all, [](const auto& p) { return p.agency_kind == AgencyKind::ChildrensSocialCare; });
     ASSERT_EQ(csc.size(), 1u);
-    EXPECT_EQ(text_field(csc[0], "from"), "2015-04-02");
-    EXPECT_EQ(text_field(csc[0], "to"), "2015-06-15");
-    EXPECT_EQ(int_field(csc[0], "days"), 74);
+    EXPECT_EQ(text(data<UnseenPeriodFinding>(csc[0]).from), "2015-04-02");
+    EXPECT_EQ(text(data<UnseenPeriodFinding>(csc[0]).to), "2015-06-15");
+    EXPECT_EQ(data<UnseenPeriodFinding>(csc[0]).days, 74);
     EXPECT_EQ(csc[0].message.substr(0, 46), "No social worker saw Kid for 74 days, from 201");
     // Nothing after the case closed on 06-20.
 }
@@ -147,23 +147,24 @@ entries:
   - {date: 2015-04-25, agency: HV, type: home_visit, summary: x, child_seen: {a: seen, b: not_seen}}
   - {date: 2015-05-20, agency: HV, type: home_visit, summary: x, child_seen: {a: seen_alone, Bob: seen}}
 )";
-    const auto all = analyse_child_seen(case_from_yaml(yaml));
+    const Case c = case_from_yaml(yaml);
+    const auto all = analyse_child_seen(c);
     const auto p = of_kind(all, FindingKind::UnseenPeriod);
     ASSERT_EQ(p.size(), 1u);
-    EXPECT_EQ(text_field(p[0], "child"), "b");
-    EXPECT_EQ(int_field(p[0], "days"), 49);
+    EXPECT_EQ(c.person(data<UnseenPeriodFinding>(p[0]).child).id, "b");
+    EXPECT_EQ(data<UnseenPeriodFinding>(p[0]).days, 49);
     const auto s = of_kind(all, FindingKind::Sightings);
     ASSERT_EQ(s.size(), 2u);
-    EXPECT_EQ(int_field(s[0], "count"), 3);
-    EXPECT_EQ(int_field(s[0], "seen_alone"), 1);
-    EXPECT_EQ(int_field(s[1], "count"), 2);
+    EXPECT_EQ(data<SightingsFinding>(s[0]).count, 3);
+    EXPECT_EQ(data<SightingsFinding>(s[0]).seen_alone, 1);
+    EXPECT_EQ(data<SightingsFinding>(s[1]).count, 2);
 }
 
 TEST(ChildSeen, NoSightingsAtAllIsOnePeriod) {
     const Case c = case_from_yaml(base(entry("2015-05-01", "HV", "not_seen")));
     const auto p = of_kind(analyse_child_seen(c), FindingKind::UnseenPeriod);
     ASSERT_EQ(p.size(), 1u);
-    EXPECT_EQ(int_field(p[0], "days"), 121);
+    EXPECT_EQ(data<UnseenPeriodFinding>(p[0]).days, 121);
     EXPECT_NE(p[0].message.find("No professional saw Kid for 121 days, from 2015-04-01 (start of scope) to 2015-07-31 (end of scope)"),
               std::string::npos);
 }
@@ -174,9 +175,9 @@ TEST(ChildSeen, RecordingFiguresCountContactsInvolvingTheChild) {
                                        entry("2015-04-13", "HV", "not_recorded", "phone_call", ", subjects: [Kid]")));
     const auto r = of_kind(analyse_child_seen(c), FindingKind::SeenRecording);
     ASSERT_EQ(r.size(), 1u);
-    EXPECT_EQ(int_field(r[0], "contacts"), 3);  // two home visits and the call naming her; not the GP visit about mum
-    EXPECT_EQ(int_field(r[0], "not_recorded"), 2);
-    EXPECT_EQ(int_field(r[0], "not_recorded_percent"), 67);
+    EXPECT_EQ(data<SeenRecordingFinding>(r[0]).contacts, 3);  // two home visits and the call naming her; not the GP visit about mum
+    EXPECT_EQ(data<SeenRecordingFinding>(r[0]).not_recorded, 2);
+    EXPECT_EQ(data<SeenRecordingFinding>(r[0]).not_recorded_percent, 67);
     EXPECT_TRUE(r[0].concern);
 }
 

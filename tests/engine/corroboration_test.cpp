@@ -52,12 +52,16 @@ TEST(Corroboration, PoliceIncidentAndSocialCareNotificationAreOneCluster) {
     ASSERT_EQ(clusters.size(), 1u);
     EXPECT_EQ(clusters[0].members.size(), 2u);
     const auto findings = analyse_clusters(c, clusters);
-    const auto seen = of_kind(findings, FindingKind::Discrepancy, "aspect", "child_seen");
+    const auto on = [](DiscrepancyAspect a) { return [a](const DiscrepancyFinding& d) { return d.aspect == a; }; };
+    const auto seen = of_kind<DiscrepancyFinding>(findings, on(DiscrepancyAspect::ChildSeen));
     ASSERT_EQ(seen.size(), 1u);
     EXPECT_NE(seen[0].message.find("Police say she was; CSC say she was not."), std::string::npos);
-    const auto people = of_kind(findings, FindingKind::Discrepancy, "aspect", "people");
+    EXPECT_EQ(data<DiscrepancyFinding>(seen[0]).child, c.find_person("kid"));
+    const auto people = of_kind<DiscrepancyFinding>(findings, on(DiscrepancyAspect::People));
     ASSERT_EQ(people.size(), 1u);
     EXPECT_NE(people[0].message.find("Police name Lee; CSC do not."), std::string::npos);
+    EXPECT_EQ(data<DiscrepancyFinding>(people[0]).person, c.find_person("lee"));
+    EXPECT_FALSE(data<DiscrepancyFinding>(people[0]).child.has_value());  // absent from the JSON, not null
 }
 
 // A receipt's "not seen" is its recorder's own (the social worker who read the notification did not
@@ -70,8 +74,8 @@ TEST(Corroboration, ReceiptsAndLaterVisitsDoNotContradictAnIncident) {
   - {date: 2015-06-26, agency: HV, type: home_visit, summary: "Visit after police notification CAD 4471 of the argument at Cannon Street flat: Mum alone, kid weighed", subjects: [mum, kid], child_seen: not_seen}
 )");
     const auto findings = analyse_clusters(c, find_clusters(c));
-    EXPECT_TRUE(of_kind(findings, FindingKind::Discrepancy, "aspect", "child_seen").empty());
-    EXPECT_TRUE(of_kind(findings, FindingKind::Discrepancy, "aspect", "people").empty());
+    EXPECT_TRUE(of_kind<DiscrepancyFinding>(findings, [](const auto& d) { return d.aspect == DiscrepancyAspect::ChildSeen; }).empty());
+    EXPECT_TRUE(of_kind<DiscrepancyFinding>(findings, [](const auto& d) { return d.aspect == DiscrepancyAspect::People; }).empty());
 }
 
 TEST(Corroboration, EntriesThatMerelyShareADayAreNotAClusterAndNorAreFarApartOnes) {
@@ -120,7 +124,7 @@ TEST(Corroboration, DuplicatesWithinOneAgencyAreAFindingAndBothKept) {
 )");
     const auto d = of_kind(analyse_clusters(c, find_clusters(c)), FindingKind::DuplicateEntry);
     ASSERT_EQ(d.size(), 1u);
-    EXPECT_EQ(int_field(d[0], "count"), 2);
+    EXPECT_EQ(data<DuplicateEntryFinding>(d[0]).count, 2);
     EXPECT_EQ(c.chronology.entries.size(), 2u);
 }
 
@@ -147,8 +151,11 @@ TEST(Corroboration, ReviewerDecisionsConfirmAndSplitAndSurviveReimport) {
     ASSERT_EQ(clusters.size(), 1u);
     EXPECT_EQ(clusters[0].members.size(), 3u);
     EXPECT_TRUE(clusters[0].confirmed);
-    const auto dates = of_kind(analyse_clusters(confirmed, clusters), FindingKind::Discrepancy, "aspect", "date");
+    const auto dates = of_kind<DiscrepancyFinding>(analyse_clusters(confirmed, clusters),
+                                                   [](const DiscrepancyFinding& d) { return d.aspect == DiscrepancyAspect::Date; });
     ASSERT_EQ(dates.size(), 1u);  // 20/06 against 21/06
+    ASSERT_TRUE(data<DiscrepancyFinding>(dates[0]).dates.has_value());
+    EXPECT_EQ(data<DiscrepancyFinding>(dates[0]).dates->size(), 2u);
     EXPECT_NE(dates[0].message.find("HV put it on 2015-06-20"), std::string::npos);
 
     dir.write("notes.yaml", "sightline: 1\nclusters:\n  - {decision: split, entries: [" + police + ", " + csc + "]}\n");

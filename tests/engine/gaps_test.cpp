@@ -28,26 +28,26 @@ std::string e(const std::string& date, const std::string& agency, const std::str
 TEST(Gaps, NoAgencyContactLongerThanTheThreshold) {
     const std::string c = case_with(e("2015-01-01", "GP") + e("2015-02-10", "GP") + e("2015-03-25", "GP") + e("2015-03-01", "Gran") +
                              e("2015-03-10", "GP", "injury") + e("2015-05-05", "GP") + e("2015-06-16", "GP") + e("2015-06-30", "GP"));
-    const auto gaps = of_kind(analyse_gaps(case_from_yaml(c)), FindingKind::Gap, "agency", "");
+    const auto gaps = of_kind<GapFinding>(analyse_gaps(case_from_yaml(c)), [](const auto& g) { return !g.agency; });
     // 01-01..02-10 = 40 (not > 42); 02-10..03-25 = 43 (family and an injury are not contacts);
     // 03-25..05-05 = 41; 05-05..06-16 = 42 (not > 42)
     ASSERT_EQ(gaps.size(), 1u);
-    EXPECT_EQ(text_field(gaps[0], "from"), "2015-02-10");
-    EXPECT_EQ(text_field(gaps[0], "to"), "2015-03-25");
-    EXPECT_EQ(int_field(gaps[0], "days"), 43);
-    EXPECT_EQ(text_field(gaps[0], "agency"), "<null>");
-    EXPECT_EQ(std::get<EntryList>(*gaps[0].get("family_entries")).size(), 1u);
+    EXPECT_EQ(text(data<GapFinding>(gaps[0]).from), "2015-02-10");
+    EXPECT_EQ(text(data<GapFinding>(gaps[0]).to), "2015-03-25");
+    EXPECT_EQ(data<GapFinding>(gaps[0]).days, 43);
+    EXPECT_FALSE(data<GapFinding>(gaps[0]).agency.has_value());
+    EXPECT_EQ(data<GapFinding>(gaps[0]).family_entries.size(), 1u);
     EXPECT_EQ(gaps[0].entries.size(), 2u);
 }
 
 TEST(Gaps, ScopeEdgesCountAndLooseDatesDoNotCloseAGap) {
     const std::string c = case_with(e("2015-03-01", "GP") + e("2015-04", "GP") + e("2015-06-01", "GP"));
-    const auto gaps = of_kind(analyse_gaps(case_from_yaml(c)), FindingKind::Gap, "agency", "");
+    const auto gaps = of_kind<GapFinding>(analyse_gaps(case_from_yaml(c)), [](const auto& g) { return !g.agency; });
     ASSERT_EQ(gaps.size(), 2u);  // the last 29 days to scope end are within the threshold
-    EXPECT_EQ(int_field(gaps[0], "days"), 59);  // scope start to the first contact
+    EXPECT_EQ(data<GapFinding>(gaps[0]).days, 59);  // scope start to the first contact
     EXPECT_NE(gaps[0].message.find("(start of scope)"), std::string::npos);
-    EXPECT_EQ(int_field(gaps[1], "days"), 92);  // "2015-04" cannot close it
-    EXPECT_EQ(std::get<EntryList>(*gaps[1].get("uncertain_contacts")).size(), 1u);
+    EXPECT_EQ(data<GapFinding>(gaps[1]).days, 92);  // "2015-04" cannot close it
+    EXPECT_EQ(data<GapFinding>(gaps[1]).uncertain_contacts.size(), 1u);
 }
 
 // Principle 1 (docs/analyses.md): contacts dated only loosely that could fall so that no stretch
@@ -55,7 +55,7 @@ TEST(Gaps, ScopeEdgesCountAndLooseDatesDoNotCloseAGap) {
 TEST(Gaps, LooseDatesThatCouldFillAGapMakeItNoConcern) {
     const std::string c = case_with(e("2015-01-01", "GP") + e("2015-02-01", "GP") + e("2015-03-01", "GP") +
                                     e("2015-04", "GP") + e("2015-05-20", "GP") + e("2015-06-30", "GP"));
-    const auto gaps = of_kind(analyse_gaps(case_from_yaml(c)), FindingKind::Gap, "agency", "");
+    const auto gaps = of_kind<GapFinding>(analyse_gaps(case_from_yaml(c)), [](const auto& g) { return !g.agency; });
     ASSERT_EQ(gaps.size(), 1u);  // 03-01 to 05-20, 80 days; "2015-04" could be on 04-10
     EXPECT_FALSE(gaps[0].concern);
     EXPECT_NE(gaps[0].message.find("1 contact is dated only loosely and could fall so that no stretch is longer than "
@@ -69,17 +69,17 @@ TEST(Gaps, PerCaseHoldingAgencyWhileInvolved) {
                                 e("2015-03-01", "GP") + e("2015-03-20", "CSC") + e("2015-04-01", "GP") +
                                 e("2015-04-02", "CSC", "case_closed") + e("2015-05-01", "GP") + e("2015-06-01", "GP") +
                                 e("2015-06-20", "CSC", "referral") + e("2015-06-30", "GP");
-    const auto per = of_kind(analyse_gaps(case_from_yaml(case_with(entries))), FindingKind::Gap, "agency", "CSC");
+    const auto by = [](std::string agency) { return [agency](const GapFinding& g) { return g.agency == agency; }; };
+    const auto per = of_kind<GapFinding>(analyse_gaps(case_from_yaml(case_with(entries))), by("CSC"));
     // Open 01-05, silent until 03-20 (74 days); closed 04-02; the re-referral starts a new spell.
     ASSERT_EQ(per.size(), 1u);
-    EXPECT_EQ(int_field(per[0], "days"), 74);
-    EXPECT_EQ(text_field(per[0], "agency_kind"), "childrens_social_care");
+    EXPECT_EQ(data<GapFinding>(per[0]).days, 74);
+    EXPECT_EQ(data<GapFinding>(per[0]).agency_kind, AgencyKind::ChildrensSocialCare);
     EXPECT_EQ(per[0].message.substr(0, 40), "CSC recorded nothing for 74 days while i");
     // A GP is a universal service: no per-agency gaps for it.
-    EXPECT_TRUE(of_kind(analyse_gaps(case_from_yaml(case_with(entries))), FindingKind::Gap, "agency", "GP").empty());
+    EXPECT_TRUE(of_kind<GapFinding>(analyse_gaps(case_from_yaml(case_with(entries))), by("GP")).empty());
     // Overridable.
-    EXPECT_TRUE(of_kind(analyse_gaps(case_from_yaml(case_with(entries, "rules: {agency_gap_days: 80}\n"))), FindingKind::Gap,
-                        "agency", "CSC")
+    EXPECT_TRUE(of_kind<GapFinding>(analyse_gaps(case_from_yaml(case_with(entries, "rules: {agency_gap_days: 80}\n"))), by("CSC"))
                     .empty());
 }
 

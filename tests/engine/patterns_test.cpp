@@ -36,7 +36,7 @@ TEST(Patterns, MissedAppointmentsPooledAcrossAgencies) {
   - {date: 2015-05-29, agency: GP, type: dna, summary: "Imms"}
 )"), FindingKind::MissedAppointments);
     ASSERT_EQ(yes.size(), 1u);  // 89 days apart
-    EXPECT_EQ(int_field(yes[0], "count"), 2);
+    EXPECT_EQ(data<MissedAppointmentsFinding>(yes[0]).count, 2);
     EXPECT_TRUE(of_kind(run(R"(
   - {date: 2015-03-01, agency: HV, type: was_not_brought, summary: "8 week check"}
   - {date: 2015-05-31, agency: GP, type: dna, summary: "Imms"}
@@ -50,7 +50,7 @@ TEST(Patterns, RepeatedDomesticAbuseCountsIncidentsNotRecords) {
   - {date: 2015-12-01, agency: Police, type: police_incident, summary: "Domestic incident at home"}
 )"), FindingKind::RepeatedDomesticAbuse);
     ASSERT_EQ(yes.size(), 1u);
-    EXPECT_EQ(int_field(yes[0], "count"), 2);
+    EXPECT_EQ(data<RepeatedDomesticAbuseFinding>(yes[0]).count, 2);
     EXPECT_TRUE(of_kind(run(R"(
   - {date: 2015-02-01, agency: Police, type: police_incident, summary: "x", tags: [domestic_abuse]}
   - {date: 2016-02-05, agency: Police, type: police_incident, summary: "y", tags: [domestic_abuse]}
@@ -67,7 +67,7 @@ TEST(Patterns, RepeatedDomesticAbuseAnAgencysSecondRecordWithAnotherBetween) {
   - {date: 2015-06-03, agency: Police, type: police_incident, summary: "Shouting reported", tags: [domestic_abuse]}
 )"), FindingKind::RepeatedDomesticAbuse);
     ASSERT_EQ(f.size(), 1u);
-    EXPECT_EQ(int_field(f[0], "count"), 3);  // 1 February (police), 2 February (hospital), 3 June
+    EXPECT_EQ(data<RepeatedDomesticAbuseFinding>(f[0]).count, 3);  // 1 February (police), 2 February (hospital), 3 June
 }
 
 TEST(Patterns, ClosedThenReReferred) {
@@ -76,7 +76,7 @@ TEST(Patterns, ClosedThenReReferred) {
   - {date: 2015-09-01, agency: CSC, type: referral, summary: "Re-referral from school"}
 )"), FindingKind::Rereferral);
     ASSERT_EQ(yes.size(), 1u);
-    EXPECT_EQ(int_field(yes[0], "days"), 212);
+    EXPECT_EQ(data<RereferralFinding>(yes[0]).days, 212);
     EXPECT_TRUE(of_kind(run(R"(
   - {date: 2015-02-01, agency: CSC, type: case_closed, summary: "Closed NFA"}
   - {date: 2016-02-02, agency: CSC, type: referral, summary: "New referral"}
@@ -88,7 +88,7 @@ TEST(Patterns, InjuryToABabyUnderSixMonths) {
   - {date: 2015-05-10, agency: Hospital, type: injury, summary: "Bruise to cheek", subjects: [baby]}
 )"), FindingKind::InfantInjury);
     ASSERT_EQ(yes.size(), 1u);
-    EXPECT_EQ(int_field(yes[0], "age_days"), 129);
+    EXPECT_EQ(data<InfantInjuryFinding>(yes[0]).age_days, 129);
     EXPECT_TRUE(of_kind(run(R"(
   - {date: 2015-07-03, agency: Hospital, type: injury, summary: "Bruise", subjects: [baby]}
 )"), FindingKind::InfantInjury).empty());  // 183 days old
@@ -103,7 +103,7 @@ TEST(Patterns, NewPractitionersInOneAgency) {
   - {date: 2015-09-05, agency: CSC, type: home_visit, summary: e, practitioner: SW4}
 )"), FindingKind::PractitionerChanges);
     ASSERT_EQ(yes.size(), 1u);
-    EXPECT_EQ(int_field(yes[0], "count"), 3);  // SW2, SW3, SW4; going back to SW1 is not a change
+    EXPECT_EQ(data<PractitionerChangesFinding>(yes[0]).count, 3);  // SW2, SW3, SW4; going back to SW1 is not a change
     EXPECT_TRUE(of_kind(run(R"(
   - {date: 2015-01-05, agency: GP, type: gp_consultation, summary: a, practitioner: GP1}
   - {date: 2015-02-05, agency: GP, type: gp_consultation, summary: b, practitioner: GP2}

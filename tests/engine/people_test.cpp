@@ -36,7 +36,7 @@ TEST(People, AnAdultOnlyInPoliceAndHousingRecordsIsFlaggedByName) {
 )");
     const auto f = of_kind(analyse_people(c), FindingKind::InvisibleAdult);
     ASSERT_EQ(f.size(), 1u);
-    EXPECT_EQ(text_field(f[0], "person"), "lee");
+    EXPECT_EQ(data<InvisibleAdultFinding>(f[0]).person, c.find_person("lee"));
     EXPECT_EQ(f[0].message, "Lee appears in 2 records of Police and Housing but in no health or social care record: no one "
                             "assessing the children's safety knew of him.");
 }
@@ -56,8 +56,8 @@ TEST(People, UnknownSubjectsWithEveryPlace) {
 )");
     const auto f = of_kind(analyse_people(c), FindingKind::UnknownPerson);
     ASSERT_EQ(f.size(), 1u);
-    EXPECT_EQ(text_field(f[0], "name"), "Uncle Mick");
-    EXPECT_EQ(int_field(f[0], "count"), 2);
+    EXPECT_EQ(data<UnknownPersonFinding>(f[0]).name, "Uncle Mick");
+    EXPECT_EQ(data<UnknownPersonFinding>(f[0]).count, 2);
     EXPECT_EQ(f[0].entries.size(), 2u);
     // Known to social care, so not invisible.
     EXPECT_TRUE(of_kind(analyse_people(c), FindingKind::InvisibleAdult).empty());

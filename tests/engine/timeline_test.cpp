@@ -162,6 +162,69 @@ TEST(Timeline, OverlaysFromTheSample) {
     EXPECT_EQ(seconds_day(o.episodes[0].t1) - seconds_day(o.episodes[0].t0), 114);
 }
 
+// The overlays pick their findings by typed fields: unseen periods by anyone (not per agency
+// kind) on the child's lane, gaps with no agency, each move's label from its areas, and under it
+// each late or missed transfer's kind, status and days.
+TEST(Timeline, OverlaysFromASmallCaseUseEachFindingsFields) {
+    const Case c = case_from_yaml(R"(sightline: 1
+case: {title: T, index_children: [kid], scope: {from: 2015-01-01, to: 2015-08-31}}
+people:
+  - {id: kid, name: Kid, sex: female, born: 2012-01-01}
+residences:
+  - {people: [kid], area: Oldtown, from: 2012-01-01, to: 2015-03-02}
+  - {people: [kid], area: Newtown, from: 2015-03-02}
+agencies:
+  - {name: Oldtown CSC, kind: childrens_social_care, area: Oldtown}
+  - {name: Newtown CSC, kind: childrens_social_care, area: Newtown}
+  - {name: Old HV, kind: health_visiting, area: Oldtown}
+  - {name: New Surgery, kind: gp, area: Newtown}
+entries:
+  - {date: 2015-01-05, agency: Oldtown CSC, type: case_opened, summary: x, child_seen: seen}
+  - {date: 2015-01-20, agency: Old HV, type: home_visit, summary: x, child_seen: seen}
+  - {date: 2015-02-10, agency: Old HV, type: home_visit, summary: x, child_seen: seen}
+  - {date: 2015-02-25, agency: Oldtown CSC, type: home_visit, summary: x, child_seen: seen}
+  - {date: 2015-03-01, agency: Old HV, type: home_visit, summary: x, child_seen: seen}
+  - {date: 2015-04-15, agency: New Surgery, type: registration, summary: x}
+  - {date: 2015-05-20, agency: Newtown CSC, type: home_visit, summary: x, child_seen: seen}
+  - {date: 2015-06-10, agency: Newtown CSC, type: home_visit, summary: x, child_seen: seen}
+  - {date: 2015-07-01, agency: Newtown CSC, type: home_visit, summary: x, child_seen: seen}
+  - {date: 2015-07-25, agency: Newtown CSC, type: home_visit, summary: x, child_seen: seen}
+  - {date: 2015-08-20, agency: Newtown CSC, type: home_visit, summary: x, child_seen: seen}
+)");
+    const auto findings = analyse(c);
+    const TimelineOverlays o = build_overlays(c, findings);
+
+    // The lane: only the periods no professional saw her (social care's 51 days is not one).
+    std::vector<std::uint32_t> by_anyone, by_kind;
+    for (std::uint32_t n = 0; n < findings.size(); ++n)
+        if (const auto* p = findings[n].as<UnseenPeriodFinding>()) (p->agency_kind ? by_kind : by_anyone).push_back(n);
+    ASSERT_FALSE(by_kind.empty());
+    ASSERT_EQ(o.children.size(), 1u);
+    std::vector<std::uint32_t> drawn;
+    for (const Band& b : o.children[0].unseen) drawn.push_back(b.finding);
+    EXPECT_EQ(drawn, by_anyone);
+    ASSERT_EQ(by_anyone.size(), 1u);  // 2015-03-01 to 2015-05-20
+    EXPECT_EQ(format_day(seconds_day(o.children[0].unseen[0].t0)), "2015-03-01");
+
+    // The family's gaps: the one with no agency (45 days), not Oldtown CSC's silence while involved.
+    std::vector<std::uint32_t> family_gaps, agency_gaps;
+    for (std::uint32_t n = 0; n < findings.size(); ++n)
+        if (const auto* g = findings[n].as<GapFinding>()) (g->agency ? agency_gaps : family_gaps).push_back(n);
+    ASSERT_FALSE(agency_gaps.empty());
+    ASSERT_EQ(family_gaps.size(), 1u);
+    ASSERT_EQ(o.gaps.size(), 1u);
+    EXPECT_EQ(o.gaps[0].finding, family_gaps[0]);
+    EXPECT_EQ(seconds_day(o.gaps[0].t1) - seconds_day(o.gaps[0].t0), 45);
+
+    // The move and what did not follow it: no health visitor in Newtown, the GP 44 days late,
+    // social care 79 days late.
+    ASSERT_EQ(o.moves.size(), 1u);
+    EXPECT_EQ(o.moves[0].label, "Oldtown \xE2\x86\x92 Newtown");
+    EXPECT_EQ(format_day(seconds_day(o.moves[0].t)), "2015-03-02");
+    EXPECT_EQ(o.moves[0].not_followed,
+              (std::vector<std::string>{"Health visiting: missed", "GP: 44 days (late)", "Children's social care: 79 days (late)"}));
+}
+
 TEST(Timeline, OpenEndedScopesAndHugeRangesStayBounded) {
     const Case c = case_from_yaml(R"(sightline: 1
 case: {title: T, scope: {from: before 2015-01, to: after 2015-12}}

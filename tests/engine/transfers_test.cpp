@@ -40,10 +40,19 @@ std::string e(const std::string& date, const std::string& agency, const std::str
     return "  - {date: " + date + ", agency: " + agency + ", type: " + type + ", summary: x" + more + "}\n";
 }
 
-Finding transfer(const std::vector<Finding>& all, const std::string& kind) {
-    const auto t = of_kind(all, FindingKind::Transfer, "agency_kind", kind);
-    EXPECT_EQ(t.size(), 1u) << kind;
-    return t.empty() ? Finding{} : t[0];
+// Transfer findings for one agency kind.
+std::vector<Finding> transfers(const std::vector<Finding>& all, AgencyKind kind) {
+    return of_kind<TransferFinding>(all, [&](const TransferFinding& t) { return t.agency_kind == kind; });
+}
+
+// The one transfer finding for an agency kind.
+Finding transfer(const std::vector<Finding>& all, AgencyKind kind) {
+    const auto t = transfers(all, kind);
+    EXPECT_EQ(t.size(), 1u) << to_string(kind);
+    if (!t.empty()) return t[0];
+    Finding none;
+    none.data = TransferFinding{};
+    return none;
 }
 
 TEST(Transfers, UniversalServicesAndInvolvedKindsAreChecked) {
@@ -57,34 +66,34 @@ TEST(Transfers, UniversalServicesAndInvolvedKindsAreChecked) {
     ASSERT_EQ(moves.size(), 1u);
     EXPECT_EQ(moves[0].message, "Baby and Big moved from Oldtown to Newtown on 2015-03-02.");
 
-    const Finding hv = transfer(all, "health_visiting");
-    EXPECT_EQ(text_field(hv, "status"), "ok");
-    EXPECT_EQ(int_field(hv, "first_contact_days"), 3);  // informed by the old HV's transfer
-    EXPECT_EQ(int_field(hv, "informed_days"), 3);
-    EXPECT_EQ(int_field(hv, "own_contact_days"), 18);
-    EXPECT_EQ(text_field(hv, "old_side"), "transfer_sent");
+    const Finding hv = transfer(all, AgencyKind::HealthVisiting);
+    EXPECT_EQ(data<TransferFinding>(hv).status, TransferStatus::Ok);
+    EXPECT_EQ(data<TransferFinding>(hv).first_contact_days, 3);  // informed by the old HV's transfer
+    EXPECT_EQ(data<TransferFinding>(hv).informed_days, 3);
+    EXPECT_EQ(data<TransferFinding>(hv).own_contact_days, 18);
+    EXPECT_EQ(data<TransferFinding>(hv).old_side, OldSide::TransferSent);
     EXPECT_FALSE(hv.concern);
 
-    const Finding gp = transfer(all, "gp");
-    EXPECT_EQ(text_field(gp, "status"), "late");
-    EXPECT_EQ(int_field(gp, "first_contact_days"), 35);
-    EXPECT_EQ(text_field(gp, "old_side"), "not_involved");
+    const Finding gp = transfer(all, AgencyKind::Gp);
+    EXPECT_EQ(data<TransferFinding>(gp).status, TransferStatus::Late);
+    EXPECT_EQ(data<TransferFinding>(gp).first_contact_days, 35);
+    EXPECT_EQ(data<TransferFinding>(gp).old_side, OldSide::NotInvolved);
 
-    const Finding csc = transfer(all, "childrens_social_care");
-    EXPECT_EQ(text_field(csc, "status"), "late");
-    EXPECT_EQ(int_field(csc, "first_contact_days"), 60);
-    EXPECT_EQ(text_field(csc, "threshold_unit"), "working days");
-    EXPECT_EQ(text_field(csc, "old_side"), "closed_without_handover");
+    const Finding csc = transfer(all, AgencyKind::ChildrensSocialCare);
+    EXPECT_EQ(data<TransferFinding>(csc).status, TransferStatus::Late);
+    EXPECT_EQ(data<TransferFinding>(csc).first_contact_days, 60);
+    EXPECT_EQ(data<TransferFinding>(csc).threshold_unit, ThresholdUnit::WorkingDays);
+    EXPECT_EQ(data<TransferFinding>(csc).old_side, OldSide::ClosedWithoutHandover);
     EXPECT_NE(csc.message.find("Oldtown CSC closed its case on 2015-02-20 without handing over to Newtown."), std::string::npos);
 
-    const Finding school = transfer(all, "school");
-    EXPECT_EQ(text_field(school, "status"), "missed");
-    EXPECT_EQ(text_field(school, "first_contact_days"), "<null>");
+    const Finding school = transfer(all, AgencyKind::School);
+    EXPECT_EQ(data<TransferFinding>(school).status, TransferStatus::Missed);
+    EXPECT_FALSE(data<TransferFinding>(school).first_contact_days.has_value());
     EXPECT_TRUE(school.concern);
     EXPECT_NE(school.message.find("School never followed the move to Newtown"), std::string::npos);
 
     // Police forces are not expected to "follow".
-    EXPECT_TRUE(of_kind(all, FindingKind::Transfer, "agency_kind", "police").empty());
+    EXPECT_TRUE(transfers(all, AgencyKind::Police).empty());
 }
 
 TEST(Transfers, ThresholdBoundaries) {
@@ -92,29 +101,29 @@ TEST(Transfers, ThresholdBoundaries) {
     const std::string entries = e("2015-03-30", "New Surgery", "registration") + e("2015-03-31", "New School", "registration") +
                                 e("2015-03-10", "Newtown HV", "home_visit");
     const auto all = analyse_transfers(case_from_yaml(moving_case(entries)));
-    EXPECT_EQ(text_field(transfer(all, "gp"), "status"), "ok");
-    EXPECT_EQ(int_field(transfer(all, "gp"), "first_contact_days"), 28);
-    EXPECT_EQ(text_field(transfer(all, "school"), "status"), "late");
-    EXPECT_EQ(int_field(transfer(all, "school"), "first_contact_days"), 29);
+    EXPECT_EQ(data<TransferFinding>(transfer(all, AgencyKind::Gp)).status, TransferStatus::Ok);
+    EXPECT_EQ(data<TransferFinding>(transfer(all, AgencyKind::Gp)).first_contact_days, 28);
+    EXPECT_EQ(data<TransferFinding>(transfer(all, AgencyKind::School)).status, TransferStatus::Late);
+    EXPECT_EQ(data<TransferFinding>(transfer(all, AgencyKind::School)).first_contact_days, 29);
 }
 
 TEST(Transfers, SocialCareCountsWorkingDays) {
     // Involved at the move; 2015-03-23 is 15 working days after Monday 2015-03-02, 03-24 is 16.
     const std::string before = e("2015-02-25", "Oldtown CSC", "home_visit");
     const auto ok = analyse_transfers(case_from_yaml(moving_case(before + e("2015-03-23", "Newtown CSC"))));
-    EXPECT_EQ(text_field(transfer(ok, "childrens_social_care"), "status"), "ok");
-    EXPECT_EQ(int_field(transfer(ok, "childrens_social_care"), "first_contact_working_days"), 15);
+    EXPECT_EQ(data<TransferFinding>(transfer(ok, AgencyKind::ChildrensSocialCare)).status, TransferStatus::Ok);
+    EXPECT_EQ(data<TransferFinding>(transfer(ok, AgencyKind::ChildrensSocialCare)).first_contact_working_days, 15);
     const auto late = analyse_transfers(case_from_yaml(moving_case(before + e("2015-03-24", "Newtown CSC"))));
-    EXPECT_EQ(text_field(transfer(late, "childrens_social_care"), "status"), "late");
+    EXPECT_EQ(data<TransferFinding>(transfer(late, AgencyKind::ChildrensSocialCare)).status, TransferStatus::Late);
     EXPECT_EQ(working_days_between(days_from_civil(2015, 3, 2), days_from_civil(2015, 3, 9)), 5);
 }
 
 TEST(Transfers, KindsNotInvolvedAtTheMoveAreNotExpected) {
     // The old CSC's last record is 91 days before the move: outside the 90-day lookback.
     const auto all = analyse_transfers(case_from_yaml(moving_case(e("2014-12-01", "Oldtown CSC", "home_visit"))));
-    EXPECT_TRUE(of_kind(all, FindingKind::Transfer, "agency_kind", "childrens_social_care").empty());
+    EXPECT_TRUE(transfers(all, AgencyKind::ChildrensSocialCare).empty());
     const auto involved = analyse_transfers(case_from_yaml(moving_case(e("2014-12-02", "Oldtown CSC", "home_visit"))));
-    EXPECT_EQ(of_kind(involved, FindingKind::Transfer, "agency_kind", "childrens_social_care").size(), 1u);
+    EXPECT_EQ(transfers(involved, AgencyKind::ChildrensSocialCare).size(), 1u);
 }
 
 TEST(Transfers, MovesAreInferredFromEntryAreasWithoutResidences) {
@@ -135,10 +144,10 @@ entries:
     const auto all = analyse_transfers(case_from_yaml(yaml));
     const auto moves = of_kind(all, FindingKind::Move);
     ASSERT_EQ(moves.size(), 1u);
-    EXPECT_EQ(std::get<bool>(*moves[0].get("inferred")), true);
-    EXPECT_EQ(text_field(moves[0], "date"), "2015-03-10");
+    EXPECT_TRUE(data<MoveFinding>(moves[0]).inferred);
+    EXPECT_EQ(text(*data<MoveFinding>(moves[0]).date), "2015-03-10");
     EXPECT_NE(moves[0].message.find("No residences are recorded: this move is inferred"), std::string::npos);
-    EXPECT_EQ(text_field(transfer(all, "gp"), "status"), "late");
+    EXPECT_EQ(data<TransferFinding>(transfer(all, AgencyKind::Gp)).status, TransferStatus::Late);
 }
 
 TEST(Transfers, NotificationToTheAreaTheChildLeftIsMisrouted) {
@@ -148,11 +157,11 @@ TEST(Transfers, NotificationToTheAreaTheChildLeftIsMisrouted) {
                                 e("2015-02-01", "Shire Police", "notification", ", to: [Oldtown CSC]");
     const auto m = of_kind(analyse_transfers(case_from_yaml(moving_case(entries))), FindingKind::MisroutedNotification);
     ASSERT_EQ(m.size(), 2u);  // the February one went to the right area at the time
-    EXPECT_EQ(text_field(m[0], "to_agency"), "Oldtown CSC");
-    EXPECT_EQ(text_field(m[0], "child_area"), "Newtown");
-    EXPECT_EQ(int_field(m[0], "days_until_right_area"), 10);
-    EXPECT_EQ(text_field(m[1], "to_agency"), "Oldtown HV");
-    EXPECT_EQ(int_field(m[1], "days_until_right_area"), -1);  // never
+    EXPECT_EQ(data<MisroutedNotificationFinding>(m[0]).to_agency, "Oldtown CSC");
+    EXPECT_EQ(data<MisroutedNotificationFinding>(m[0]).child_area, "Newtown");
+    EXPECT_EQ(data<MisroutedNotificationFinding>(m[0]).days_until_right_area, 10);
+    EXPECT_EQ(data<MisroutedNotificationFinding>(m[1]).to_agency, "Oldtown HV");
+    EXPECT_FALSE(data<MisroutedNotificationFinding>(m[1]).days_until_right_area.has_value());  // never
     EXPECT_NE(m[1].message.find("No health visiting in Newtown is recorded as hearing of it."), std::string::npos);
 }
 
@@ -236,8 +245,8 @@ entries:
     EXPECT_TRUE(of_kind(all, FindingKind::Transfer).empty());
     const auto moves = of_kind(all, FindingKind::Move);
     ASSERT_EQ(moves.size(), 1u);
-    EXPECT_EQ(text_field(moves[0], "date"), "<null>");
-    EXPECT_EQ(int_field(moves[0], "area_changes"), 59);
+    EXPECT_FALSE(data<MoveFinding>(moves[0]).date.has_value());
+    EXPECT_EQ(data<MoveFinding>(moves[0]).area_changes, 59);
     EXPECT_NE(moves[0].message.find("too often to be moves of the family"), std::string::npos);
 }
 
@@ -263,11 +272,11 @@ entries:
   - {date: 2015-03-20, agency: New Surgery, type: registration, summary: x}
 )";
     const auto all = analyse_transfers(case_from_yaml(yaml));
-    const auto gp = of_kind(all, FindingKind::Transfer, "agency_kind", "gp");
+    const auto gp = transfers(all, AgencyKind::Gp);
     ASSERT_EQ(gp.size(), 2u);
-    EXPECT_EQ(text_field(gp[0], "status"), "ok");  // not cut short by the sibling's move three days later
-    EXPECT_EQ(int_field(gp[0], "first_contact_days"), 18);
-    EXPECT_EQ(int_field(gp[1], "first_contact_days"), 15);
+    EXPECT_EQ(data<TransferFinding>(gp[0]).status, TransferStatus::Ok);  // not cut short by the sibling's move three days later
+    EXPECT_EQ(data<TransferFinding>(gp[0]).first_contact_days, 18);
+    EXPECT_EQ(data<TransferFinding>(gp[1]).first_contact_days, 15);
 }
 
 TEST(Transfers, MovesBeforeTheScopeAndCasesWithoutIndexChildrenAreNotChecked) {

@@ -22,10 +22,11 @@ protected:
     static Case* s_case;
     static std::vector<Finding>* s_findings;
 
-    static Finding transfer(const std::string& date, const std::string& kind) {
-        for (const Finding& f : of_kind(*s_findings, FindingKind::Transfer, "agency_kind", kind))
-            if (text_field(f, "date") == date) return f;
-        ADD_FAILURE() << "no " << kind << " transfer for the move on " << date;
+    // The transfer finding for an agency kind at the move on a date.
+    static TransferFinding transfer(const std::string& date, AgencyKind kind) {
+        for (const Finding& f : *s_findings)
+            if (const auto* t = f.as<TransferFinding>(); t && t->agency_kind == kind && text(t->date) == date) return *t;
+        ADD_FAILURE() << "no " << to_string(kind) << " transfer for the move on " << date;
         return {};
     }
 };
@@ -40,65 +41,68 @@ TEST_F(SampleFindings, LoadsCleanly) {
 }
 
 TEST_F(SampleFindings, LongestUnseenPeriodIs81Days) {
-    std::int64_t longest = 0;
-    Finding best;
-    for (const Finding& f : of_kind(*s_findings, FindingKind::UnseenPeriod, "agency_kind", ""))
-        if (text_field(f, "child") == "child-r" && int_field(f, "days") > longest) {
-            longest = int_field(f, "days");
-            best = f;
-        }
-    EXPECT_EQ(longest, 81);
-    EXPECT_EQ(text_field(best, "from"), "2015-07-13");
-    EXPECT_EQ(text_field(best, "to"), "2015-10-02");
-    EXPECT_EQ(std::get<EntryList>(*best.get("contacts_without_sighting")).size(), 14u);
-    EXPECT_EQ(std::get<EntryList>(*best.get("family_sightings")).size(), 1u);  // Pat on 2015-08-30
+    const PersonId riley = s_case->find_person("child-r");
+    UnseenPeriodFinding best;
+    for (const Finding& f : *s_findings)
+        if (const auto* p = f.as<UnseenPeriodFinding>(); p && !p->agency_kind && p->child == riley && p->days > best.days)
+            best = *p;
+    EXPECT_EQ(best.days, 81);
+    EXPECT_EQ(text(best.from), "2015-07-13");
+    EXPECT_EQ(text(best.to), "2015-10-02");
+    EXPECT_EQ(best.contacts_without_sighting.size(), 14u);
+    EXPECT_EQ(best.family_sightings.size(), 1u);  // Pat on 2015-08-30
 }
 
 TEST_F(SampleFindings, NoSocialWorkerSawRileyFor117Days) {
+    const PersonId riley = s_case->find_person("child-r");
     bool found = false;
-    for (const Finding& f : of_kind(*s_findings, FindingKind::UnseenPeriod, "agency_kind", "childrens_social_care"))
-        if (text_field(f, "child") == "child-r" && int_field(f, "days") == 117) {
+    for (const Finding& f : *s_findings) {
+        const auto* p = f.as<UnseenPeriodFinding>();
+        if (p && p->agency_kind == AgencyKind::ChildrensSocialCare && p->child == riley && p->days == 117) {
             found = true;
-            EXPECT_EQ(text_field(f, "from"), "2015-06-25");
-            EXPECT_EQ(text_field(f, "to"), "2015-10-20");
+            EXPECT_EQ(text(p->from), "2015-06-25");
+            EXPECT_EQ(text(p->to), "2015-10-20");
         }
+    }
     EXPECT_TRUE(found);
 }
 
 TEST_F(SampleFindings, TransferLatenciesAreExact) {
     // Move 1: Harrowfield -> Eastmere, 2015-02-14.
-    EXPECT_EQ(int_field(transfer("2015-02-14", "health_visiting"), "informed_days"), 6);
-    EXPECT_EQ(int_field(transfer("2015-02-14", "health_visiting"), "own_contact_days"), 19);
-    EXPECT_EQ(text_field(transfer("2015-02-14", "health_visiting"), "status"), "ok");
-    EXPECT_EQ(int_field(transfer("2015-02-14", "gp"), "first_contact_days"), 65);
-    EXPECT_EQ(text_field(transfer("2015-02-14", "gp"), "status"), "late");
-    EXPECT_EQ(int_field(transfer("2015-02-14", "childrens_social_care"), "first_contact_days"), 129);
-    EXPECT_EQ(text_field(transfer("2015-02-14", "childrens_social_care"), "old_side"), "closed_without_handover");
+    EXPECT_EQ(transfer("2015-02-14", AgencyKind::HealthVisiting).informed_days, 6);
+    EXPECT_EQ(transfer("2015-02-14", AgencyKind::HealthVisiting).own_contact_days, 19);
+    EXPECT_EQ(transfer("2015-02-14", AgencyKind::HealthVisiting).status, TransferStatus::Ok);
+    EXPECT_EQ(transfer("2015-02-14", AgencyKind::Gp).first_contact_days, 65);
+    EXPECT_EQ(transfer("2015-02-14", AgencyKind::Gp).status, TransferStatus::Late);
+    EXPECT_EQ(transfer("2015-02-14", AgencyKind::ChildrensSocialCare).first_contact_days, 129);
+    EXPECT_EQ(transfer("2015-02-14", AgencyKind::ChildrensSocialCare).old_side, OldSide::ClosedWithoutHandover);
     // Move 2: Eastmere -> Lowbridge, 2015-10-12.
-    EXPECT_EQ(int_field(transfer("2015-10-12", "childrens_social_care"), "first_contact_days"), 8);
-    EXPECT_EQ(int_field(transfer("2015-10-12", "childrens_social_care"), "own_contact_days"), 15);
-    EXPECT_EQ(int_field(transfer("2015-10-12", "gp"), "first_contact_days"), 24);
-    EXPECT_EQ(int_field(transfer("2015-10-12", "school"), "first_contact_days"), 21);
-    EXPECT_EQ(text_field(transfer("2015-10-12", "health_visiting"), "status"), "missed");
+    EXPECT_EQ(transfer("2015-10-12", AgencyKind::ChildrensSocialCare).first_contact_days, 8);
+    EXPECT_EQ(transfer("2015-10-12", AgencyKind::ChildrensSocialCare).own_contact_days, 15);
+    EXPECT_EQ(transfer("2015-10-12", AgencyKind::Gp).first_contact_days, 24);
+    EXPECT_EQ(transfer("2015-10-12", AgencyKind::School).first_contact_days, 21);
+    EXPECT_EQ(transfer("2015-10-12", AgencyKind::HealthVisiting).status, TransferStatus::Missed);
 }
 
 TEST_F(SampleFindings, MisroutedNotificationHeardAfter14Days) {
     const auto m = of_kind(*s_findings, FindingKind::MisroutedNotification);
     ASSERT_EQ(m.size(), 1u);
-    EXPECT_EQ(text_field(m[0], "date"), "2015-11-10");
-    EXPECT_EQ(text_field(m[0], "to_agency"), "Eastmere Children's Social Care");
-    EXPECT_EQ(int_field(m[0], "days_until_right_area"), 14);
+    const auto& d = data<MisroutedNotificationFinding>(m[0]);
+    EXPECT_EQ(text(d.date), "2015-11-10");
+    EXPECT_EQ(d.to_agency, "Eastmere Children's Social Care");
+    EXPECT_EQ(d.days_until_right_area, 14);
 }
 
 TEST_F(SampleFindings, TheOneGapIs43Days) {
-    const auto gaps = of_kind(*s_findings, FindingKind::Gap, "agency", "");
+    const auto gaps = of_kind<GapFinding>(*s_findings, [](const GapFinding& g) { return !g.agency; });
     ASSERT_EQ(gaps.size(), 1u);
-    EXPECT_EQ(text_field(gaps[0], "from"), "2015-08-12");
-    EXPECT_EQ(text_field(gaps[0], "to"), "2015-09-24");
-    EXPECT_EQ(int_field(gaps[0], "days"), 43);
-    const auto csc = of_kind(*s_findings, FindingKind::Gap, "agency", "Eastmere Children's Social Care");
+    EXPECT_EQ(text(data<GapFinding>(gaps[0]).from), "2015-08-12");
+    EXPECT_EQ(text(data<GapFinding>(gaps[0]).to), "2015-09-24");
+    EXPECT_EQ(data<GapFinding>(gaps[0]).days, 43);
+    const auto csc = of_kind<GapFinding>(
+        *s_findings, [](const GapFinding& g) { return g.agency == "Eastmere Children's Social Care"; });
     ASSERT_EQ(csc.size(), 1u);
-    EXPECT_EQ(int_field(csc[0], "days"), 58);
+    EXPECT_EQ(data<GapFinding>(csc[0]).days, 58);
 }
 
 }  // namespace

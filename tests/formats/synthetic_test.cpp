@@ -9,6 +9,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <regex>
 #include <set>
 
 #include "sightline/engine/merge.hpp"
@@ -20,26 +21,62 @@ using namespace sightline::engine;
 
 namespace {
 
+// Values as the key writes them.
+std::string text(std::int64_t n) { return std::to_string(n); }
+std::string text(const std::string& s) { return s; }
+std::string text(DayValue d) { return format_day(d.day); }
+template <class E>
+    requires std::is_enum_v<E>
+std::string text(E word) {
+    return std::string(to_string(word));
+}
+std::string text(const std::vector<std::string>& list) {
+    std::string out;
+    for (const std::string& item : list) out += item + ";";
+    return out;
+}
+template <class T>
+std::string text(const std::optional<T>& v) {
+    return v ? text(*v) : "null";
+}
+
 // A finding's identity for comparison: its kind and the fields that say what was found.
-std::string key(const Finding& f) {
-    static const std::map<FindingKind, std::vector<std::string>> k_fields = {
-        {FindingKind::UnseenPeriod, {"child", "from", "to", "days", "agency_kind"}},
-        {FindingKind::Gap, {"from", "to", "days", "agency"}},
-        {FindingKind::Move, {"date", "from_area", "to_area"}},
-        {FindingKind::Transfer, {"date", "from_area", "to_area", "agency_kind", "status", "first_contact_days", "old_side"}},
-        {FindingKind::MisroutedNotification, {"date", "from_agency", "to_agency", "child_area", "days_until_right_area"}},
-        {FindingKind::InvisibleAdult, {"person", "count", "agencies"}},
-    };
-    std::string out(to_string(f.kind));
-    for (const std::string& name : k_fields.at(f.kind)) {
-        out += " " + name + "=";
-        const FieldValue* v = f.get(name);
-        if (!v || std::holds_alternative<std::monostate>(*v)) out += "null";
-        else if (const auto* s = std::get_if<std::string>(v)) out += *s;
-        else if (const auto* n = std::get_if<std::int64_t>(v)) out += std::to_string(*n);
-        else if (const auto* d = std::get_if<DayValue>(v)) out += format_day(d->day);
-        else if (const auto* l = std::get_if<std::vector<std::string>>(v))
-            for (const std::string& item : *l) out += item + ";";
+std::string key(const Case& c, const Finding& f) {
+    std::string out(to_string(f.kind()));
+    const auto add = [&](std::string_view name, const std::string& value) { out += " " + std::string(name) + "=" + value; };
+    if (const auto* p = f.as<UnseenPeriodFinding>()) {
+        add("child", c.person(p->child).id);
+        add("from", text(p->from));
+        add("to", text(p->to));
+        add("days", text(p->days));
+        add("agency_kind", text(p->agency_kind));
+    } else if (const auto* g = f.as<GapFinding>()) {
+        add("from", text(g->from));
+        add("to", text(g->to));
+        add("days", text(g->days));
+        add("agency", text(g->agency));
+    } else if (const auto* m = f.as<MoveFinding>()) {
+        add("date", text(m->date));
+        add("from_area", text(m->from_area));
+        add("to_area", text(m->to_area));
+    } else if (const auto* t = f.as<TransferFinding>()) {
+        add("date", text(t->date));
+        add("from_area", text(t->from_area));
+        add("to_area", text(t->to_area));
+        add("agency_kind", text(t->agency_kind));
+        add("status", text(t->status));
+        add("first_contact_days", text(t->first_contact_days));
+        add("old_side", text(t->old_side));
+    } else if (const auto* n = f.as<MisroutedNotificationFinding>()) {
+        add("date", text(n->date));
+        add("from_agency", text(n->from_agency));
+        add("to_agency", text(n->to_agency));
+        add("child_area", text(n->child_area));
+        add("days_until_right_area", text(n->days_until_right_area));
+    } else if (const auto* a = f.as<InvisibleAdultFinding>()) {
+        add("person", a->person ? c.person(*a->person).id : "null");
+        add("count", text(a->count));
+        add("agencies", text(a->agencies));
     }
     return out;
 }
@@ -49,10 +86,10 @@ bool exact_kind(FindingKind k) {
            k == FindingKind::MisroutedNotification || k == FindingKind::InvisibleAdult;
 }
 
-std::multiset<std::string> keys(const std::vector<Finding>& findings) {
+std::multiset<std::string> keys(const Case& c, const std::vector<Finding>& findings) {
     std::multiset<std::string> out;
     for (const Finding& f : findings)
-        if (exact_kind(f.kind)) out.insert(key(f));
+        if (exact_kind(f.kind())) out.insert(key(c, f));
     return out;
 }
 
@@ -63,7 +100,7 @@ TEST(Synthetic, GeneratingIsDeterministic) {
     ASSERT_EQ(a.c.chronology.entries.size(), b.c.chronology.entries.size());
     for (std::size_t i = 0; i < a.c.chronology.entries.size(); ++i)
         EXPECT_EQ(entry_id(a.c.chronology.entries[i]), entry_id(b.c.chronology.entries[i]));
-    EXPECT_EQ(keys(a.truth), keys(b.truth));
+    EXPECT_EQ(keys(a.c, a.truth), keys(b.c, b.truth));
     EXPECT_NE(a.story + a.c.info.title + std::to_string(a.c.chronology.entries.size()),
               c.story + c.c.info.title + std::to_string(c.c.chronology.entries.size()));
 }
@@ -89,7 +126,7 @@ TEST(Synthetic, EngineRecoversEveryPlantedFindingAndInventsNone) {
             ASSERT_EQ(entry_id(c.chronology.entries[i]), entry_id(s.c.chronology.entries[i])) << "entry " << i;
 
         const std::vector<Finding> found = analyse(c);
-        const std::multiset<std::string> want = keys(s.truth), got = keys(found);
+        const std::multiset<std::string> want = keys(s.c, s.truth), got = keys(c, found);
         for (const std::string& k : want) {
             ++planted;
             ++by_kind[k.substr(0, k.find(' '))];
@@ -104,11 +141,11 @@ TEST(Synthetic, EngineRecoversEveryPlantedFindingAndInventsNone) {
         // Incidents: each planted one lies inside one cluster; clusters with no planted incident are strays.
         std::vector<std::set<EntryIndex>> found_clusters;
         for (const Finding& f : found)
-            if (f.kind == FindingKind::Corroboration) found_clusters.emplace_back(f.entries.begin(), f.entries.end());
+            if (f.kind() == FindingKind::Corroboration) found_clusters.emplace_back(f.entries.begin(), f.entries.end());
         clusters += found_clusters.size();
         std::vector<bool> matched(found_clusters.size(), false);
         for (const Finding& t : s.truth) {
-            if (t.kind != FindingKind::Corroboration) continue;
+            if (t.kind() != FindingKind::Corroboration) continue;
             ++incidents;
             for (std::size_t k = 0; k < found_clusters.size(); ++k)
                 if (std::all_of(t.entries.begin(), t.entries.end(), [&](EntryIndex e) { return found_clusters[k].count(e) > 0; })) {
@@ -146,6 +183,18 @@ TEST(Synthetic, TruthJsonHasTheCheckShape) {
     EXPECT_NE(out.find("\"seed\":3,\"findings\":["), std::string::npos);
     EXPECT_NE(out.find("{\"kind\":\"unseen_period\",\"child\":\""), std::string::npos);
     EXPECT_NE(out.find("\"message\":"), std::string::npos);
+    // A transfer states what the truth computes, in the check's order, and nothing it does not
+    // (threshold, first_contact, old_agency...).
+    const std::regex any_transfer("\\{\"kind\":\"transfer\",");
+    const std::regex stated_transfer(
+        "\\{\"kind\":\"transfer\",\"date\":\"[-0-9]+\",\"from_area\":\"[^\"]+\",\"to_area\":\"[^\"]+\","
+        "\"agency_kind\":\"[a-z_]+\",\"status\":\"(ok|late|missed)\",\"first_contact_days\":(null|[0-9]+),"
+        "\"old_side\":\"[a-z_]+\",\"entries\":");
+    const auto count = [&](const std::regex& r) {
+        return std::distance(std::sregex_iterator(out.begin(), out.end(), r), std::sregex_iterator());
+    };
+    EXPECT_GT(count(any_transfer), 0);
+    EXPECT_EQ(count(stated_transfer), count(any_transfer));
 }
 
 TEST(Synthetic, CorpusHasTheRowsAndFilesItClaims) {

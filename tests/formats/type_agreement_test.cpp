@@ -163,9 +163,9 @@ TEST(InferTypeAgreement, AnalysesKeepWorkingWithoutTypes) {
     const auto unseen_and_patterns = [](const Case& c) {
         std::multiset<std::string> out;
         for (const Finding& f : analyse(c)) {
-            if (f.kind == FindingKind::UnseenPeriod) out.insert(f.message.substr(0, f.message.find(". ")));
-            if (f.kind == FindingKind::MissedAppointments || f.kind == FindingKind::RepeatedDomesticAbuse ||
-                f.kind == FindingKind::Rereferral || f.kind == FindingKind::InfantInjury)
+            if (f.kind() == FindingKind::UnseenPeriod) out.insert(f.message.substr(0, f.message.find(". ")));
+            if (f.kind() == FindingKind::MissedAppointments || f.kind() == FindingKind::RepeatedDomesticAbuse ||
+                f.kind() == FindingKind::Rereferral || f.kind() == FindingKind::InfantInjury)
                 out.insert(f.message);
         }
         return out;

@@ -53,7 +53,7 @@ std::multiset<Line> dated_lines(const Case& c) {
 std::multiset<std::string> unseen_and_patterns(const Case& c) {
     std::multiset<std::string> out;
     for (const Finding& f : analyse(c)) {
-        switch (f.kind) {
+        switch (f.kind()) {
             case FindingKind::UnseenPeriod:
                 out.insert(f.message.substr(0, f.message.find(". ")));
                 break;

@@ -24,35 +24,33 @@ inline engine::Case case_from_yaml(const std::string& yaml) {
     return c;
 }
 
-// Findings of one kind, optionally only those with a field equal to a text.
-inline std::vector<engine::Finding> of_kind(const std::vector<engine::Finding>& all, engine::FindingKind kind,
-                                            const std::string& field = "", const std::string& value = "") {
+// Findings of one kind.
+inline std::vector<engine::Finding> of_kind(const std::vector<engine::Finding>& all, engine::FindingKind kind) {
     std::vector<engine::Finding> out;
-    for (const engine::Finding& f : all) {
-        if (f.kind != kind) continue;
-        if (!field.empty()) {
-            const engine::FieldValue* v = f.get(field);
-            if (!v) continue;
-            const auto* s = std::get_if<std::string>(v);
-            if (value.empty() ? s != nullptr : (!s || *s != value)) continue;
-        }
-        out.push_back(f);
-    }
+    for (const engine::Finding& f : all)
+        if (f.kind() == kind) out.push_back(f);
     return out;
 }
 
-inline std::int64_t int_field(const engine::Finding& f, const std::string& name) {
-    const engine::FieldValue* v = f.get(name);
-    return v && std::holds_alternative<std::int64_t>(*v) ? std::get<std::int64_t>(*v) : -1;
+// Findings whose data is a P (`of_kind<GapFinding>(all)`), only those keep(data) accepts.
+template <class P, class Keep>
+std::vector<engine::Finding> of_kind(const std::vector<engine::Finding>& all, Keep&& keep) {
+    std::vector<engine::Finding> out;
+    for (const engine::Finding& f : all)
+        if (const P* d = f.as<P>(); d && keep(*d)) out.push_back(f);
+    return out;
 }
 
-inline std::string text_field(const engine::Finding& f, const std::string& name) {
-    const engine::FieldValue* v = f.get(name);
-    if (!v) return "<absent>";
-    if (std::holds_alternative<std::monostate>(*v)) return "<null>";
-    if (const auto* s = std::get_if<std::string>(v)) return *s;
-    if (const auto* d = std::get_if<engine::DayValue>(v)) return engine::format_day(d->day);
-    return "<other>";
+// A finding's data, which must be a P; fails the test (and gives an empty P) when it is not.
+template <class P>
+const P& data(const engine::Finding& f) {
+    static const P k_empty{};
+    const P* d = f.as<P>();
+    EXPECT_NE(d, nullptr) << "a " << engine::to_string(f.kind()) << " finding, not " << engine::to_string(P::kind);
+    return d ? *d : k_empty;
 }
+
+// A day as written in output, "2015-06-21".
+inline std::string text(engine::DayValue d) { return engine::format_day(d.day); }
 
 }  // namespace sightline::test

@@ -238,8 +238,8 @@ void TablesPanel::draw_findings(App& app) {
         for (std::uint32_t n = 0; n < d->findings.size(); ++n) {
             const engine::Finding& f = d->findings[n];
             if (m_concern_only && !f.concern) continue;
-            if (f.kind != kind) {
-                kind = f.kind;
+            if (f.kind() != kind) {
+                kind = f.kind();
                 m_finding_rows.push_back({k_heading_row, y});
                 y += line + spacing * 2;
             }
@@ -261,7 +261,7 @@ void TablesPanel::draw_findings(App& app) {
         ImGui::SetCursorPosY(origin + it->y);
         if (it->finding == k_heading_row) {
             // The heading of the finding that follows it.
-            std::string heading(engine::to_string(d->findings[std::next(it)->finding].kind));
+            std::string heading(engine::to_string(d->findings[std::next(it)->finding].kind()));
             std::replace(heading.begin(), heading.end(), '_', ' ');
             ImGui::Spacing();
             ImGui::TextColored(ImVec4(0.2f, 0.29f, 0.37f, 1), "%s", heading.c_str());

@@ -56,17 +56,17 @@ Finding sightings_summary(const AnalysisContext& ctx, const ChildInfo& ch) {
     }
     const Person& p = ctx.c.person(ch.id);
     Finding f;
-    f.kind = FindingKind::Sightings;
     f.concern = false;
     f.child = ch.id;
     f.from_day = ch.start;
     f.to_day = ch.end;
     f.entries = professional;
-    f.set("child", p.id);
-    f.set("count", static_cast<std::int64_t>(professional.size()));
-    f.set("seen_alone", static_cast<std::int64_t>(alone.size()));
-    f.set("last_seen", professional.empty() ? FieldValue{} : FieldValue{DayValue{ctx.day(professional.back())}});
-    f.set("family_sightings", family);
+    SightingsFinding& d = f.data.emplace<SightingsFinding>();
+    d.child = ch.id;
+    d.count = static_cast<std::int64_t>(professional.size());
+    d.seen_alone = static_cast<std::int64_t>(alone.size());
+    if (!professional.empty()) d.last_seen = DayValue{ctx.day(professional.back())};
+    d.family_sightings = family;
     f.message = p.name + " was seen by professionals " + detail::plural(static_cast<std::int64_t>(professional.size()), "time", "times");
     if (!professional.empty()) {
         const bool old_enough = ch.born_day && ctx.age_at(ch, ctx.day(professional.back())) >= 3;
@@ -136,7 +136,6 @@ void unseen_periods(const AnalysisContext& ctx, const PeriodSpec& spec, const st
         const std::vector<std::string> agencies = ctx.agency_names(contacts);
 
         Finding f;
-        f.kind = FindingKind::UnseenPeriod;
         // Loosely dated sightings that could fill it: the records cannot show the child went unseen.
         const bool cannot_tell = !uncertain.empty() && ctx.loose_dates_could_fill(a.day, b.day, threshold, uncertain);
         // With no case open, months between universal services' contacts are how they work.
@@ -149,18 +148,19 @@ void unseen_periods(const AnalysisContext& ctx, const PeriodSpec& spec, const st
         if (a.entry) f.entries.push_back(*a.entry);
         if (b.entry) f.entries.push_back(*b.entry);
         f.entries.insert(f.entries.end(), contacts.begin(), contacts.end());
-        f.set("child", p.id);
-        f.set("from", DayValue{a.day});
-        f.set("to", DayValue{b.day});
-        f.set("days", static_cast<std::int64_t>(days));
-        f.set("agency_kind", spec.kind ? FieldValue{std::string(to_string(*spec.kind))} : FieldValue{});
-        f.set("threshold_days", static_cast<std::int64_t>(threshold));
-        f.set("from_sighting", a.entry ? FieldValue{EntryList{*a.entry}} : FieldValue{});
-        f.set("to_sighting", b.entry ? FieldValue{EntryList{*b.entry}} : FieldValue{});
-        f.set("contacts_without_sighting", contacts);
-        f.set("agencies", agencies);
-        f.set("family_sightings", family);
-        f.set("uncertain_sightings", uncertain);
+        UnseenPeriodFinding& d = f.data.emplace<UnseenPeriodFinding>();
+        d.child = ch.id;
+        d.from = DayValue{a.day};
+        d.to = DayValue{b.day};
+        d.days = days;
+        d.agency_kind = spec.kind;
+        d.threshold_days = threshold;
+        d.from_sighting = a.entry;
+        d.to_sighting = b.entry;
+        d.contacts_without_sighting = contacts;
+        d.agencies = agencies;
+        d.family_sightings = family;
+        d.uncertain_sightings = uncertain;
 
         std::string who = spec.kind ? "no " + detail::kind_phrase(*spec.kind) + " professional" : "no professional";
         if (spec.kind == AgencyKind::ChildrensSocialCare) who = "no social worker";
@@ -293,23 +293,23 @@ void recording_figures(const AnalysisContext& ctx, const ChildInfo& ch, std::vec
         const auto total = static_cast<std::int64_t>(t.contacts.size());
         const std::int64_t percent = (t.not_recorded * 100 + total / 2) / total;
         Finding f;
-        f.kind = FindingKind::SeenRecording;
         f.child = ch.id;
         f.concern = percent >= limit && expected_to_see(ctx.c.agency_kind(static_cast<AgencyId>(agency)));
         f.from_day = ctx.day(t.contacts.front());
         f.to_day = ctx.day(t.contacts.back());
         f.entries = t.contacts;
         const std::string name(ctx.c.agency_name(static_cast<AgencyId>(agency)));
-        f.set("child", p.id);
-        f.set("agency", name);
-        f.set("agency_kind", std::string(to_string(ctx.c.agency_kind(static_cast<AgencyId>(agency)))));
-        f.set("contacts", total);
-        f.set("not_recorded", t.not_recorded);
-        f.set("not_recorded_percent", percent);
-        f.set("seen", t.seen);
-        f.set("seen_alone", t.seen_alone);
-        f.set("views_applicable", t.views_applicable);
-        f.set("views_sought", t.views_sought);
+        SeenRecordingFinding& d = f.data.emplace<SeenRecordingFinding>();
+        d.child = ch.id;
+        d.agency = name;
+        d.agency_kind = ctx.c.agency_kind(static_cast<AgencyId>(agency));
+        d.contacts = total;
+        d.not_recorded = t.not_recorded;
+        d.not_recorded_percent = percent;
+        d.seen = t.seen;
+        d.seen_alone = t.seen_alone;
+        d.views_applicable = t.views_applicable;
+        d.views_sought = t.views_sought;
         f.message = name + ": " + std::to_string(t.not_recorded) + " of " + detail::plural(total, "contact", "contacts") +
                     " (" + std::to_string(percent) + "%) involving " + p.name + " do not record whether " +
                     std::string(detail::pronoun(p)) + " was seen; seen at " +

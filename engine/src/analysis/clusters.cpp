@@ -111,12 +111,11 @@ bool says_child_absent(std::string_view text) {
     return false;
 }
 
-Finding discrepancy(const Cluster& cl, std::string aspect, EntryList entries, std::string message) {
+Finding discrepancy(const Cluster& cl, DiscrepancyFinding d, EntryList entries, std::string message) {
     Finding f;
-    f.kind = FindingKind::Discrepancy;
+    d.cluster = cl.number;
+    f.data = std::move(d);
     f.entries = std::move(entries);
-    f.set("cluster", static_cast<std::int64_t>(cl.number));
-    f.set("aspect", std::move(aspect));
     f.message = std::move(message);
     return f;
 }
@@ -153,11 +152,11 @@ void date_discrepancies(const AnalysisContext& ctx, const Cluster& cl, std::int3
     }
     std::sort(all.begin(), all.end());
     all.erase(std::unique(all.begin(), all.end()), all.end());
-    Finding f = discrepancy(cl, "date", all, label(ctx, cl) + " disagree on the date: " +
-                                                 join_names(parts) + ".");
-    std::vector<std::string> days;
-    for (const auto& [day, accounts] : claims) days.push_back(format_day(day));
-    f.set("dates", days);
+    DiscrepancyFinding d;
+    d.aspect = DiscrepancyAspect::Date;
+    d.dates.emplace();
+    for (const auto& [day, accounts] : claims) d.dates->push_back(DayValue{day});
+    Finding f = discrepancy(cl, std::move(d), all, label(ctx, cl) + " disagree on the date: " + join_names(parts) + ".");
     f.from_day = claims.begin()->first;
     f.to_day = claims.rbegin()->first;
     out.push_back(std::move(f));
@@ -191,14 +190,16 @@ void seen_discrepancies(const AnalysisContext& ctx, const Cluster& cl, std::int3
         EntryList all = seen;
         all.insert(all.end(), not_seen.begin(), not_seen.end());
         std::sort(all.begin(), all.end());
+        DiscrepancyFinding d;
+        d.aspect = DiscrepancyAspect::ChildSeen;
+        d.child = ch.id;
         const std::string they(detail::pronoun(p));
         const std::string was = they == "they" ? "were" : "was";  // "they were", not "they was"
-        Finding f = discrepancy(cl, "child_seen", all,
+        Finding f = discrepancy(cl, std::move(d), all,
                                 label(ctx, cl) + " disagree on whether " + p.name + " was seen: " +
                                     join_names(ctx.agency_names(seen)) + " say " + they + " " + was + "; " +
                                     join_names(ctx.agency_names(not_seen)) + " say " + they + " " + was + " not.");
         f.child = ch.id;
-        f.set("child", p.id);
         out.push_back(std::move(f));
     }
 }
@@ -244,7 +245,10 @@ void people_discrepancies(const AnalysisContext& ctx, const Cluster& cl, EntryIn
                 all.push_back(m);
         std::sort(all.begin(), all.end());
         const std::string& name = ctx.c.person(person).name;
-        Finding f = discrepancy(cl, "people", all,
+        DiscrepancyFinding d;
+        d.aspect = DiscrepancyAspect::People;
+        d.person = person;
+        Finding f = discrepancy(cl, std::move(d), all,
                                 label(ctx, cl) + " disagree on who was there: " +
                                     join_names(named_by) + " name " + name + "; " + join_names(silent_by) + " do not.");
         // Only an account by someone who was there says who was there; a notification passed on
@@ -254,7 +258,6 @@ void people_discrepancies(const AnalysisContext& ctx, const Cluster& cl, EntryIn
             return t != EntryType::Notification && t != EntryType::Referral;
         });
         if (!f.concern) f.message += " " + join_names(silent_by) + " recorded it as passed on to them, without the name.";
-        f.set("person", ctx.c.person(person).id);
         out.push_back(std::move(f));
     }
 }
@@ -298,11 +301,10 @@ void duplicates(const AnalysisContext& ctx, std::vector<Finding>& out) {
     std::sort(groups.begin(), groups.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     for (const auto& [key, list] : groups) {
         Finding f;
-        f.kind = FindingKind::DuplicateEntry;
+        f.data = DuplicateEntryFinding{.agency = std::string(ctx.c.agency_name(ctx.entry(list.front()).agency)),
+                                       .count = static_cast<std::int64_t>(list.size())};
         f.entries = list;
         f.from_day = f.to_day = ctx.day(list.front());
-        f.set("agency", std::string(ctx.c.agency_name(ctx.entry(list.front()).agency)));
-        f.set("count", static_cast<std::int64_t>(list.size()));
         f.message = std::string(ctx.c.agency_name(ctx.entry(list.front()).agency)) + " recorded the same entry " +
                     std::to_string(list.size()) + " times: " + ctx.describe(list.front()) + ". Every copy is kept.";
         out.push_back(std::move(f));
@@ -320,16 +322,15 @@ std::vector<Finding> analyse_clusters(const Case& c, const std::vector<Cluster>&
         const EntryIndex event = event_of(ctx, cl);
         const std::vector<std::string> agencies = ctx.agency_names(cl.members);
         Finding f;
-        f.kind = FindingKind::Corroboration;
+        f.data = CorroborationFinding{.cluster = cl.number,
+                                      .date = DayValue{ctx.day(event)},
+                                      .agencies = agencies,
+                                      .confirmed = cl.confirmed,
+                                      .score = cl.score};
         f.concern = false;
         f.entries = cl.members;
         f.from_day = ctx.day(cl.members.front());
         f.to_day = ctx.day(cl.members.back());
-        f.set("cluster", static_cast<std::int64_t>(cl.number));
-        f.set("date", DayValue{ctx.day(event)});
-        f.set("agencies", agencies);
-        f.set("confirmed", cl.confirmed);
-        f.set("score", static_cast<std::int64_t>(cl.score));
         f.message = "Incident " + std::to_string(cl.number) + ", " + ctx.describe(event) + ", is recorded by " +
                     detail::plural(static_cast<std::int64_t>(agencies.size()), "agency", "agencies") + " (" +
                     join_names(agencies) + ") in " + std::to_string(cl.members.size()) + " accounts" +

@@ -1,4 +1,4 @@
-// Running the analyses, and finding kinds' names.
+// Running the analyses, and the words of finding kinds and of their fields' vocabularies.
 #include "sightline/engine/findings.hpp"
 
 #include <array>
@@ -16,10 +16,22 @@ std::string_view to_string(FindingKind k) {
     return k_names[static_cast<std::size_t>(k)];
 }
 
-const FieldValue* Finding::get(std::string_view name) const {
-    for (const FindingField& f : fields)
-        if (f.name == name) return &f.value;
-    return nullptr;
+std::string_view to_string(TransferStatus v) {
+    static constexpr std::array<std::string_view, 4> k_names = {"ok", "late", "missed", "unknown"};
+    return k_names[static_cast<std::size_t>(v)];
+}
+
+std::string_view to_string(OldSide v) {
+    static constexpr std::array<std::string_view, 4> k_names = {"not_involved", "transfer_sent", "closed_without_handover",
+                                                                "no_handover_recorded"};
+    return k_names[static_cast<std::size_t>(v)];
+}
+
+std::string_view to_string(ThresholdUnit v) { return v == ThresholdUnit::WorkingDays ? "working days" : "days"; }
+
+std::string_view to_string(DiscrepancyAspect v) {
+    static constexpr std::array<std::string_view, 3> k_names = {"date", "child_seen", "people"};
+    return k_names[static_cast<std::size_t>(v)];
 }
 
 std::vector<Finding> analyse(const Case& c, const AnalysisOptions& options) {

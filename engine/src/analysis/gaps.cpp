@@ -31,7 +31,6 @@ void gaps_between(const AnalysisContext& ctx, const std::vector<Bound>& bounds, 
             else if (ctx.contact(i) && !ctx.precise(i) && (!agency || ctx.entry(i).agency == *agency)) uncertain.push_back(i);
         }
         Finding f;
-        f.kind = FindingKind::Gap;
         // Loosely dated contacts that could fill it: the records cannot show the gap.
         const bool cannot_tell = !uncertain.empty() && ctx.loose_dates_could_fill(a.day, b.day, threshold, uncertain);
         const bool no_case = !agency && ctx.case_open_days(a.day, b.day) <= threshold;
@@ -40,14 +39,17 @@ void gaps_between(const AnalysisContext& ctx, const std::vector<Bound>& bounds, 
         f.to_day = b.day;
         if (a.entry) f.entries.push_back(*a.entry);
         if (b.entry) f.entries.push_back(*b.entry);
-        f.set("from", DayValue{a.day});
-        f.set("to", DayValue{b.day});
-        f.set("days", static_cast<std::int64_t>(days));
-        f.set("agency", agency ? FieldValue{std::string(ctx.c.agency_name(*agency))} : FieldValue{});
-        f.set("agency_kind", agency ? FieldValue{std::string(to_string(ctx.c.agency_kind(*agency)))} : FieldValue{});
-        f.set("threshold_days", static_cast<std::int64_t>(threshold));
-        f.set("family_entries", family);
-        f.set("uncertain_contacts", uncertain);
+        GapFinding& d = f.data.emplace<GapFinding>();
+        d.from = DayValue{a.day};
+        d.to = DayValue{b.day};
+        d.days = days;
+        if (agency) {
+            d.agency = std::string(ctx.c.agency_name(*agency));
+            d.agency_kind = ctx.c.agency_kind(*agency);
+        }
+        d.threshold_days = threshold;
+        d.family_entries = family;
+        d.uncertain_contacts = uncertain;
         const std::string from = a.entry ? ctx.describe(*a.entry) : format_day(a.day) + ctx.period_start_label();
         const std::string to = b.entry ? ctx.describe(*b.entry) : format_day(b.day) + ctx.period_end_label();
         if (agency) {

@@ -234,15 +234,14 @@ std::vector<Finding> analyse_knowledge(const Case& c, const std::vector<Cluster>
             knew.push_back(std::string(c.agency_name(k.agency)) + " (" + format_day(k.day) + ")");
         for (AgencyId a : rk.never) never.emplace_back(c.agency_name(a));
         Finding f;
-        f.kind = FindingKind::NotShared;
+        f.data = NotSharedFinding{.date = DayValue{ctx.day(rk.event)},
+                                  .event = EntryList{rk.event},
+                                  .recorded_by = std::string(c.agency_name(ctx.entry(rk.event).agency)),
+                                  .knew = knew,
+                                  .never_received = never};
         f.entries = {rk.event};
         f.from_day = ctx.day(rk.event);
         f.to_day = ctx.day(rk.event) + ctx.rule(RuleId::NotSharedDays);
-        f.set("date", DayValue{ctx.day(rk.event)});
-        f.set("event", EntryList{rk.event});
-        f.set("recorded_by", std::string(c.agency_name(ctx.entry(rk.event).agency)));
-        f.set("knew", knew);
-        f.set("never_received", never);
         f.message = ctx.describe(rk.event) + ": " + join_names(never) + (never.size() == 1 ? " was" : " were") +
                     " in contact with the family within " + detail::plural(ctx.rule(RuleId::NotSharedDays), "day", "days") +
                     " but never received it. " + std::to_string(knew.size()) +

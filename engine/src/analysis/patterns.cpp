@@ -50,15 +50,17 @@ bool health(AgencyKind k) {
     }
 }
 
-Finding pattern(FindingKind kind, const AnalysisContext& ctx, const EntryList& entries) {
+// A finding of pattern kind P over entries in day order, with its span and count set.
+template <class P>
+Finding pattern(const AnalysisContext& ctx, const EntryList& entries) {
     Finding f;
-    f.kind = kind;
     f.entries = entries;
     f.from_day = ctx.day(entries.front());
     f.to_day = ctx.day(entries.back());
-    f.set("from", DayValue{f.from_day});
-    f.set("to", DayValue{f.to_day});
-    f.set("count", static_cast<std::int64_t>(entries.size()));
+    P& d = f.data.emplace<P>();
+    d.from = DayValue{f.from_day};
+    d.to = DayValue{f.to_day};
+    d.count = static_cast<std::int64_t>(entries.size());
     return f;
 }
 
@@ -79,7 +81,7 @@ void missed_appointments(const AnalysisContext& ctx, std::vector<Finding>& out) 
     const auto count = ctx.c.rules.get(RuleId::MissedAppointmentsCount);
     const std::int32_t days = ctx.rule(RuleId::MissedAppointmentsDays);
     for (const EntryList& run : runs(ctx, events, count, days)) {
-        Finding f = pattern(FindingKind::MissedAppointments, ctx, run);
+        Finding f = pattern<MissedAppointmentsFinding>(ctx, run);
         std::set<std::string> agencies;
         for (EntryIndex i : run) agencies.insert(std::string(ctx.c.agency_name(ctx.entry(i).agency)));
         f.message = std::to_string(run.size()) + " missed appointments, children not brought or no-access visits within " +
@@ -119,7 +121,7 @@ void repeated_domestic_abuse(const AnalysisContext& ctx, const std::vector<Clust
         incidents.push_back(i);
     }
     for (const EntryList& run : runs(ctx, incidents, ctx.c.rules.get(RuleId::DomesticAbuseCount), ctx.rule(RuleId::DomesticAbuseDays))) {
-        Finding f = pattern(FindingKind::RepeatedDomesticAbuse, ctx, run);
+        Finding f = pattern<RepeatedDomesticAbuseFinding>(ctx, run);
         f.message = std::to_string(run.size()) + " domestic abuse incidents within " +
                     detail::plural(ctx.day(run.back()) - ctx.day(run.front()), "day", "days") + ": " + join_names(described(ctx, run)) + ".";
         out.push_back(std::move(f));
@@ -167,8 +169,8 @@ void rereferrals(const AnalysisContext& ctx, std::vector<Finding>& out) {
         const auto j = static_cast<EntryIndex>(*next);
         if (ctx.day(j) - ctx.day(closed) > window) continue;
         {
-            Finding f = pattern(FindingKind::Rereferral, ctx, {closed, j});
-            f.set("days", static_cast<std::int64_t>(ctx.day(j) - ctx.day(closed)));
+            Finding f = pattern<RereferralFinding>(ctx, {closed, j});
+            std::get<RereferralFinding>(f.data).days = ctx.day(j) - ctx.day(closed);
             f.message = ctx.describe(closed) + ", and " + detail::plural(ctx.day(j) - ctx.day(closed), "day", "days") +
                         " later the family came back: " + ctx.describe(j) + ".";
             out.push_back(std::move(f));
@@ -187,10 +189,11 @@ void infant_injuries(const AnalysisContext& ctx, std::vector<Finding>& out) {
             if (!ch.born_day || !ctx.c.chronology.names_person(e, ch.id)) continue;
             const std::int32_t age = ctx.day(i) - *ch.born_day;
             if (age < 0 || age >= limit) continue;
-            Finding f = pattern(FindingKind::InfantInjury, ctx, {i});
+            Finding f = pattern<InfantInjuryFinding>(ctx, {i});
             f.child = ch.id;
-            f.set("child", ctx.c.person(ch.id).id);
-            f.set("age_days", static_cast<std::int64_t>(age));
+            InfantInjuryFinding& d = std::get<InfantInjuryFinding>(f.data);
+            d.child = ch.id;
+            d.age_days = age;
             f.message = ctx.describe(i) + ": an injury to " + ctx.c.person(ch.id).name + " at " + detail::plural(age, "day", "days") +
                         " old, before " + std::string(detail::pronoun(ctx.c.person(ch.id))) + " could move about alone.";
             out.push_back(std::move(f));
@@ -241,11 +244,12 @@ void practitioner_changes(const AnalysisContext& ctx, std::vector<Finding>& out)
     }
     for (const auto& [agency, list] : changes) {
         for (const EntryList& run : runs(ctx, list, ctx.c.rules.get(RuleId::PractitionerChanges), ctx.rule(RuleId::PractitionerChangeDays))) {
-            Finding f = pattern(FindingKind::PractitionerChanges, ctx, run);
+            Finding f = pattern<PractitionerChangesFinding>(ctx, run);
             std::vector<std::string> who;
             for (EntryIndex i : run) who.emplace_back(ctx.entry(i).practitioner);
-            f.set("agency", std::string(ctx.c.agency_name(static_cast<AgencyId>(agency))));
-            f.set("practitioners", who);
+            PractitionerChangesFinding& d = std::get<PractitionerChangesFinding>(f.data);
+            d.agency = std::string(ctx.c.agency_name(static_cast<AgencyId>(agency)));
+            d.practitioners = who;
             f.message = std::string(ctx.c.agency_name(static_cast<AgencyId>(agency))) + " brought in " +
                         std::to_string(run.size()) + " new practitioners within " +
                         detail::plural(ctx.day(run.back()) - ctx.day(run.front()), "day", "days") + " (" + join_names(who) + ").";

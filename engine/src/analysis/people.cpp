@@ -42,14 +42,11 @@ void unknown_people(const AnalysisContext& ctx, std::vector<Finding>& out) {
     for (const auto& [key, named] : names) {
         const auto& [written, entries] = named;
         Finding f;
-        f.kind = FindingKind::UnknownPerson;
+        const auto agencies = ctx.agency_names(entries);
+        f.data = UnknownPersonFinding{.name = written, .count = static_cast<std::int64_t>(entries.size()), .agencies = agencies};
         f.entries = entries;
         f.from_day = ctx.day(entries.front());
         f.to_day = ctx.day(entries.back());
-        const auto agencies = ctx.agency_names(entries);
-        f.set("name", written);
-        f.set("count", static_cast<std::int64_t>(entries.size()));
-        f.set("agencies", agencies);
         f.message = "'" + written + "' is named in " + detail::plural(static_cast<std::int64_t>(entries.size()), "entry", "entries") +
                     " (" + join_names(agencies) + ") but is not in the case's people, so the genogram and the other analyses do "
                     "not know who this is.";
@@ -77,6 +74,7 @@ void invisible_adults(const AnalysisContext& ctx, std::vector<Finding>& out) {
     struct Trace {
         std::string name;
         const Person* person = nullptr;    // nullptr for a name that is nobody in the case
+        std::optional<PersonId> id;        // the person's, when one
         EntryList elsewhere;                // police, probation, housing, ... records naming them
         bool known_to_care = false;         // named by a health or social care record, as subject or in its words
     };
@@ -92,6 +90,7 @@ void invisible_adults(const AnalysisContext& ctx, std::vector<Finding>& out) {
             if (t.name.empty()) {
                 t.name = is_none(s.person) ? std::string(s.text) : ctx.c.person(s.person).name;
                 t.person = is_none(s.person) ? nullptr : &ctx.c.person(s.person);
+                if (!is_none(s.person)) t.id = s.person;
             }
             if (care) t.known_to_care = true;
             else if (t.elsewhere.empty() || t.elsewhere.back() != i) t.elsewhere.push_back(i);
@@ -109,14 +108,11 @@ void invisible_adults(const AnalysisContext& ctx, std::vector<Finding>& out) {
         if (t.known_to_care || t.elsewhere.empty()) continue;
         const auto agencies = ctx.agency_names(t.elsewhere);
         Finding f;
-        f.kind = FindingKind::InvisibleAdult;
+        f.data = InvisibleAdultFinding{
+            .person = t.id, .name = t.name, .count = static_cast<std::int64_t>(t.elsewhere.size()), .agencies = agencies};
         f.entries = t.elsewhere;
         f.from_day = ctx.day(t.elsewhere.front());
         f.to_day = ctx.day(t.elsewhere.back());
-        f.set("person", t.person ? FieldValue{t.person->id} : FieldValue{});
-        f.set("name", t.name);
-        f.set("count", static_cast<std::int64_t>(t.elsewhere.size()));
-        f.set("agencies", agencies);
         const std::string them = t.person && t.person->sex != Sex::Unknown ? std::string(detail::object_pronoun(*t.person))
                                                                           : std::string("this adult");
         f.message = t.name + " appears in " + detail::plural(static_cast<std::int64_t>(t.elsewhere.size()), "record", "records") +
@@ -174,13 +170,12 @@ void unchecked_adults(const AnalysisContext& ctx, std::vector<Finding>& out) {
             if (check) continue;
             const Person& person = ctx.c.person(p);
             Finding f;
-            f.kind = FindingKind::UncheckedAdult;
+            f.data = UncheckedAdultFinding{.person = p,
+                                           .joined = DayValue{joined},
+                                           .area = std::string(ctx.c.area_name(homes[k]->area)),
+                                           .check_days = window};
             f.from_day = joined;
             f.to_day = joined + window;
-            f.set("person", person.id);
-            f.set("joined", DayValue{joined});
-            f.set("area", std::string(ctx.c.area_name(homes[k]->area)));
-            f.set("check_days", static_cast<std::int64_t>(window));
             f.message = person.name + " joined " + ctx.c.person(child).name + "'s household in " +
                         std::string(ctx.c.area_name(homes[k]->area)) + " on " + format_day(joined) +
                         ", and no assessment, check or visit naming " + std::string(detail::object_pronoun(person)) +

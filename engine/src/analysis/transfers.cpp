@@ -108,15 +108,12 @@ Inferred moves_from_entries(const AnalysisContext& ctx) {
 // When records change area too often to be moves, say so rather than invent dozens of them.
 Finding noisy_areas_finding(const AnalysisContext& ctx, std::size_t changes) {
     Finding f;
-    f.kind = FindingKind::Move;
     f.concern = false;
     f.from_day = ctx.period_start;
     f.to_day = ctx.period_end;
-    f.set("date", FieldValue{});
-    f.set("from_area", FieldValue{});
-    f.set("to_area", FieldValue{});
-    f.set("inferred", true);
-    f.set("area_changes", static_cast<std::int64_t>(changes));
+    MoveFinding& d = f.data.emplace<MoveFinding>();
+    d.inferred = true;
+    d.area_changes = static_cast<std::int64_t>(changes);
     f.message = "No residences are recorded, and the areas of agency records change " + std::to_string(changes) +
                 " times: too often to be moves of the family, so no moves are inferred and no transfers checked. "
                 "Record the family's residences in case.yaml to check transfers.";
@@ -125,21 +122,18 @@ Finding noisy_areas_finding(const AnalysisContext& ctx, std::size_t changes) {
 
 Finding move_finding(const AnalysisContext& ctx, const Move& m) {
     Finding f;
-    f.kind = FindingKind::Move;
     f.concern = false;
     f.from_day = m.day;
     f.to_day = m.day;
     if (m.evidence) f.entries.push_back(*m.evidence);
-    std::vector<std::string> ids, names;
-    for (PersonId p : m.children) {
-        ids.push_back(ctx.c.person(p).id);
-        names.push_back(ctx.c.person(p).name);
-    }
-    f.set("date", DayValue{m.day});
-    f.set("from_area", std::string(ctx.c.area_name(m.from)));
-    f.set("to_area", std::string(ctx.c.area_name(m.to)));
-    f.set("inferred", m.inferred);
-    f.set("children", ids);
+    std::vector<std::string> names;
+    for (PersonId p : m.children) names.push_back(ctx.c.person(p).name);
+    MoveFinding& d = f.data.emplace<MoveFinding>();
+    d.date = DayValue{m.day};
+    d.from_area = std::string(ctx.c.area_name(m.from));
+    d.to_area = std::string(ctx.c.area_name(m.to));
+    d.inferred = m.inferred;
+    d.children = m.children;
     f.message = join_names(names) + " moved from " + std::string(ctx.c.area_name(m.from)) + " to " +
                 std::string(ctx.c.area_name(m.to)) + " on " + format_day(m.day) + ".";
     if (m.inferred)
@@ -357,43 +351,43 @@ Finding transfer_finding(const AnalysisContext& ctx, const TransferIndex& index,
 
     const Threshold th = threshold_for(ctx, x.kind);
     Finding f;
-    f.kind = FindingKind::Transfer;
     f.from_day = m.day;
     f.to_day = first ? ctx.day(*first) : limit;
-    std::string status = "missed";
+    TransferStatus status = TransferStatus::Missed;
     std::optional<std::int32_t> days, working;
     if (first) {
         days = std::max(0, ctx.day(*first) - m.day);  // told before the move: at once
         working = working_days_between(m.day, std::max(m.day, ctx.day(*first)));
-        status = (th.working_days ? *working : *days) > th.value ? "late" : "ok";
+        status = (th.working_days ? *working : *days) > th.value ? TransferStatus::Late : TransferStatus::Ok;
         f.entries.push_back(*first);
     }
     // No record of the kind in the new area, but records of the kind whose area nobody gave: the
     // records cannot say whether it followed (docs/analyses.md, "Principles").
     const std::optional<EntryIndex> unplaced = first ? std::nullopt : entry_or_none(first_unplaced);
-    if (unplaced) status = "unknown";
-    f.concern = status != "ok" && status != "unknown";
-    std::string old_side = "not_involved";
-    if (sent) old_side = "transfer_sent";
-    else if (closed) old_side = "closed_without_handover";
-    else if (!is_none(old_agency)) old_side = "no_handover_recorded";
+    if (unplaced) status = TransferStatus::Unknown;
+    f.concern = status != TransferStatus::Ok && status != TransferStatus::Unknown;
+    OldSide old_side = OldSide::NotInvolved;
+    if (sent) old_side = OldSide::TransferSent;
+    else if (closed) old_side = OldSide::ClosedWithoutHandover;
+    else if (!is_none(old_agency)) old_side = OldSide::NoHandoverRecorded;
 
-    f.set("date", DayValue{m.day});
-    f.set("from_area", std::string(c.area_name(m.from)));
-    f.set("to_area", std::string(c.area_name(m.to)));
-    f.set("agency_kind", std::string(to_string(x.kind)));
-    f.set("status", status);
-    f.set("first_contact_days", days ? FieldValue{static_cast<std::int64_t>(*days)} : FieldValue{});
-    f.set("first_contact_working_days", working ? FieldValue{static_cast<std::int64_t>(*working)} : FieldValue{});
-    f.set("first_contact", first ? FieldValue{EntryList{*first}} : FieldValue{});
-    f.set("informed_days", informed ? FieldValue{static_cast<std::int64_t>(std::max(0, ctx.day(*informed) - m.day))} : FieldValue{});
-    f.set("own_contact_days", own ? FieldValue{static_cast<std::int64_t>(ctx.day(*own) - m.day)} : FieldValue{});
-    f.set("threshold", static_cast<std::int64_t>(th.value));
-    f.set("threshold_unit", std::string(th.working_days ? "working days" : "days"));
-    f.set("expected_because", x.reason);
-    f.set("old_side", old_side);
-    f.set("old_agency", is_none(old_agency) ? FieldValue{} : FieldValue{std::string(c.agency_name(old_agency))});
-    f.set("old_side_entry", sent ? FieldValue{EntryList{*sent}} : closed ? FieldValue{EntryList{*closed}} : FieldValue{});
+    TransferFinding& d = f.data.emplace<TransferFinding>();
+    d.date = DayValue{m.day};
+    d.from_area = std::string(c.area_name(m.from));
+    d.to_area = std::string(c.area_name(m.to));
+    d.agency_kind = x.kind;
+    d.status = status;
+    d.first_contact_days = days;
+    d.first_contact_working_days = working;
+    d.first_contact = first;
+    if (informed) d.informed_days = std::max(0, ctx.day(*informed) - m.day);
+    if (own) d.own_contact_days = ctx.day(*own) - m.day;
+    d.threshold = th.value;
+    d.threshold_unit = th.working_days ? ThresholdUnit::WorkingDays : ThresholdUnit::Days;
+    d.expected_because = x.reason;
+    d.old_side = old_side;
+    if (!is_none(old_agency)) d.old_agency = std::string(c.agency_name(old_agency));
+    d.old_side_entry = sent ? sent : closed;
 
     std::string kind = detail::kind_phrase(x.kind);
     kind[0] = static_cast<char>(kind[0] >= 'a' && kind[0] <= 'z' ? kind[0] - 'a' + 'A' : kind[0]);
@@ -413,19 +407,19 @@ Finding transfer_finding(const AnalysisContext& ctx, const TransferIndex& index,
     } else {
         const std::string amount = th.working_days ? std::to_string(*days) + " days (" + std::to_string(*working) + " working days)"
                                                    : detail::plural(*days, "day", "days");
-        msg = kind + (status == "ok" ? " followed the move to " : " was late to follow the move to ") + to_area + " on " +
+        msg = kind + (status == TransferStatus::Ok ? " followed the move to " : " was late to follow the move to ") + to_area + " on " +
               format_day(m.day) + ": first contact after " + amount + " (" + threshold_text + "), " + ctx.describe(*first) + ".";
         if (informed && own && *first == *informed && *informed != *own)
             msg += " Its own first record there came after " + detail::plural(ctx.day(*own) - m.day, "day", "days") + ".";
         if (ctx.day(*first) < m.day)
             msg += " The new area was told " + detail::plural(m.day - ctx.day(*first), "day", "days") + " before the move.";
     }
-    if (old_side == "closed_without_handover")
+    if (old_side == OldSide::ClosedWithoutHandover)
         msg += " " + std::string(c.agency_name(old_agency)) + " closed its case on " + format_date(ctx.entry(*closed).date) +
                " without handing over to " + to_area + ".";
-    else if (old_side == "no_handover_recorded" && status != "ok")
+    else if (old_side == OldSide::NoHandoverRecorded && status != TransferStatus::Ok)
         msg += " " + std::string(c.agency_name(old_agency)) + " recorded no handover.";
-    else if (old_side == "transfer_sent" && (!first || *sent != *first))
+    else if (old_side == OldSide::TransferSent && (!first || *sent != *first))
         msg += " " + std::string(c.agency_name(old_agency)) + " recorded a handover on " + format_date(ctx.entry(*sent).date) + ".";
     f.message = std::move(msg);
     return f;
@@ -483,17 +477,17 @@ void misrouted(const AnalysisContext& ctx, const TransferIndex& index, std::vect
             std::optional<EntryIndex> heard;
             if (next != k_no_index && ctx.day(static_cast<EntryIndex>(next)) <= d + lookahead) heard = static_cast<EntryIndex>(next);
             Finding f;
-            f.kind = FindingKind::MisroutedNotification;
             f.from_day = d;
             f.to_day = heard ? ctx.day(*heard) : d;
             f.entries.push_back(i);
-            f.set("date", DayValue{d});
-            f.set("from_agency", std::string(c.agency_name(e.agency)));
-            f.set("to_agency", target.name);
-            f.set("to_agency_area", std::string(c.area_name(target.area)));
-            f.set("child_area", std::string(c.area_name(home)));
-            f.set("days_until_right_area", heard ? FieldValue{static_cast<std::int64_t>(ctx.day(*heard) - d)} : FieldValue{});
-            f.set("right_area_entry", heard ? FieldValue{EntryList{*heard}} : FieldValue{});
+            MisroutedNotificationFinding& m = f.data.emplace<MisroutedNotificationFinding>();
+            m.date = DayValue{d};
+            m.from_agency = std::string(c.agency_name(e.agency));
+            m.to_agency = target.name;
+            m.to_agency_area = std::string(c.area_name(target.area));
+            m.child_area = std::string(c.area_name(home));
+            if (heard) m.days_until_right_area = ctx.day(*heard) - d;
+            m.right_area_entry = heard;
             f.message = ctx.describe(i) + " went to " + target.name + " in " + std::string(c.area_name(target.area)) +
                         ", but the family was living in " + std::string(c.area_name(home)) + ". ";
             if (heard)

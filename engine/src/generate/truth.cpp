@@ -10,6 +10,7 @@
 // [SECTION] Adults known only to police or housing
 // [SECTION] Incidents recorded by several agencies
 // [SECTION] derive_truth
+// [SECTION] What the truth states
 #include <algorithm>
 #include <map>
 #include <set>
@@ -115,9 +116,9 @@ public:
     }
 };
 
-Finding finding(FindingKind kind, std::string message) {
+Finding finding(FindingData data, std::string message) {
     Finding f;
-    f.kind = kind;
+    f.data = std::move(data);
     f.message = std::move(message);
     return f;
 }
@@ -151,19 +152,20 @@ void unseen(const View& v, std::size_t child, std::optional<AgencyKind> kind, st
         const bool infant = age_in_years(*p.born, a.day) < 1;
         const std::int32_t threshold = v.days(infant ? RuleId::UnseenDaysInfant : RuleId::UnseenDays);
         if (b.day - a.day <= threshold) continue;
-        Finding f = finding(FindingKind::UnseenPeriod,
+        UnseenPeriodFinding d;
+        d.child = static_cast<PersonId>(person);
+        d.from = DayValue{a.day};
+        d.to = DayValue{b.day};
+        d.days = b.day - a.day;
+        d.agency_kind = kind;
+        d.threshold_days = threshold;
+        Finding f = finding(std::move(d),
                             std::string(kind ? "no " + std::string(to_string(*kind)) + " professional" : "no professional") +
                                 " saw " + p.name + " from " + format_day(a.day) + " to " + format_day(b.day));
         f.child = static_cast<PersonId>(person);
         f.from_day = a.day;
         f.to_day = b.day;
         f.entries = v.entries({a.event, b.event});
-        f.set("child", p.id);
-        f.set("from", DayValue{a.day});
-        f.set("to", DayValue{b.day});
-        f.set("days", static_cast<std::int64_t>(b.day - a.day));
-        f.set("agency_kind", kind ? FieldValue{std::string(to_string(*kind))} : FieldValue{});
-        f.set("threshold_days", static_cast<std::int64_t>(threshold));
         out.push_back(std::move(f));
     }
 }
@@ -205,14 +207,15 @@ void gaps(const View& v, std::vector<Finding>& out) {
         for (std::size_t k = 0; k + 1 < bounds.size(); ++k) {
             const std::int32_t d = bounds[k + 1].day - bounds[k].day;
             if (d <= threshold) continue;
-            Finding f = finding(FindingKind::Gap, "no contact from " + format_day(bounds[k].day) + " to " + format_day(bounds[k + 1].day));
+            GapFinding g;
+            g.from = DayValue{bounds[k].day};
+            g.to = DayValue{bounds[k + 1].day};
+            g.days = d;
+            if (agency >= 0) g.agency = v.agency(agency).name;
+            Finding f = finding(std::move(g), "no contact from " + format_day(bounds[k].day) + " to " + format_day(bounds[k + 1].day));
             f.from_day = bounds[k].day;
             f.to_day = bounds[k + 1].day;
             f.entries = v.entries({bounds[k].event, bounds[k + 1].event});
-            f.set("from", DayValue{bounds[k].day});
-            f.set("to", DayValue{bounds[k + 1].day});
-            f.set("days", static_cast<std::int64_t>(d));
-            f.set("agency", agency >= 0 ? FieldValue{v.agency(agency).name} : FieldValue{});
             out.push_back(std::move(f));
         }
     };
@@ -294,13 +297,14 @@ void transfers(const View& v, std::vector<Finding>& out) {
     for (std::size_t k = 0; k < ms.size(); ++k) {
         const Move& m = ms[k];
         if (m.day > v.period_end) continue;
-        Finding mv = finding(FindingKind::Move, "the family moved from " + v.s.areas[static_cast<std::size_t>(m.from)] + " to " +
-                                                    v.s.areas[static_cast<std::size_t>(m.to)] + " on " + format_day(m.day));
+        MoveFinding md;
+        md.date = DayValue{m.day};
+        md.from_area = v.s.areas[static_cast<std::size_t>(m.from)];
+        md.to_area = v.s.areas[static_cast<std::size_t>(m.to)];
+        Finding mv = finding(std::move(md), "the family moved from " + v.s.areas[static_cast<std::size_t>(m.from)] + " to " +
+                                                v.s.areas[static_cast<std::size_t>(m.to)] + " on " + format_day(m.day));
         mv.concern = false;
         mv.from_day = mv.to_day = m.day;
-        mv.set("date", DayValue{m.day});
-        mv.set("from_area", v.s.areas[static_cast<std::size_t>(m.from)]);
-        mv.set("to_area", v.s.areas[static_cast<std::size_t>(m.to)]);
         out.push_back(std::move(mv));
         const std::int32_t limit = k + 1 < ms.size() ? std::min(ms[k + 1].day - 1, v.period_end) : v.period_end;
         // Who should follow: universal services by age, the GP, and every kind involved in the old area.
@@ -353,29 +357,30 @@ void transfers(const View& v, std::vector<Finding>& out) {
                 threshold = v.days(RuleId::TransferSocialCareDays);
                 working = true;
             }
-            std::string status = "missed";
+            TransferStatus status = TransferStatus::Missed;
             std::optional<std::int64_t> days;
             if (first >= 0) {
                 days = v.ev(first).day - m.day;
                 const std::int32_t measured = working ? working_days_between(m.day, v.ev(first).day) : static_cast<std::int32_t>(*days);
-                status = measured > threshold ? "late" : "ok";
+                status = measured > threshold ? TransferStatus::Late : TransferStatus::Ok;
             }
-            const std::string old_side = sent >= 0 ? "transfer_sent" : closed >= 0 ? "closed_without_handover"
-                                                               : old_agency >= 0 ? "no_handover_recorded" : "not_involved";
-            Finding f = finding(FindingKind::Transfer, std::string(to_string(kind)) + " after the move to " +
-                                                           v.s.areas[static_cast<std::size_t>(m.to)] + " on " + format_day(m.day) +
-                                                           ": " + status + (days ? " (" + std::to_string(*days) + " days)" : ""));
-            f.concern = status != "ok";
+            const OldSide old_side = sent >= 0 ? OldSide::TransferSent : closed >= 0 ? OldSide::ClosedWithoutHandover
+                                                                     : old_agency >= 0 ? OldSide::NoHandoverRecorded : OldSide::NotInvolved;
+            TransferFinding t;
+            t.date = DayValue{m.day};
+            t.from_area = v.s.areas[static_cast<std::size_t>(m.from)];
+            t.to_area = v.s.areas[static_cast<std::size_t>(m.to)];
+            t.agency_kind = kind;
+            t.status = status;
+            t.first_contact_days = days;
+            t.old_side = old_side;
+            Finding f = finding(std::move(t), std::string(to_string(kind)) + " after the move to " +
+                                                  v.s.areas[static_cast<std::size_t>(m.to)] + " on " + format_day(m.day) + ": " +
+                                                  std::string(to_string(status)) + (days ? " (" + std::to_string(*days) + " days)" : ""));
+            f.concern = status != TransferStatus::Ok;
             f.from_day = m.day;
             f.to_day = first >= 0 ? v.ev(first).day : limit;
             f.entries = v.entries({first});
-            f.set("date", DayValue{m.day});
-            f.set("from_area", v.s.areas[static_cast<std::size_t>(m.from)]);
-            f.set("to_area", v.s.areas[static_cast<std::size_t>(m.to)]);
-            f.set("agency_kind", std::string(to_string(kind)));
-            f.set("status", status);
-            f.set("first_contact_days", days ? FieldValue{*days} : FieldValue{});
-            f.set("old_side", old_side);
             out.push_back(std::move(f));
         }
     }
@@ -421,17 +426,17 @@ void misrouted(const View& v, std::vector<Finding>& out) {
                                       (v.ev(j).type == EntryType::Notification || v.ev(j).type == EntryType::Referral);
                 if (resent || recorded) heard = j;
             }
-            Finding f = finding(FindingKind::MisroutedNotification,
-                                "a notification of " + format_day(e.day) + " went to " + t.name + " in the area the family had left");
+            MisroutedNotificationFinding m;
+            m.date = DayValue{e.day};
+            m.from_agency = v.agency(e.agency).name;
+            m.to_agency = t.name;
+            m.child_area = v.s.areas[static_cast<std::size_t>(home)];
+            if (heard >= 0) m.days_until_right_area = v.ev(heard).day - e.day;
+            Finding f = finding(std::move(m), "a notification of " + format_day(e.day) + " went to " + t.name +
+                                                  " in the area the family had left");
             f.from_day = e.day;
             f.to_day = heard >= 0 ? v.ev(heard).day : e.day;
             f.entries = v.entries({i});
-            f.set("date", DayValue{e.day});
-            f.set("from_agency", v.agency(e.agency).name);
-            f.set("to_agency", t.name);
-            f.set("child_area", v.s.areas[static_cast<std::size_t>(home)]);
-            f.set("days_until_right_area",
-                  heard >= 0 ? FieldValue{static_cast<std::int64_t>(v.ev(heard).day - e.day)} : FieldValue{});
             out.push_back(std::move(f));
         }
     }
@@ -476,15 +481,15 @@ void invisible_adults(const View& v, std::vector<Finding>& out) {
             const std::string& name = v.agency(v.ev(i).agency).name;
             if (std::find(agencies.begin(), agencies.end(), name) == agencies.end()) agencies.push_back(name);
         }
-        Finding f = finding(FindingKind::InvisibleAdult, v.person(p).name + " is known to " + agencies.front() +
-                                                             " but to no health or social care record");
+        InvisibleAdultFinding d{.person = static_cast<PersonId>(p),
+                                .name = v.person(p).name,
+                                .count = static_cast<std::int64_t>(t.elsewhere.size()),
+                                .agencies = agencies};
+        Finding f = finding(std::move(d), v.person(p).name + " is known to " + agencies.front() +
+                                              " but to no health or social care record");
         f.from_day = v.ev(t.elsewhere.front()).day;
         f.to_day = v.ev(t.elsewhere.back()).day;
         for (int i : t.elsewhere) f.entries.push_back(v.entry_of[static_cast<std::size_t>(i)]);
-        f.set("person", v.person(p).id);
-        f.set("name", v.person(p).name);
-        f.set("count", static_cast<std::int64_t>(t.elsewhere.size()));
-        f.set("agencies", agencies);
         out.push_back(std::move(f));
     }
 }
@@ -502,14 +507,13 @@ void incidents(const View& v, std::vector<Finding>& out) {
             const std::string& name = v.agency(v.ev(i).agency).name;
             if (std::find(agencies.begin(), agencies.end(), name) == agencies.end()) agencies.push_back(name);
         }
-        Finding f = finding(FindingKind::Corroboration, "the incident of " + format_day(v.ev(sorted.front()).day) +
-                                                             " recorded by " + std::to_string(agencies.size()) + " agencies");
+        CorroborationFinding d{.date = DayValue{v.ev(members.front()).day}, .agencies = agencies};
+        Finding f = finding(std::move(d), "the incident of " + format_day(v.ev(sorted.front()).day) + " recorded by " +
+                                              std::to_string(agencies.size()) + " agencies");
         f.concern = false;
         f.from_day = v.ev(sorted.front()).day;
         f.to_day = v.ev(sorted.back()).day;
         for (int i : sorted) f.entries.push_back(v.entry_of[static_cast<std::size_t>(i)]);
-        f.set("date", DayValue{v.ev(members.front()).day});
-        f.set("agencies", agencies);
         out.push_back(std::move(f));
     }
 }
@@ -531,3 +535,40 @@ std::vector<Finding> derive_truth(const Story& s, const std::vector<EntryIndex>&
 }
 
 }  // namespace sightline::engine::synth
+
+// [SECTION] What the truth states
+
+namespace sightline::engine {
+
+namespace {
+
+// Whether `field` is the address of one of the listed members of p.
+template <class P, class... M>
+bool is_one_of(const P& p, const void* field, M P::*... members) {
+    return ((field == &(p.*members)) || ...);
+}
+
+}  // namespace
+
+bool truth_states(const Finding& truth, const void* field) {
+    if (const auto* p = truth.as<UnseenPeriodFinding>())
+        return is_one_of(*p, field, &UnseenPeriodFinding::child, &UnseenPeriodFinding::from, &UnseenPeriodFinding::to,
+                         &UnseenPeriodFinding::days, &UnseenPeriodFinding::agency_kind, &UnseenPeriodFinding::threshold_days);
+    if (const auto* p = truth.as<GapFinding>())
+        return is_one_of(*p, field, &GapFinding::from, &GapFinding::to, &GapFinding::days, &GapFinding::agency);
+    if (const auto* p = truth.as<MoveFinding>())
+        return is_one_of(*p, field, &MoveFinding::date, &MoveFinding::from_area, &MoveFinding::to_area);
+    if (const auto* p = truth.as<TransferFinding>())
+        return is_one_of(*p, field, &TransferFinding::date, &TransferFinding::from_area, &TransferFinding::to_area,
+                         &TransferFinding::agency_kind, &TransferFinding::status, &TransferFinding::first_contact_days,
+                         &TransferFinding::old_side);
+    if (const auto* p = truth.as<MisroutedNotificationFinding>())
+        return is_one_of(*p, field, &MisroutedNotificationFinding::date, &MisroutedNotificationFinding::from_agency,
+                         &MisroutedNotificationFinding::to_agency, &MisroutedNotificationFinding::child_area,
+                         &MisroutedNotificationFinding::days_until_right_area);
+    if (const auto* p = truth.as<CorroborationFinding>())
+        return is_one_of(*p, field, &CorroborationFinding::date, &CorroborationFinding::agencies);
+    return true;  // invisible adults: every field
+}
+
+}  // namespace sightline::engine

@@ -1,5 +1,16 @@
 // Findings: what the analyses report (case-format §8 "findings").
 //
+// A finding's fields are the members of its kind's struct in finding_types.hpp. To add a field:
+//   1. add the member to the struct (its type says how it is written, null or left out);
+//   2. add it to the struct's for_each_field where it belongs in the output: `check --format
+//      json` writes it from there (truth.json too, if the generator computes it: truth_states);
+//   3. set it in the analysis.
+// Readers (text reports, timeline, viewer, tests) use the member itself, so the compiler checks
+// every one of them: renaming or removing a field breaks the build, not a viewer overlay.
+//
+// To add a kind: a FindingKind value and its word in to_string, a struct with `kind` and
+// for_each_field, and the struct at the same place in FindingData (static_asserts check it).
+//
 // [SECTION] Finding
 // [SECTION] Running the analyses
 #pragma once
@@ -7,10 +18,12 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <string_view>
+#include <type_traits>
+#include <utility>
 #include <variant>
 #include <vector>
 
+#include "sightline/engine/finding_types.hpp"
 #include "sightline/engine/model.hpp"
 
 namespace sightline::engine {
@@ -19,64 +32,56 @@ struct Cluster;  // corroboration.hpp
 
 // [SECTION] Finding
 
-enum class FindingKind : std::uint8_t {
-    Sightings,              // every professional sighting of one index child (information)
-    UnseenPeriod,           // a period longer than the threshold with no professional sighting
-    SeenRecording,          // per agency and child: how often child_seen was recorded, seen alone, views sought
-    Gap,                    // no agency contact at all (or one agency, while involved) for too long
-    Move,                   // a move between areas (information)
-    Transfer,               // for one agency kind at one move: ok, late or missed
-    MisroutedNotification,  // information sent to an agency in an area the child had left
-    Corroboration,          // one incident recorded by several agencies (information)
-    Discrepancy,            // the accounts of one incident disagree (date, child seen, people present)
-    DuplicateEntry,         // the same entry recorded twice by one agency
-    UnknownPerson,          // a subject who is nobody in the case
-    InvisibleAdult,         // an adult known to police/housing/... but never to health or social care
-    UncheckedAdult,         // a new member of the child's household that no check or assessment names
-    NotShared,              // a risk event some involved agencies never received
-    MissedAppointments,     // missed / was-not-brought / no-access, pooled across agencies
-    RepeatedDomesticAbuse,  // several domestic abuse incidents within a year
-    Rereferral,             // a case closed, then re-referred soon after
-    InfantInjury,           // an injury to a baby not yet mobile
-    PractitionerChanges,    // frequent changes of practitioner in one agency
-    Count
-};
+// What a finding says, by kind: the alternatives in FindingKind order (checked below).
+using FindingData = std::variant<SightingsFinding, UnseenPeriodFinding, SeenRecordingFinding, GapFinding, MoveFinding,
+                                 TransferFinding, MisroutedNotificationFinding, CorroborationFinding, DiscrepancyFinding,
+                                 DuplicateEntryFinding, UnknownPersonFinding, InvisibleAdultFinding,
+                                 UncheckedAdultFinding, NotSharedFinding, MissedAppointmentsFinding,
+                                 RepeatedDomesticAbuseFinding, RereferralFinding, InfantInjuryFinding,
+                                 PractitionerChangesFinding>;
 
-// "unseen_period", "transfer", ...
-std::string_view to_string(FindingKind k);
-
-// A day, written as an ISO date in output.
-struct DayValue {
-    std::int32_t day = 0;  // local days since 1970-01-01
-};
-// A list of entries, written as their ids in output.
-using EntryList = std::vector<EntryIndex>;
-// A value of one named field of a finding.
-using FieldValue = std::variant<std::monostate, bool, std::int64_t, std::string, DayValue, EntryList,
-                                std::vector<std::string>>;
-
-struct FindingField {
-    std::string name;
-    FieldValue value;
-};
-
-// One finding: its kind, whether it is of concern, a sentence for a reader, the entries it
-// rests on, where it sits in time, and its fields (written to JSON in order).
+// One finding: what it says (its kind is that of its data), whether it is of concern, a sentence
+// for a reader, the entries it rests on, and where it sits in time.
 struct Finding {
-    FindingKind kind = FindingKind::Gap;
+    FindingData data;
     bool concern = true;                   // drives exit status 1
     std::string message;
     EntryList entries;                     // the entries it rests on
     std::int32_t from_day = 0;             // where it sits on the timeline (inclusive)
     std::int32_t to_day = 0;
     PersonId child = k_none<PersonId>;     // the index child it is about, if any
-    std::vector<FindingField> fields;
 
-    // Adds a field (kept in insertion order).
-    void set(std::string name, FieldValue value) { fields.push_back({std::move(name), std::move(value)}); }
-    // Looks a field up by name; nullptr when absent.
-    [[nodiscard]] const FieldValue* get(std::string_view name) const;
+    // The kind of its data.
+    [[nodiscard]] FindingKind kind() const { return static_cast<FindingKind>(data.index()); }
+    // Its data when of kind P (`f.as<TransferFinding>()`); nullptr otherwise.
+    template <class P>
+    [[nodiscard]] const P* as() const { return std::get_if<P>(&data); }
+    template <class P>
+    [[nodiscard]] P* as() { return std::get_if<P>(&data); }
 };
+
+namespace detail {
+// Whether FindingData's alternative I is the struct of FindingKind I, for every I.
+template <std::size_t... I>
+constexpr bool kinds_in_order(std::index_sequence<I...>) {
+    return ((std::variant_alternative_t<I, FindingData>::kind == static_cast<FindingKind>(I)) && ...);
+}
+}  // namespace detail
+static_assert(std::variant_size_v<FindingData> == static_cast<std::size_t>(FindingKind::Count),
+              "one payload per finding kind");
+static_assert(detail::kinds_in_order(std::make_index_sequence<std::variant_size_v<FindingData>>{}),
+              "FindingData's alternatives are in FindingKind order");
+
+// Calls fn(json_name, field) for each field of a finding's data, in output order. For writers
+// and for walks over every field (anonymising); a reader uses the members instead.
+template <class F>
+void for_each_field(const Finding& f, F&& fn) {
+    std::visit([&](const auto& p) { std::decay_t<decltype(p)>::for_each_field(p, fn); }, f.data);
+}
+template <class F>
+void for_each_field(Finding& f, F&& fn) {
+    std::visit([&](auto& p) { std::decay_t<decltype(p)>::for_each_field(p, fn); }, f.data);
+}
 
 // [SECTION] Running the analyses
 

@@ -36,6 +36,12 @@ struct SyntheticCase {
 // Generates one realistic case. The same seed always gives the same case.
 SyntheticCase generate_case(std::uint64_t seed);
 
+// Whether the truth states a field of one of its findings, the field given by its address as
+// for_each_field passes it: the truth computes what was found (days, status, who, where) and not
+// what the analyses add to explain it (thresholds, supporting entries), and truth.json leaves
+// those out.
+bool truth_states(const Finding& truth, const void* field);
+
 // [SECTION] Bulk corpora
 
 // N agencies of M rows each, as agencies export them (UK dates, a time column, quoted details).

@@ -12,8 +12,11 @@ class JsonWriter;
 
 // {"sightline":1, "case", "entries", "diagnostics", "findings": [...]}.
 void write_check_json(const engine::Case& c, const std::vector<engine::Finding>& findings, std::string& out);
+// Which fields of a finding to write, given by address as for_each_field passes them
+// (engine::truth_states for the generator's truth); nullptr writes them all.
+using FieldFilter = bool (*)(const engine::Finding& f, const void* field);
 // One finding as a JSON object: kind, its fields in order, entries, concern, message.
-void write_finding_json(const engine::Case& c, const engine::Finding& f, JsonWriter& w);
+void write_finding_json(const engine::Case& c, const engine::Finding& f, JsonWriter& w, FieldFilter keep = nullptr);
 // A report a reviewer reads top to bottom: children seen, gaps, moves and transfers, input problems.
 void write_check_text(const engine::Case& c, const std::vector<engine::Finding>& findings, std::string& out);
 
