@@ -179,6 +179,9 @@ void children_section(const Case& c, const std::vector<Finding>& findings, std::
             if (contacts.size() > shown) out += "      ... and " + std::to_string(contacts.size() - shown) + " more\n";
         }
         if (periods.empty()) out += "  No unseen period longer than the threshold.\n";
+        // Evidence found later, beside who saw the child in its window.
+        for (const Finding& f : findings)
+            if (f.child == child && f.kind() == FindingKind::RetrospectiveEvidence) out += wrap(mark(f) + f.message, 2);
         // Recording figures as a table.
         std::vector<const Finding*> rows;
         for (const Finding& f : findings)

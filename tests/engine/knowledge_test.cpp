@@ -119,3 +119,31 @@ entries:
 }
 
 }  // namespace
+
+namespace {
+
+// Evidence found later is set beside who saw the child in the window it gives (information).
+TEST(ChildSeen, RetrospectiveEvidenceIsComparedWithTheSightingsInItsWindow) {
+    const Case c = case_from_yaml(R"(sightline: 1
+case: {title: T, index_children: [kid], scope: {from: 2015-01-01, to: 2015-12-31}}
+people:
+  - {id: kid, name: Kid, sex: female, born: 2015-01-10}
+agencies:
+  - {name: Pathology, kind: hospital}
+  - {name: HV, kind: health_visiting}
+entries:
+  - {date: 2015-10-02, agency: HV, type: home_visit, summary: "Visit", child_seen: seen}
+  - {date: 2015-10-09/2015-10-23, agency: Pathology, type: injury, retrospective: true,
+     summary: "Post-mortem: rib fractures dated to between 9 and 23 October"}
+  - {date: 2015-10-30, agency: HV, type: home_visit, summary: "Visit", child_seen: seen}
+)");
+    const auto found = of_kind(analyse_child_seen(c), FindingKind::RetrospectiveEvidence);
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_FALSE(found[0].concern);
+    EXPECT_EQ(found[0].message,
+              "Evidence found later (2015-10-09/2015-10-23 Pathology, injury) places it from 2015-10-09 to 2015-10-23: "
+              "no professional saw Kid in that time; the last sighting before it was 2015-10-02, the next after it "
+              "2015-10-30. No agency held this evidence at the time.");
+}
+
+}  // namespace

@@ -323,6 +323,52 @@ void recording_figures(const AnalysisContext& ctx, const ChildInfo& ch, std::vec
 
 }  // namespace
 
+// [SECTION] Evidence found later
+
+// Each piece of retrospective evidence (a post-mortem's window for an injury) beside who saw the
+// child in that window: "no professional saw Riley from 9 to 23 October; the last sighting was on
+// the 2nd". Information: it is never a contact, a sighting or something an agency knew.
+void retrospective_windows(const AnalysisContext& ctx, const ChildInfo& ch, const std::vector<Sighting>& sightings,
+                           std::vector<Finding>& out) {
+    const Person& p = ctx.c.person(ch.id);
+    for (std::uint32_t n = 0; n < ctx.size(); ++n) {
+        const auto i = static_cast<EntryIndex>(n);
+        const Entry& e = ctx.entry(i);
+        if (!e.retrospective) continue;
+        const std::int32_t from = e.date.earliest_day(), to = e.date.latest_day();
+        if (to < ch.start || from > ch.end) continue;
+        Finding f;
+        f.concern = false;
+        f.child = ch.id;
+        f.from_day = from;
+        f.to_day = to;
+        f.entries.push_back(i);
+        RetrospectiveEvidenceFinding& d = f.data.emplace<RetrospectiveEvidenceFinding>();
+        d.from = DayValue{from};
+        d.to = DayValue{to};
+        d.child = ch.id;
+        for (const Sighting& s : sightings) {
+            if (s.day < from) d.last_seen_before = DayValue{s.day};
+            else if (s.day <= to) d.sightings.push_back(s.entry);
+            else if (!d.next_seen_after) d.next_seen_after = DayValue{s.day};
+        }
+        f.entries.insert(f.entries.end(), d.sightings.begin(), d.sightings.end());
+        const std::string window = from == to ? "on " + format_day(from) : "from " + format_day(from) + " to " + format_day(to);
+        std::string m = "Evidence found later (" + ctx.describe(i) + ") places it " + window + ": ";
+        if (d.sightings.empty()) {
+            m += "no professional saw " + p.name + " in that time";
+        } else {
+            m += p.name + " was seen by professionals " + detail::plural(static_cast<std::int64_t>(d.sightings.size()), "time", "times") +
+                 " in that time (first " + ctx.describe(d.sightings.front()) + ")";
+        }
+        m += "; the last sighting before it was " + (d.last_seen_before ? format_day(d.last_seen_before->day) : std::string("none")) +
+             ", the next after it " + (d.next_seen_after ? format_day(d.next_seen_after->day) : std::string("none")) +
+             ". No agency held this evidence at the time.";
+        f.message = std::move(m);
+        out.push_back(std::move(f));
+    }
+}
+
 std::vector<Finding> analyse_child_seen(const Case& c, const AnalysisOptions& options) {
     const AnalysisContext ctx(c, options);
     std::vector<Finding> out;
@@ -338,6 +384,7 @@ std::vector<Finding> analyse_child_seen(const Case& c, const AnalysisOptions& op
             for (const auto& [from, to] : kind_windows(ctx, ch, kind)) unseen_periods(ctx, {&ch, kind, from, to}, by_kind, out);
         }
         recording_figures(ctx, ch, out);
+        retrospective_windows(ctx, ch, any, out);
     }
     return out;
 }

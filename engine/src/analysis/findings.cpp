@@ -12,7 +12,7 @@ std::string_view to_string(FindingKind k) {
         "sightings", "unseen_period", "seen_recording", "gap", "move", "transfer", "misrouted_notification",
         "corroboration", "discrepancy", "duplicate_entry", "unknown_person", "invisible_adult", "unchecked_adult",
         "not_shared", "missed_appointments", "repeated_domestic_abuse", "rereferral", "infant_injury",
-        "practitioner_changes"};
+        "practitioner_changes", "retrospective_evidence"};
     return k_names[static_cast<std::size_t>(k)];
 }
 

@@ -58,6 +58,7 @@ enum class FindingKind : std::uint8_t {
     Rereferral,             // a case closed, then re-referred soon after
     InfantInjury,           // an injury to a baby not yet mobile
     PractitionerChanges,    // frequent changes of practitioner in one agency
+    RetrospectiveEvidence,  // evidence found later, compared with who saw the child in its window (information)
     Count
 };
 
@@ -482,6 +483,29 @@ struct PractitionerChangesFinding {
         f("count", self.count);
         f("agency", self.agency);
         f("practitioners", self.practitioners);
+    }
+};
+
+// Evidence found later about when something happened (a post-mortem's or radiologist's dating of
+// an injury, a later disclosure: retrospective: true) set beside the professional sightings of one
+// index child in the window it gives. Information: it shows who could have seen, never that
+// anyone knew.
+struct RetrospectiveEvidenceFinding {
+    static constexpr FindingKind kind = FindingKind::RetrospectiveEvidence;
+    DayValue from;                               // the window the evidence gives
+    DayValue to;
+    PersonId child = k_none<PersonId>;
+    EntryList sightings;                         // professional sightings of the child in the window
+    std::optional<DayValue> last_seen_before;    // the last sighting before the window
+    std::optional<DayValue> next_seen_after;     // the first after it
+
+    static void for_each_field(auto& self, auto&& f) {
+        f("from", self.from);
+        f("to", self.to);
+        f("child", self.child);
+        f("sightings", self.sightings);
+        f("last_seen_before", self.last_seen_before);
+        f("next_seen_after", self.next_seen_after);
     }
 };
 

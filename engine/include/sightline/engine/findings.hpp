@@ -38,7 +38,7 @@ using FindingData = std::variant<SightingsFinding, UnseenPeriodFinding, SeenReco
                                  DuplicateEntryFinding, UnknownPersonFinding, InvisibleAdultFinding,
                                  UncheckedAdultFinding, NotSharedFinding, MissedAppointmentsFinding,
                                  RepeatedDomesticAbuseFinding, RereferralFinding, InfantInjuryFinding,
-                                 PractitionerChangesFinding>;
+                                 PractitionerChangesFinding, RetrospectiveEvidenceFinding>;
 
 // One finding: what it says (its kind is that of its data), whether it is of concern, a sentence
 // for a reader, the entries it rests on, and where it sits in time.
