@@ -1,5 +1,6 @@
 // Writing Word documents: the package parts, and the body as WordprocessingML.
 #include "docx_document.hpp"
+#include "xml_text.hpp"
 
 #include <zip.h>
 
@@ -85,35 +86,6 @@ std::string run(std::string_view text, bool bold, bool italic) {
 }
 
 }  // namespace
-
-std::string xml_text(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            default:
-                // Control characters other than tab cannot appear in XML 1.0.
-                if (c < 0x20 && c != '\t')
-                    out.push_back(' ');
-                else
-                    out.push_back(static_cast<char>(c));
-        }
-    }
-    return out;
-}
 
 void WordDocument::heading(std::string_view text, int level) {
     m_body += "<w:p><w:pPr><w:pStyle w:val=\"Heading" + std::to_string(level == 1 ? 1 : 2) + "\"/></w:pPr>" +

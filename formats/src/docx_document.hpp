@@ -39,7 +39,4 @@ private:
     std::string m_body;  // w:body content
 };
 
-// Text made safe for XML character data.
-std::string xml_text(std::string_view text);
-
 }  // namespace sightline::formats::detail

@@ -22,6 +22,8 @@
 
 #include "sightline/formats/genogram_writer.hpp"
 
+#include "xml_text.hpp"
+
 namespace sightline::formats {
 
 using namespace sightline::engine;
@@ -44,27 +46,6 @@ std::string num(double v) {
         *p++ = static_cast<char>('0' + a % 10);
     }
     return {buf, p};
-}
-
-void append_escaped(std::string& out, std::string_view text) {
-    for (const char ch : text) {
-        switch (ch) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            default:
-                out.push_back(ch);
-        }
-    }
 }
 
 // Width of a text in the layout's measure.
@@ -138,7 +119,7 @@ public:
         m_out += "<text x=\"" + num(at.x) + "\" y=\"" + num(at.y) + "\"";
         m_out += attributes;
         m_out += ">";
-        append_escaped(m_out, content);
+        detail::append_xml_text(m_out, content);
         m_out += "</text>\n";
     }
     void circle(Vec2 c, float r, std::string_view attributes) {
@@ -519,7 +500,7 @@ void write_genogram_svg(const Case& c, const GenogramLayout& layout, const Genog
     out += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + num(width) + "\" height=\"" + num(height) +
            "\" viewBox=\"0 0 " + num(width) + " " + num(height) + "\" font-family=\"" + k_font + "\">\n";
     out += "<title>";
-    append_escaped(out, title);
+    detail::append_xml_text(out, title);
     out += "</title>\n";
     Svg svg(out);
     svg.rect({0, 0, width, height}, 0, " fill=\"#fff\"");
