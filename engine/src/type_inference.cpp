@@ -12,6 +12,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "sightline/engine/model.hpp"
+#include "sightline/engine/parallel.hpp"
 #include "sightline/engine/text.hpp"
 
 namespace sightline::engine {
@@ -902,6 +904,40 @@ InferredType infer_entry_type(std::string_view text, AgencyKind agency_kind) {
     const Word& last = words[best.word + best.size - 1];
     out.cue = text.substr(first.begin, last.end - first.begin);
     return out;
+}
+
+void read_unwritten_types(Case& c, unsigned threads) {
+    Chronology& ch = c.chronology;
+    std::vector<Entry*> unread;
+    ch.for_each_entry([&](Entry& e) {
+        if (e.type_unread) unread.push_back(&e);
+    });
+    if (unread.empty()) return;
+    // Types on several threads (each entry on its own); the tags after, in entry order.
+    std::vector<char> abuse(unread.size(), 0);
+    parallel_ranges(unread.size(), thread_count(threads), [&](std::size_t from, std::size_t to) {
+        for (std::size_t i = from; i < to; ++i) {
+            Entry& e = *unread[i];
+            const InferredType t = infer_entry_type(e.summary, c.agency_kind(e.agency));
+            e.type = t.type;
+            e.type_unread = false;
+            abuse[i] = t.domestic_abuse ? 1 : 0;
+        }
+    });
+    std::string_view tag;
+    for (std::size_t i = 0; i < unread.size(); ++i) {
+        if (!abuse[i]) continue;
+        if (tag.empty()) tag = ch.text.store("domestic_abuse");
+        Entry& e = *unread[i];
+        // The entry's tags move to the end of the array, behind the new one.
+        const auto begin = static_cast<std::uint32_t>(ch.tags.size());
+        ch.tags.push_back(tag);
+        for (std::uint32_t k = 0; k < e.tags.count; ++k) {
+            const std::string_view old = ch.tags[e.tags.begin + k];
+            ch.tags.push_back(old);
+        }
+        e.tags = {begin, e.tags.count + 1};
+    }
 }
 
 }  // namespace sightline::engine

@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "readers.hpp"
+#include "registrations.hpp"
 #include "yaml_entries.hpp"
 #include "yaml_file.hpp"
 
@@ -27,19 +28,16 @@ void read_agency_yaml(Case& c, SourceId source, const std::string& file, std::st
     check_version(y, *root, false);
     y.check_keys(*root, {"sightline", "agency", "kind", "area", "entries"}, "the agency chronology");
     AgencyId agency = k_none<AgencyId>;
+    const YAML::Node kind = get((*root), "kind");
+    const std::optional<std::string> kind_text = y.scalar(kind, "kind");
     if (const auto name = y.scalar(get((*root), "agency"), "agency")) {
-        agency = c.intern_agency(*name);
+        agency = b.registrations().file_agency(*name, {kind_text, file, where_of(kind)});
+        c.sources[index_of(source)].agency = agency;
     } else {
         y.error(*root, "field-missing", "agency chronology has no 'agency' (the agency's name)");
     }
-    const YAML::Node kind = get((*root), "kind");
-    if (const auto k = y.scalar(kind, "kind"); k && !is_none(agency)) b.declare_agency_kind(agency, *k, file, where_of(kind));
     AreaId area = k_none<AreaId>;
-    if (const auto a = y.scalar(get((*root), "area"), "area")) area = c.intern_area(*a);
-    if (!is_none(agency)) {
-        c.sources[index_of(source)].agency = agency;
-        if (is_none(c.agencies[index_of(agency)].area) && !is_none(area)) c.agencies[index_of(agency)].area = area;
-    }
+    if (const auto a = y.scalar(get((*root), "area"), "area")) area = b.registrations().file_area(*a, agency);
     const YAML::Node entries = get((*root), "entries");
     if (!entries.IsDefined() || entries.IsNull()) y.warning(*root, "entries-missing", "agency chronology has no entries");
     read_entries(y, b, entries, agency, area);

@@ -86,7 +86,7 @@ void read_csv(Case& c, SourceId source, const std::string& file, FileBuffer byte
 }
 
 void read_csv_text(Case& c, SourceId source, const std::string& file, DecodedText text, SheetMapping mapping, bool tab,
-                   EntrySlots* slots) {
+                   OnThread* on_thread) {
     if (text.encoding == TextEncoding::Windows1252)
         c.diagnostics.add(Severity::Warning, file, text.first_bad_line, 0, "encoding-windows-1252",
                           "file is not utf-8, so it was read as windows-1252 (as Excel saves csv); check line " +
@@ -97,7 +97,7 @@ void read_csv_text(Case& c, SourceId source, const std::string& file, DecodedTex
     CsvRows rows(data, size, delimiter);
     // The chronology keeps the file's text: cells are views into it, unescaped in place.
     c.chronology.text.adopt(std::move(text.buffer.data), text.buffer.size);
-    read_sheet(c, source, file, rows, std::move(mapping), std::string_view(data, size), slots);
+    read_sheet(c, source, file, rows, std::move(mapping), std::string_view(data, size), on_thread);
 }
 
 }  // namespace sightline::formats::detail

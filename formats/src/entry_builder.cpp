@@ -1,9 +1,10 @@
 // EntryBuilder: shared row-to-entry logic for every reader.
 #include "entry_builder.hpp"
 
+#include "registrations.hpp"
+
 #include <charconv>
 
-#include "sightline/engine/type_inference.hpp"
 
 namespace sightline::formats::detail {
 
@@ -30,9 +31,15 @@ Diagnostic diagnostic_at(Severity severity, const std::string& file, Where where
 }
 
 EntryBuilder::EntryBuilder(Case& c, SourceId source, std::string file)
-    : m_case(c), m_source(source), m_file(std::move(file)) {}
+    : m_case(c), m_source(source), m_file(std::move(file)), m_own_registrations(std::make_unique<Registrations>(c)),
+      m_registrations(m_own_registrations.get()) {}
 
 EntryBuilder::~EntryBuilder() = default;
+
+void EntryBuilder::read_on(OnThread* on_thread) {
+    m_slots = on_thread;
+    register_through(on_thread ? on_thread->registrations : nullptr);
+}
 
 void EntryBuilder::begin(Where where) {
     m_entry = Entry{};
@@ -86,14 +93,6 @@ void EntryBuilder::set_undated(std::string_view text) {
     m_entry.undated = true;
     m_entry.date_text = store(trim(text));
     m_has_date = true;
-}
-
-void EntryBuilder::set_inferred_type(std::string_view text) {
-    const InferredType t = infer_entry_type(text, m_case.agency_kind(m_entry.agency));
-    m_entry.type = t.type;
-    m_entry.type_text = {};
-    m_entry.type_inferred = true;
-    if (t.domestic_abuse) add_tag("domestic_abuse");
 }
 
 void EntryBuilder::set_parsed_date(const FuzzyDate& date, std::string_view text) {
@@ -168,7 +167,7 @@ void EntryBuilder::add_recipient(std::string_view agency_name) {
         m_to.push_back(it->second);
         return;
     }
-    const AgencyId id = m_case.intern_agency(agency_name);
+    const AgencyId id = m_registrations->agency(agency_name);
     m_agency_cache.emplace(std::string(agency_name), id);
     m_to.push_back(id);
 }
@@ -180,27 +179,6 @@ void EntryBuilder::add_extra(std::string_view field, std::string_view value, Whe
                 "unknown field '" + std::string(field) + "' is not part of the format; kept as written");
     }
     m_extras.emplace_back(store(field), store(value));
-}
-
-bool EntryBuilder::declare_agency_kind(AgencyId agency, std::string_view kind, const std::string& file, Where where) {
-    const auto v = parse_agency_kind(kind);
-    if (!v) {
-        // A file-level problem, not a row's: reported without failing a row.
-        m_case.diagnostics.add(Severity::Error, file, where.line, where.column, "value-invalid",
-                               "unknown agency kind '" + std::string(kind) + "'; expected one of " +
-                                   allowed_agency_kinds());
-        return false;
-    }
-    Agency& a = m_case.agencies[index_of(agency)];
-    if (a.registered && !a.kind_inferred && a.kind != *v && a.kind != AgencyKind::Unknown) {
-        m_case.diagnostics.add(Severity::Warning, file, where.line, where.column, "kind-conflict",
-                               "kind '" + std::string(kind) + "' differs from the registry's '" +
-                                   std::string(to_string(a.kind)) + "' for '" + a.name + "'; the registry's is used");
-    } else {
-        a.kind = *v;
-        a.kind_inferred = false;
-    }
-    return true;
 }
 
 bool EntryBuilder::finish() {

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,6 +17,8 @@
 namespace sightline::formats::detail {
 
 using engine::trim;
+
+class Registrations;
 
 // Hashes std::string keys and finds them by std::string_view without building a string.
 struct TextHash {
@@ -37,20 +40,22 @@ struct Where {
 engine::Diagnostic diagnostic_at(engine::Severity severity, const std::string& file, Where where, std::string code,
                                  std::string message);
 
-// Where a reader puts its entries instead of appending them to the chronology: a range of a
-// pre-sized entries array, filled from the front (sources read on several threads at once).
-struct EntrySlots {
+// How a source read on one of several threads (parallel_reader.cpp) is read: differently for
+// speed, never with a different result.
+struct OnThread {
+    // Its entries go to a range of a pre-sized entries array, filled from the front, instead of
+    // being appended to the chronology.
     engine::Entry* next = nullptr;
     engine::Entry* end = nullptr;
-    // The reader may decide a date column's day/month order from its first decisive date instead
-    // of scanning the whole column first; a later date read only the other way then throws
-    // RescanDates, and the caller reads the source again (from its file: the text is unescaped
-    // in place) with this false.
+    // Its areas and agencies are registered when it is committed (a deferred Registrations).
+    Registrations* registrations = nullptr;
+    // A date column's day/month order may be decided by its first decisive date instead of a
+    // scan of the whole column first. Should a later date be readable only the other way, the
+    // reader stops and says so (dates_contradicted), and the caller reads the source again (from
+    // its file: the text is unescaped in place) with decide_dates_early false.
     bool decide_dates_early = false;
+    bool dates_contradicted = false;
 };
-
-// Thrown by a sheet reader that decided a date column early (see EntrySlots) and found it mixed.
-struct RescanDates {};
 
 // Builds one entry at a time into a case's chronology. Errors reject the row; warnings keep it.
 class EntryBuilder {
@@ -69,9 +74,10 @@ public:
         if (m_owned_count < m_owned.size()) m_owned[m_owned_count++] = range;
     }
 
-    // Puts entries into slots (which must have room for every row) rather than appending them;
-    // their side arrays (subjects, tags, ...) still go to the case's chronology.
-    void write_into(EntrySlots* slots) { m_slots = slots; }
+    // Reads as on a thread: entries into its slots (which must have room for every row) rather
+    // than appended (their side arrays, subjects, tags..., still go to the case's chronology),
+    // and registrations through its deferred Registrations.
+    void read_on(OnThread* on_thread);
 
     // Starts a row at a place.
     void begin(Where where);
@@ -83,9 +89,14 @@ public:
     // date cell in a row with text). text is the cell as written.
     void set_undated(std::string_view text);
     [[nodiscard]] bool undated() const { return m_entry.undated; }
-    // No type was written: reads it from the entry's text (summary and the other text), with the
-    // agency's kind set first (set_agency) to break ties; a domestic abuse cue adds that tag.
-    void set_inferred_type(std::string_view text);
+    // No type was written: it is read from the entry's summary once every source is read
+    // (engine::read_unwritten_types), with its agency's kind to break ties.
+    void set_type_unwritten() {
+        m_entry.type = engine::EntryType::Other;
+        m_entry.type_text = {};
+        m_entry.type_inferred = true;
+        m_entry.type_unread = true;
+    }
     // Evidence found later about when something happened (retrospective: true, or the tag).
     void set_retrospective(bool v) { m_entry.retrospective = v; }
     // The type already set was read from the words by an earlier reading (a native file's
@@ -115,10 +126,10 @@ public:
     void add_extra(std::string_view field, std::string_view value, Where where);
     // A field the reader has already reported (a spreadsheet's unmapped column): no warning.
     void expect_extra_field(std::string_view field) { m_warned_fields.emplace(std::string(field), true); }
-    // Applies a file's `kind:` to its agency; the registry wins, with a kind-conflict warning.
-    // False (after an error) when the kind is not a word of the vocabulary.
-    // file and where place the kind (a mapping file may give it).
-    bool declare_agency_kind(engine::AgencyId agency, std::string_view kind, const std::string& file, Where where);
+    // Where the source's areas and agencies are registered: in the case as they are met, unless
+    // the source is read on its own thread (register_through a deferred one).
+    [[nodiscard]] Registrations& registrations() { return *m_registrations; }
+    void register_through(Registrations* r) { m_registrations = r ? r : m_own_registrations.get(); }
 
     // An error on this row: reported, and the row will be rejected.
     void error(Where where, std::string code, std::string message);
@@ -167,6 +178,8 @@ private:
     engine::Case& m_case;
     engine::SourceId m_source;
     std::string m_file;
+    std::unique_ptr<Registrations> m_own_registrations;  // registering in the case as met
+    Registrations* m_registrations = nullptr;
     engine::Entry m_entry;
     bool m_failed = false;
     bool m_has_date = false;
@@ -178,7 +191,7 @@ private:
     std::vector<std::pair<std::string_view, std::string_view>> m_extras;
     std::optional<engine::FuzzyDate> m_end;
     engine::SourceCounts m_counts;
-    EntrySlots* m_slots = nullptr;          // when set, where entries go
+    OnThread* m_slots = nullptr;            // when set, where entries go
     std::array<std::string_view, 4> m_owned;  // ranges of text already in the store
     std::size_t m_owned_count = 0;
     std::string m_scratch;                 // date and time joined

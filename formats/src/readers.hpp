@@ -1,6 +1,8 @@
 // The readers behind load_case (case_reader.cpp), and where each one lives; those declared
 // elsewhere name their header. Internal to sightline_formats.
 //
+//   every source of a case, in turn case_reader.cpp         read_source
+//   ... CSV ones on several threads parallel_reader.cpp     read_sources_on_threads
 //   case.yaml (the manifest)        manifest_reader.cpp     read_manifest
 //   an agency's YAML chronology     agency_file_reader.cpp  read_agency_yaml
 //   entries in either of those      yaml_entries.cpp        read_entries (yaml_entries.hpp)
@@ -14,6 +16,7 @@
 //   cells written as words          cell_values.cpp         child_seen_from_words (cell_values.hpp)
 #pragma once
 
+#include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,9 +56,9 @@ void read_agency_yaml(engine::Case& c, engine::SourceId source, const std::strin
 // Reads a CSV (or, with tab, TSV) file's bytes as source `source`.
 void read_csv(engine::Case& c, engine::SourceId source, const std::string& file, FileBuffer bytes,
               SheetMapping mapping, bool tab);
-// The same from text already decoded (decode_text); with slots, entries go there.
+// The same from text already decoded (decode_text), read as on_thread says when not null.
 void read_csv_text(engine::Case& c, engine::SourceId source, const std::string& file, DecodedText text,
-                   SheetMapping mapping, bool tab, EntrySlots* slots = nullptr);
+                   SheetMapping mapping, bool tab, OnThread* on_thread = nullptr);
 // At most how many CSV records the text holds (line ends plus one): enough slots for its entries.
 std::size_t record_bound(std::string_view text);
 
@@ -78,5 +81,16 @@ void read_spreadsheet_source(engine::Case& c, engine::SourceId source, const Spr
 // error in c) when a named mapping cannot be read and the sheet must not be read.
 bool spreadsheet_mapping(engine::Case& c, const SpreadsheetOptions& options, const std::string& manifest, Where where,
                          SheetMapping& mapping);
+
+// Reads one source of the manifest into the case (the reference path: every source read in
+// turn, in manifest order, gives the case load_case returns).
+void read_source(engine::Case& c, engine::SourceId id, const SourceSpec& spec, const std::filesystem::path& case_dir,
+                 const std::string& manifest);
+// The options a spreadsheet source is read with: its file, and its mapping and overrides.
+SpreadsheetOptions sheet_options(const engine::Source& src, const SourceSpec& spec, const std::filesystem::path& case_dir);
+// Reads the sources as read_source does, each in turn, but CSV and TSV ones on several threads
+// at once: the same case, entry for entry and diagnostic for diagnostic (the accelerator).
+void read_sources_on_threads(engine::Case& c, const std::vector<SourceSpec>& specs, const std::vector<engine::SourceId>& ids,
+                             const std::filesystem::path& case_dir, const std::string& manifest, unsigned threads);
 
 }  // namespace sightline::formats::detail

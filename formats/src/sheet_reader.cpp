@@ -18,6 +18,7 @@
 #include <memory>
 
 #include "cell_values.hpp"
+#include "registrations.hpp"
 #include "sightline/engine/text.hpp"
 
 namespace sightline::formats::detail {
@@ -136,13 +137,13 @@ struct Resolved {
 class SheetReader {
 public:
     SheetReader(Case& c, SourceId source, const std::string& file, SheetSource& rows, SheetMapping mapping,
-                std::string_view owned_text, EntrySlots* slots)
+                std::string_view owned_text, OnThread* on_thread)
         : m_case(c), m_source(source), m_file(file), m_rows(rows), m_map(std::move(mapping)), m_b(c, source, file),
-          m_slots(slots) {
+          m_on_thread(on_thread) {
         m_b.date_options.zone = find_zone(c.info.timezone);
         m_b.date_options.spreadsheet_forms = true;
         if (!owned_text.empty()) m_b.own_text(owned_text);
-        m_b.write_into(slots);
+        m_b.read_on(on_thread);
     }
 
     void run();
@@ -166,7 +167,7 @@ private:
     void scan_dates();
     void decide(SheetField field, const OrderEvidence& ev);
     void read_rows();
-    void check_early_dates(const SheetRow& row) const;
+    [[nodiscard]] bool early_dates_hold(const SheetRow& row) const;
     void read_row(const SheetRow& row);
     void reject_all(std::string code, std::string message, Where at);
 
@@ -214,7 +215,7 @@ private:
     SheetSource& m_rows;
     SheetMapping m_map;
     EntryBuilder m_b;
-    const EntrySlots* m_slots;  // where entries go when read on one of several threads, else null
+    OnThread* m_on_thread;      // how the source is read on one of several threads, else null
     Binding m_bind;
     std::array<ValueMap, k_sheet_field_count> m_values;
     std::string m_value_text;                // meanings of the values maps, adopted by the TextStore
@@ -379,9 +380,10 @@ bool SheetReader::bind(const SheetRow& header) {
 
     // The agency: mapping (or directive) name, else a column; neither is an error.
     if (!m_map.agency.empty()) {
-        m_agency = m_case.intern_agency(m_map.agency);
+        KindDeclaration kind;
+        if (!m_map.kind.empty()) kind = {m_map.kind, m_map.kind_file, m_map.kind_where};
+        m_agency = m_b.registrations().file_agency(m_map.agency, kind);
         m_case.sources[index_of(m_source)].agency = m_agency;
-        if (!m_map.kind.empty()) m_b.declare_agency_kind(m_agency, m_map.kind, m_map.kind_file, m_map.kind_where);
     } else if (!m_map.kind.empty()) {
         if (const auto k = parse_agency_kind(m_map.kind)) m_column_kind = *k;
         else
@@ -389,11 +391,7 @@ bool SheetReader::bind(const SheetRow& header) {
                                    "value-invalid",
                                    "unknown agency kind '" + m_map.kind + "'; expected one of " + allowed_agency_kinds());
     }
-    if (!m_map.area.empty()) {
-        m_area = m_case.intern_area(m_map.area);
-        if (!is_none(m_agency) && is_none(m_case.agencies[index_of(m_agency)].area))
-            m_case.agencies[index_of(m_agency)].area = m_area;
-    }
+    if (!m_map.area.empty()) m_area = m_b.registrations().file_area(m_map.area, m_agency);
     return true;
 }
 
@@ -431,13 +429,13 @@ void SheetReader::scan_dates() {
     }
     if (!needed) return;
     std::array<OrderEvidence, 2> ev;
-    // The columns still waiting for their first decisive date (see EntrySlots::decide_dates_early).
+    // The columns still waiting for their first decisive date (see OnThread::decide_dates_early).
     const auto waiting = [&] {
         for (std::size_t k = 0; k < 2; ++k)
             if (!fixed[k] && m_bind.has(fields[k]) && !ev[k].dmy_line && !ev[k].mdy_line) return true;
         return false;
     };
-    const bool early = m_slots && m_slots->decide_dates_early;
+    const bool early = m_on_thread && m_on_thread->decide_dates_early;
     bool stopped = false;  // early, at a decisive date, with rows left unseen
     SheetRow row;
     while (!(stopped = early && !waiting()) && m_rows.next(row, true)) {
@@ -521,25 +519,15 @@ void SheetReader::decide(SheetField field, const OrderEvidence& ev) {
 
 AgencyId SheetReader::agency_of(std::string_view name, const SheetRow& row) {
     if (const auto it = m_agency_memo.find(name); it != m_agency_memo.end()) return it->second;
-    const std::string_view meaning = mapped(SheetField::Agency, name);
-    const AgencyId id = m_case.intern_agency(meaning);
-    Agency& a = m_case.agencies[index_of(id)];
-    if (!a.registered && a.kind == AgencyKind::Unknown) {
-        if (m_column_kind) {
-            a.kind = *m_column_kind;
-        } else {
-            warning(at(row, SheetField::Agency), "agency-unregistered",
-                    "agency '" + std::string(meaning) + "' in column " + column_label(SheetField::Agency) +
-                        " is not in the case's agencies: and its kind cannot be told from its name; add it to agencies:");
-        }
-    }
+    const AgencyId id = m_b.registrations().column_agency(mapped(SheetField::Agency, name), m_column_kind,
+                                                          {m_file, at(row, SheetField::Agency), column_label(SheetField::Agency)});
     m_agency_memo.emplace(std::string(name), id);
     return id;
 }
 
 AreaId SheetReader::area_of(std::string_view name) {
     if (const auto it = m_area_memo.find(name); it != m_area_memo.end()) return it->second;
-    const AreaId id = m_case.intern_area(mapped(SheetField::Area, name));
+    const AreaId id = m_b.registrations().area(mapped(SheetField::Area, name));
     m_area_memo.emplace(std::string(name), id);
     return id;
 }
@@ -716,7 +704,6 @@ void SheetReader::read_row(const SheetRow& row) {
     set_date_field(row, SheetField::Date);
     if (m_bind.has(SheetField::End)) set_date_field(row, SheetField::End);
     // Summary: several columns are joined with " — ", skipping empty ones.
-    std::string_view summary;
     {
         const auto& cols = m_bind.columns[index(SheetField::Summary)];
         std::string_view only;
@@ -729,7 +716,6 @@ void SheetReader::read_row(const SheetRow& row) {
         }
         if (parts == 1) {
             m_b.set_summary(only);
-            summary = only;
         } else if (parts > 1) {
             m_joined.clear();
             for (std::uint32_t col : cols) {
@@ -739,7 +725,6 @@ void SheetReader::read_row(const SheetRow& row) {
                 m_joined += trim(c->text);
             }
             m_b.set_summary(m_joined);
-            summary = m_joined;
         } else {
             std::string names;
             for (std::uint32_t col : cols) names += (names.empty() ? "'" : ", '") + m_bind.names[col] + "'";
@@ -748,9 +733,9 @@ void SheetReader::read_row(const SheetRow& row) {
                           (cols.size() > 1 ? " are" : " is") + " empty)");
         }
     }
-    // Type: as written, else read from the summary's words (templates have no type column).
+    // Type: as written, else read from the summary's words later (templates have no type column).
     if (const std::string_view t = text(row, SheetField::Type); !t.empty()) m_b.set_type(mapped(SheetField::Type, t));
-    else m_b.set_inferred_type(summary);
+    else m_b.set_type_unwritten();
     // Lists.
     if (m_bind.has(SheetField::Subjects))
         EntryBuilder::for_each_item(text(row, SheetField::Subjects), [&](std::string_view s) {
@@ -861,24 +846,25 @@ void SheetReader::reject_all(std::string code, std::string message, Where where)
 
 // A column decided by its first decisive date (scan_dates stopped there) holds only if no later
 // date in it can be read only the other way: such a date, in any row, sends the source back to
-// the whole scan (RescanDates). So does a row whose cells the scan would have seen otherwise (a
+// the whole scan (OnThread::dates_contradicted). So does a row whose cells the scan would have seen otherwise (a
 // row with a syntax problem, a date cell with quotes, which the scan saw still escaped).
-void SheetReader::check_early_dates(const SheetRow& row) const {
+bool SheetReader::early_dates_hold(const SheetRow& row) const {
     const std::array<SheetField, 2> fields = {SheetField::Date, SheetField::End};
     for (std::size_t k = 0; k < 2; ++k) {
         const DateColumn& dc = m_dates[k];
         if (!dc.early || dc.status != OrderStatus::Decided) continue;
-        if (row.problem != RowProblem::None) throw RescanDates{};
+        if (row.problem != RowProblem::None) return false;
         const SheetCell* c = cell(row, m_bind.first(fields[k]));
         if (!c || c->kind != CellKind::Text) continue;
-        if (c->text.find('"') != std::string_view::npos) throw RescanDates{};
+        if (c->text.find('"') != std::string_view::npos) return false;
         const std::string_view t = trim(c->text);
         if (t.empty() || t.size() > 40) continue;
         const SlashDateEvidence e = slash_date_evidence(t);
         if (e.is_slash_form && (dc.order == DateOrder::Dmy ? e.could_be_mdy && !e.could_be_dmy
                                                            : e.could_be_dmy && !e.could_be_mdy))
-            throw RescanDates{};
+            return false;
     }
+    return true;
 }
 
 void SheetReader::read_rows() {
@@ -893,7 +879,10 @@ void SheetReader::read_rows() {
             m_previous = {};
             continue;
         }
-        check_early_dates(row);
+        if (!early_dates_hold(row)) {
+            m_on_thread->dates_contradicted = true;  // the caller reads the source again
+            return;
+        }
         read_row(row);
     }
 }
@@ -949,8 +938,8 @@ void SheetReader::run() {
 // [SECTION] read_sheet
 
 void read_sheet(Case& c, SourceId source, const std::string& file, SheetSource& rows, SheetMapping mapping,
-                std::string_view owned_text, EntrySlots* slots) {
-    SheetReader reader(c, source, file, rows, std::move(mapping), owned_text, slots);
+                std::string_view owned_text, OnThread* on_thread) {
+    SheetReader reader(c, source, file, rows, std::move(mapping), owned_text, on_thread);
     reader.run();
 }
 

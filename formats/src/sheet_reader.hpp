@@ -17,8 +17,8 @@ namespace sightline::formats::detail {
 
 // Reads the rows of a sheet into the case's chronology as source `source`, and records the
 // source's counts. Cell text inside owned_text is already owned by the chronology's TextStore.
-// With slots, entries go there instead of being appended (see EntrySlots).
+// on_thread, when not null, says how a source read on one of several threads is read.
 void read_sheet(engine::Case& c, engine::SourceId source, const std::string& file, SheetSource& rows,
-                SheetMapping mapping, std::string_view owned_text = {}, EntrySlots* slots = nullptr);
+                SheetMapping mapping, std::string_view owned_text = {}, OnThread* on_thread = nullptr);
 
 }  // namespace sightline::formats::detail

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "readers.hpp"
+#include "sightline/engine/type_inference.hpp"
 
 namespace sightline::formats {
 
@@ -104,6 +105,7 @@ SourceId read_spreadsheet(Case& c, const SpreadsheetOptions& options) {
     const auto id = static_cast<SourceId>(c.sources.size());
     c.sources.push_back(std::move(src));
     detail::read_spreadsheet_source(c, id, options, "", {});
+    read_unwritten_types(c);
     return id;
 }
 

@@ -2,6 +2,8 @@
 // the EntryBuilder as every reader's rows are.
 #include "yaml_entries.hpp"
 
+#include "registrations.hpp"
+
 #include <algorithm>
 #include <array>
 
@@ -27,9 +29,8 @@ void read_entry(YamlFile& y, EntryBuilder& b, const YAML::Node& node, AgencyId a
         b.finish();
         return;
     }
-    Case& c = y.c();
-    if (const auto own_agency = y.scalar(get(node, "agency"), "agency")) b.set_agency(c.intern_agency(*own_agency));
-    if (const auto own_area = y.scalar(get(node, "area"), "area")) b.set_area(c.intern_area(*own_area));
+    if (const auto own_agency = y.scalar(get(node, "agency"), "agency")) b.set_agency(b.registrations().agency(*own_agency));
+    if (const auto own_area = y.scalar(get(node, "area"), "area")) b.set_area(b.registrations().area(*own_area));
 
     const YAML::Node date = get(node, "date");
     if (const auto text = y.scalar(date, "date")) {

@@ -16,11 +16,13 @@
 #include "sightline/formats/synthetic.hpp"
 #include "support/printed.hpp"
 #include "support/temp_dir.hpp"
+#include "support/whole_case.hpp"
 
 using namespace sightline;
 using namespace sightline::engine;
 using sightline::test::printed;
 using sightline::test::TempDir;
+using sightline::test::whole_case;
 
 namespace {
 
@@ -405,23 +407,12 @@ TEST(CaseReader, NinetyEntriesFromNineteenAgencies) {
     EXPECT_EQ(format_date(c.chronology.entries.front().date), "2014-01");  // a month stays a month
 }
 
-// Everything a load gives, as text: the merged JSON (entries, sources, diagnostics) and the agencies.
-std::string everything(const Case& c) {
-    std::string out;
-    formats::write_merge_json(c, out);
-    for (const Agency& a : c.agencies)
-        out += a.name + "|" + std::string(to_string(a.kind)) + "|" + std::string(c.area_name(a.area)) + "|" +
-               (a.registered ? "r" : "") + (a.kind_inferred ? "i" : "") + "\n";
-    for (const Area& a : c.areas) out += a.name + "\n";
-    return out;
-}
-
 }  // namespace
 
 // Sources read on several threads give exactly what reading them one by one gives: a generated
-// corpus, with a YAML source between the CSVs, one that names agencies nobody registered (so the
-// sources after it are read again in order), rejected rows, Windows-1252 text, a mapping that
-// cannot be read, and a file that is missing.
+// corpus, with a YAML source between the CSVs, one that names agencies nobody registered (whose
+// registrations the sources after it then depend on), rejected rows, Windows-1252 text, a mapping
+// that cannot be read, and a file that is missing.
 TEST(CaseReader, ReadingOnSeveralThreadsGivesWhatReadingOneByOneGives) {
     TempDir dir;
     CorpusOptions o;
@@ -441,8 +432,7 @@ TEST(CaseReader, ReadingOnSeveralThreadsGivesWhatReadingOneByOneGives) {
                                     "05/02/2014,09:00,contact,\"caf\xe9, \"\"quoted\"\"\"\n06/02/2014,10:00,contact,d\n");
     dir.write("agencies/d-nomap.csv", "Date,Type,Summary\n03/02/2014,contact,a\n");
     // After the corpus: sources that do not change the agencies, then two that do (a YAML file of
-    // an unregistered agency; a column of agencies), then the corpus files again, read again in
-    // order because the agencies changed.
+    // an unregistered agency; a column of agencies), then the corpus files again.
     manifest += "  - {file: agencies/c-bad.csv, agency: Eastmere Police}\n"
                 "  - {file: agencies/d-nomap.csv, agency: Eastmere Police, mapping: agencies/none.mapping.yaml}\n"
                 "  - {file: agencies/missing.csv, agency: Eastmere Police}\n"
@@ -463,16 +453,16 @@ TEST(CaseReader, ReadingOnSeveralThreadsGivesWhatReadingOneByOneGives) {
     const Case parallel = formats::load_case(dir.path(), many);
     EXPECT_GT(serial.chronology.entries.size(), 2 * 6 * 1500u);
     EXPECT_GT(serial.diagnostics.error_count(), 3u);
-    EXPECT_EQ(everything(parallel), everything(serial));
+    EXPECT_EQ(whole_case(parallel), whole_case(serial));
     // Rows read = entries made + rows rejected, for every source.
     for (const Source& s : parallel.sources) EXPECT_EQ(s.counts.rows_read, s.counts.entries_made + s.counts.rows_rejected) << s.path;
 
-    // Without the two that change the agencies, every CSV is committed from its own thread: still the same.
+    // Without the two that change the agencies: still the same.
     std::string plain = manifest;
     for (const std::string line : {"  - agencies/zz-yaml.yaml\n", "  - agencies/b-column.csv\n"})
         plain.erase(plain.find(line), line.size());
     dir.write("case.yaml", plain);
-    EXPECT_EQ(everything(formats::load_case(dir.path(), many)), everything(formats::load_case(dir.path(), one)));
+    EXPECT_EQ(whole_case(formats::load_case(dir.path(), many)), whole_case(formats::load_case(dir.path(), one)));
 }
 
 // On several threads a date column is decided by its first decisive date and read again when a
@@ -508,7 +498,7 @@ TEST(CaseReader, DateColumnsDecidedEarlyGiveWhatAWholeScanGives) {
     many.threads = 2;
     const Case serial = formats::load_case(dir.path(), one);
     const Case parallel = formats::load_case(dir.path(), many);
-    EXPECT_EQ(everything(parallel), everything(serial));
+    EXPECT_EQ(whole_case(parallel), whole_case(serial));
     const auto got = printed(parallel, dir);
     EXPECT_EQ(std::count_if(got.begin(), got.end(), [](const std::string& d) { return d.find("[date-order-mixed]") != std::string::npos; }), 4)
         << sightline::test::joined(got);

@@ -176,7 +176,7 @@ TEST(CsvReader, EntriesPastTheirSlotsAreKept) {
     mapping.agency = "Eastmere Police";
     mapping.date_order = sightline::engine::DateOrder::Dmy;
     std::vector<sightline::engine::Entry> slots(1);
-    EntrySlots out{slots.data(), slots.data() + slots.size()};
+    OnThread out{slots.data(), slots.data() + slots.size()};
     read_csv_text(c, sightline::engine::SourceId{0}, "a.csv", decode_text(std::move(raw)), std::move(mapping), false, &out);
     EXPECT_FALSE(c.diagnostics.has_errors());
     EXPECT_EQ(out.next, out.end);

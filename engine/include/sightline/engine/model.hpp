@@ -151,6 +151,9 @@ struct Entry {
     bool undated = false;                  // the source could not date it ("Not known"): `date` is unset,
                                            // date_text is as written; kept apart from dated analyses
     bool type_inferred = false;            // no type was written: `type` was read from the words
+    bool type_unread = false;              // no type was written, and the words are still to be read:
+                                           // set by readers, cleared by read_unwritten_types once every
+                                           // source is read (so the agency's kind is the case's)
     bool retrospective = false;            // evidence found later about when something happened (a
                                            // post-mortem's or a radiologist's dating, a later disclosure):
                                            // no agency held it at the time, so it is no contact, sighting

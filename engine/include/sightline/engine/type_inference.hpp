@@ -9,6 +9,8 @@
 
 namespace sightline::engine {
 
+class Case;
+
 // An entry type read from an entry's text when the source has no type (or an empty cell).
 struct InferredType {
     EntryType type = EntryType::Other;  // Other when nothing in the text says
@@ -25,5 +27,12 @@ struct InferredType {
 // "absent", a police force's "attended". After the first call (which builds the table) it allocates
 // nothing for texts of up to 256 words: about 1.4 us for a 170-byte summary on one core.
 InferredType infer_entry_type(std::string_view text, AgencyKind agency_kind = AgencyKind::Unknown);
+
+// Reads the type of every entry whose source wrote none (Entry::type_unread) from its summary,
+// with its agency's kind as the case finally has it: done once every source is read, so that the
+// kind one source declares holds for every source naming the agency, in whatever order they are
+// listed. A domestic abuse cue puts the tag domestic_abuse before the entry's other tags. On up
+// to `threads` threads (0: one per core); the result does not depend on their number.
+void read_unwritten_types(Case& c, unsigned threads = 0);
 
 }  // namespace sightline::engine
