@@ -11,10 +11,8 @@
 #include <memory>
 #include <mutex>
 #include <thread>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
+#include "byte_scan.hpp"
 #include "sightline/engine/chronology_table.hpp"
 #include "sightline/engine/merge.hpp"
 #include "sightline/engine/parallel.hpp"
@@ -43,33 +41,13 @@ std::string_view precision_name(const FuzzyDate& d) {
     return "day";
 }
 
-// Bytes that make a CSV cell need quotes.
-constexpr std::array<bool, 256> k_csv_special = [] {
-    std::array<bool, 256> t{};
-    t[static_cast<unsigned char>(',')] = t[static_cast<unsigned char>('"')] = true;
-    t[static_cast<unsigned char>('\n')] = t[static_cast<unsigned char>('\r')] = true;
-    return t;
-}();
-
 // Does the cell need quotes: a comma, quote or line break in it, or a space at either end (which
-// a spreadsheet would otherwise trim). Sixteen bytes at a time where the processor allows.
+// a spreadsheet would otherwise trim).
 bool needs_quotes(std::string_view cell) {
     if (cell.empty()) return false;
     if (cell.front() == ' ' || cell.back() == ' ') return true;
-    const char* p = cell.data();
-    const char* const end = p + cell.size();
-#if defined(__SSE2__)
-    const __m128i comma = _mm_set1_epi8(','), quote = _mm_set1_epi8('"'), lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
-    for (; end - p >= 16; p += 16) {
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-        const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, comma), _mm_cmpeq_epi8(v, quote)),
-                                         _mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr)));
-        if (_mm_movemask_epi8(hit) != 0) return true;
-    }
-#endif
-    for (; p < end; ++p)
-        if (k_csv_special[static_cast<unsigned char>(*p)]) return true;
-    return false;
+    const char* const end = cell.data() + cell.size();
+    return detail::byte_scan::find_any(cell.data(), end, ',', '"', '\n', '\r') != end;
 }
 
 // The most bytes a cell can take once quoted: every byte a doubled quote, and the two around.

@@ -1,9 +1,7 @@
 // CSV and TSV sources (case-format §6): decoding, tokenizing, then the shared sheet reader.
 #include <cstring>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
+#include "byte_scan.hpp"
 #include "csv_tokenizer.hpp"
 #include "readers.hpp"
 #include "text_encoding.hpp"
@@ -51,33 +49,14 @@ char sniff_delimiter(std::string_view text) {
 std::size_t record_bound(std::string_view text) {
     // Every record but the last ends with \n, \r\n or a lone \r: one more than the line feeds
     // and the carriage returns not followed by one, unless the text ends with one of those.
-    std::size_t n = 1;
     const char* const s = text.data();
-    const std::size_t size = text.size();
-    std::size_t i = 0;
-#if defined(__SSE2__)
-    // Line feeds counted sixteen at a time in byte counters (emptied before they can overflow);
-    // carriage returns are rare, and a stretch with one is counted byte by byte.
-    const __m128i lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r'), zero = _mm_setzero_si128();
-    while (i + 16 <= size) {
-        __m128i counts = zero;
-        for (int k = 0; k < 255 && i + 16 <= size; ++k, i += 16) {
-            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
-            if (_mm_movemask_epi8(_mm_cmpeq_epi8(v, cr)) != 0) {
-                for (std::size_t j = i; j < i + 16; ++j)
-                    if (s[j] == '\r' && (j + 1 == size || s[j + 1] != '\n')) ++n;
-            }
-            counts = _mm_sub_epi8(counts, _mm_cmpeq_epi8(v, lf));  // a match is -1
-        }
-        const __m128i sums = _mm_sad_epu8(counts, zero);  // two 64-bit sums
-        n += static_cast<std::size_t>(_mm_cvtsi128_si64(sums)) +
-             static_cast<std::size_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)));
-    }
-#endif
-    for (; i < size; ++i)
-        if (s[i] == '\n' || (s[i] == '\r' && (i + 1 == size || s[i + 1] != '\n'))) ++n;
+    const char* const end = s + text.size();
+    std::size_t n = 1 + byte_scan::count_byte(s, end, '\n');
+    // A carriage return ends a record unless a line feed follows (a \r\n is counted by its \n).
+    for (const char* p = s; (p = byte_scan::find_any(p, end, '\r')) != end; ++p)
+        if (p + 1 == end || p[1] != '\n') ++n;
     // A line end at the very end starts no record.
-    if (size > 0 && (s[size - 1] == '\n' || s[size - 1] == '\r')) --n;
+    if (s != end && (end[-1] == '\n' || end[-1] == '\r')) --n;
     return n;
 }
 

@@ -3,9 +3,8 @@
 
 #include <algorithm>
 #include <cstring>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
+
+#include "byte_scan.hpp"
 
 namespace sightline::formats::detail {
 
@@ -21,46 +20,8 @@ std::string column_letters(std::uint32_t column) {
 
 std::string cell_name(std::uint32_t row, std::uint32_t column) { return column_letters(column) + std::to_string(row); }
 
-namespace {
-
-// The first byte in [p, end) that is a or b, else end. Sixteen bytes at a time where the
-// processor allows: the quoted cells (the agencies' own words) are most of a chronology's bytes.
-char* find_either(char* p, char* const end, char a, char b) {
-#if defined(__SSE2__)
-    const __m128i va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b);
-    for (; end - p >= 16; p += 16) {
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-        const int hits = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(v, vb)));
-        if (hits != 0) return p + __builtin_ctz(static_cast<unsigned>(hits));
-    }
-#endif
-    for (; p < end; ++p)
-        if (*p == a || *p == b) return p;
-    return end;
-}
-
-}  // namespace
-
-char* CsvTokenizer::find_stop(char* p) const {
-#if defined(__SSE2__)
-    const __m128i delim = _mm_set1_epi8(m_delimiter), lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
-    for (; m_end - p >= 16; p += 16) {
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-        const int hits = _mm_movemask_epi8(
-            _mm_or_si128(_mm_cmpeq_epi8(v, delim), _mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr))));
-        if (hits != 0) return p + __builtin_ctz(static_cast<unsigned>(hits));
-    }
-#endif
-    while (p < m_end && !m_stop[static_cast<unsigned char>(*p)]) ++p;
-    return p;
-}
-
 CsvTokenizer::CsvTokenizer(char* text, std::size_t size, char delimiter)
-    : m_end(text + size), m_cursor(text), m_mark(text), m_delimiter(delimiter) {
-    m_stop[static_cast<unsigned char>(delimiter)] = true;
-    m_stop['\n'] = true;
-    m_stop['\r'] = true;
-}
+    : m_end(text + size), m_cursor(text), m_mark(text), m_delimiter(delimiter) {}
 
 void CsvTokenizer::mark() {
     m_mark = m_cursor;
@@ -91,7 +52,7 @@ bool CsvTokenizer::next(SheetRow& row, bool unescape) {
             bool closed = false;
             bool doubled = false;
             while (q < m_end) {
-                char* const hit = find_either(q, m_end, '"', '\n');
+                char* const hit = byte_scan::find_any(q, m_end, '"', '\n');
                 if (doubled && unescape) std::memmove(out, q, static_cast<std::size_t>(hit - q));
                 out += hit - q;
                 if (hit == m_end) {
@@ -141,7 +102,7 @@ bool CsvTokenizer::next(SheetRow& row, bool unescape) {
             }
         } else {
             char* const start = p;
-            p = find_stop(p);
+            p = byte_scan::find_any(p, m_end, delim, '\n', '\r');  // the cell's end
             cell.text = std::string_view(start, static_cast<std::size_t>(p - start));
         }
         if (row.cells.size() < k_max_cells) {

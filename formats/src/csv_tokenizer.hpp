@@ -4,7 +4,6 @@
 // Internal to sightline_formats.
 #pragma once
 
-#include <array>
 #include <cstddef>
 #include <cstdint>
 
@@ -26,10 +25,6 @@ public:
     void rewind();
 
 private:
-    // The end of the unquoted cell that starts at p: the next delimiter or line end, else m_end.
-    [[nodiscard]] char* find_stop(char* p) const;
-
-    std::array<bool, 256> m_stop{};  // bytes that end an unquoted cell: the delimiter, \n and \r
     char* m_end;
     char* m_cursor;
     char* m_mark;

@@ -3,9 +3,8 @@
 
 #include <array>
 #include <cstring>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
+
+#include "byte_scan.hpp"
 
 namespace sightline::formats::detail {
 
@@ -77,28 +76,11 @@ std::size_t find_invalid_utf8(std::string_view text) {
     const std::size_t n = text.size();
     std::size_t i = 0;
     while (i < n) {
-        // Skip ASCII 64 bytes at a time, then eight: most of a chronology is ASCII.
-#if defined(__SSE2__)
-        while (i + 64 <= n) {
-            const auto* v = reinterpret_cast<const __m128i*>(s + i);
-            const __m128i any = _mm_or_si128(_mm_or_si128(_mm_loadu_si128(v), _mm_loadu_si128(v + 1)),
-                                             _mm_or_si128(_mm_loadu_si128(v + 2), _mm_loadu_si128(v + 3)));
-            if (_mm_movemask_epi8(any) != 0) break;
-            i += 64;
-        }
-#endif
-        while (i + 8 <= n) {
-            std::uint64_t word = 0;
-            std::memcpy(&word, s + i, 8);
-            if (word & 0x8080808080808080ull) break;
-            i += 8;
-        }
+        // Skip to the next byte that is not ASCII: most of a chronology is ASCII.
+        const char* const next = byte_scan::find_non_ascii(text.data() + i, text.data() + n);
+        i = static_cast<std::size_t>(next - text.data());
         if (i >= n) break;
         const unsigned char c = s[i];
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
         std::size_t len = 0;
         std::uint32_t cp = 0;
         if (c >= 0xC2 && c <= 0xDF) {
