@@ -18,8 +18,23 @@ case_dir=$1
 out=$2
 files=("$case_dir"/agencies/*.csv)
 fields=(ref date time type summary subjects child_seen practitioner to)
-sql_text() { printf "'%s'" "${1//\'/\'\'}"; }
-sql_name() { printf '"%s"' "${1//\"/\"\"}"; }
+
+# The agency and the columns a generated mapping file names (one `  field: "Header"` a line), in
+# bash alone (no process per file): sets agency and the associative array header.
+declare -A header
+read_mapping() {
+    local line in_columns=false re_top='^agency: "([^"]*)"' re_column='^  ([a-z_]+): "([^"]*)"'
+    agency=""
+    header=()
+    while IFS= read -r line; do
+        if [[ $line != " "* ]]; then
+            [[ $line == columns:* ]] && in_columns=true || in_columns=false
+            [[ $line =~ $re_top ]] && agency=${BASH_REMATCH[1]}
+        elif $in_columns && [[ $line =~ $re_column ]]; then
+            header[${BASH_REMATCH[1]}]=${BASH_REMATCH[2]}
+        fi
+    done <"$1"
+}
 
 if [ ! -f "${files[0]%.csv}.mapping.yaml" ]; then
     {
@@ -38,16 +53,16 @@ fi
     echo ".mode csv"
     echo "CREATE TABLE chronology (source TEXT, agency TEXT$(printf ', "%s" TEXT' "${fields[@]}"));"
     for f in "${files[@]}"; do
-        mapping=${f%.csv}.mapping.yaml
-        agency=$(sed -n 's/^agency: "\([^"]*\)".*/\1/p' "$mapping")
+        read_mapping "${f%.csv}.mapping.yaml"
         cells=""
         for field in "${fields[@]}"; do
-            header=$(sed -n '/^columns:/,/^[^ ]/s/^  '"$field"': "\([^"]*\)".*/\1/p' "$mapping")
-            cells+=", $(if [ -n "$header" ]; then sql_name "$header"; else echo "''"; fi)"
+            h=${header[$field]:-}
+            if [ -n "$h" ]; then cells+=", \"${h//\"/\"\"}\""; else cells+=", ''"; fi
         done
+        source=${f#"$case_dir"/}
         echo "DROP TABLE IF EXISTS sheet;"
         echo ".import '$f' sheet"
-        echo "INSERT INTO chronology SELECT $(sql_text "${f#"$case_dir"/}"), $(sql_text "$agency")$cells FROM sheet ORDER BY rowid;"
+        echo "INSERT INTO chronology SELECT '${source//\'/\'\'}', '${agency//\'/\'\'}'$cells FROM sheet ORDER BY rowid;"
     done
     echo "DROP TABLE sheet;"
     echo ".headers on"
