@@ -71,7 +71,9 @@ TEST(Generate, RealisticCorpusRowsAreTheStandardRowsInRecordOrder) {
             EXPECT_EQ(r.child_seen, s.child_seen);
             EXPECT_TRUE(r.timed);
             EXPECT_FALSE(r.alone);
-            if (s.alone) EXPECT_EQ(s.child_seen, "Y");
+            if (s.alone) {
+                EXPECT_EQ(s.child_seen, "Y");
+            }
             timed += s.timed;
             days.push_back(s.day);
         }
