@@ -16,7 +16,8 @@ namespace sightline::cli {
 namespace {
 
 constexpr const char* k_help = R"(usage: sightline generate [--case] [--cases N] [--seed N] -o DIR
-       sightline generate --corpus [--agencies N] [--rows M] [--years Y] [--seed N] [--threads T] -o DIR
+       sightline generate --corpus [--shape standard|realistic] [--agencies N] [--rows M] [--years Y]
+                          [--seed N] [--threads T] -o DIR
 
 Writes fictional data: nothing in it is about real people.
 
@@ -32,6 +33,14 @@ Writes fictional data: nothing in it is about real people.
   --corpus        a bulk corpus for benchmarks: N agency spreadsheets of M rows each (UK dates,
                   a time column, quoted details) and a case.yaml listing them, so that
                   'sightline merge DIR --format csv -o out.csv' reads them all
+  --shape S       corpus: 'standard' (the default): one layout for every file, every row timed,
+                  rows in date order, every agency in case.yaml's agencies: registry; or
+                  'realistic', shaped like agencies' returns: no registry, each file with its
+                  own headers and column order and a NAME.mapping.yaml beside it naming its
+                  agency, kind and area and what its child-seen words ("Yes", "Seen alone",
+                  "Not seen", "N/A") and names of people mean; rows in record order, not date
+                  order; a time in about 40% of rows, in the agency's style (14:30, 14.30,
+                  1430hrs, 2.30pm)
   --agencies N    corpus: agencies (files), default 50
   --rows M        corpus: rows per agency, default 20000 (50 x 20000 is a million rows)
   --years Y       corpus: the years the rows span from 2013 (default 4; more years, fewer records
@@ -54,7 +63,7 @@ std::optional<std::uint64_t> number(const std::optional<std::string>& text) {
 }  // namespace
 
 int run_generate(int argc, char** argv) {
-    const Args args(argc, argv, 2, {"--cases", "--seed", "--agencies", "--rows", "--years", "--threads", "-o", "--output"},
+    const Args args(argc, argv, 2, {"--cases", "--seed", "--agencies", "--rows", "--years", "--threads", "--shape", "-o", "--output"},
                     {"--help", "-h", "--case", "--corpus"});
     if (!args.ok()) return usage_error("generate", args.error());
     if (args.has("--help") || args.has("-h")) {
@@ -79,6 +88,11 @@ int run_generate(int argc, char** argv) {
         o.agencies = static_cast<std::uint32_t>(number(args.get("--agencies")).value_or(50));
         o.rows = number(args.get("--rows")).value_or(20000);
         o.years = static_cast<std::uint32_t>(number(args.get("--years")).value_or(4));
+        if (const std::optional<std::string> shape = args.get("--shape")) {
+            if (*shape == "realistic") o.shape = engine::CorpusShape::Realistic;
+            else if (*shape != "standard")
+                return usage_error("generate", "--shape must be standard or realistic, not '" + *shape + "'");
+        }
         if (o.years == 0 || o.years > 7000) return usage_error("generate", "--years must be from 1 to 7000");
         if (o.agencies == 0 || o.agencies > 100000) return usage_error("generate", "--agencies must be from 1 to 100000");
         const unsigned threads = static_cast<unsigned>(
@@ -88,7 +102,7 @@ int run_generate(int argc, char** argv) {
                      static_cast<unsigned long long>(w.rows), o.agencies, static_cast<double>(w.bytes) / 1e6, seconds());
         return k_exit_clean;
     }
-    for (const char* option : {"--agencies", "--rows", "--years", "--threads"})
+    for (const char* option : {"--agencies", "--rows", "--years", "--threads", "--shape"})
         if (args.get(option)) return usage_error("generate", std::string(option) + " is for --corpus");
     const std::uint64_t cases = number(args.get("--cases")).value_or(1);
     if (cases == 0 || cases > 100000) return usage_error("generate", "--cases must be from 1 to 100000");

@@ -7,7 +7,10 @@
 #   viewer   the viewer's libraries (the release and dev presets build the viewer)
 #   test     GoogleTest, and Xvfb for the viewer's screenshot tests
 #   fuzz     clang's libFuzzer and sanitizers (scripts/fuzz.sh)
-#   bench    what the benchmarks compare against, and peak memory (bench/compare.sh, bench/pairs.sh)
+#   bench    what the benchmarks compare against, and peak memory (bench/compare.sh, bench/pairs.sh):
+#            pandas, sqlite3 and time from Debian; and DuckDB's Node.js client, the version in
+#            bench/duckdb/package-lock.json, from the npm registry into bench/duckdb/node_modules
+#            (with the machine's Node.js 20 or later and npm; no root needed for that part)
 #   docs     tools that render documents, for checks done by hand (LibreOffice, pdftotext,
 #            python3-docx for the scripts that regenerate Word fixtures)
 #   all      every group
@@ -38,6 +41,32 @@ all_groups=(build viewer test fuzz bench docs)
 
 usage() {
   sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'
+}
+
+# The bench group's npm package: `npm ci` from bench/duckdb/package-lock.json, once.
+install_bench_npm() {
+  local dir log start
+  dir=$(cd "$(dirname "$0")/../bench/duckdb" && pwd)
+  if [ -f "$dir/node_modules/@duckdb/node-api/package.json" ]; then
+    echo "sightline: DuckDB's Node.js client is installed (bench/duckdb/node_modules)"
+    return 0
+  fi
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    echo "sightline: bench/compare.sh's DuckDB peer needs Node.js 20 or later and npm; install them, then run ${SIGHTLINE_AGAIN:-$0} again" >&2
+    return 2
+  fi
+  log=$(mktemp "${TMPDIR:-/tmp}/sightline-install-deps.XXXXXX.log")
+  echo -n "sightline: installing DuckDB's Node.js client into bench/duckdb/node_modules (log: $log) ... "
+  start=$SECONDS
+  if (cd "$dir" && npm ci --no-audit --no-fund) >"$log" 2>&1; then
+    echo "done in $((SECONDS - start)) s"
+  else
+    {
+      echo "failed after $((SECONDS - start)) s; the end of its log:"
+      tail -n 30 "$log"
+    } >&2
+    return 1
+  fi
 }
 
 groups=()
@@ -78,9 +107,17 @@ for p in "${packages[@]}"; do
   if ! grep -qxF "$p" <<<"$installed"; then missing+=("$p"); fi
 done
 
+wants_bench=false
+for g in "${groups[@]}"; do [ "$g" = bench ] && wants_bench=true; done
+# After the Debian packages (a step that fails ends the script), the bench group's npm package.
+finish() {
+  if $wants_bench; then install_bench_npm || exit $?; fi
+  exit 0
+}
+
 if [ ${#missing[@]} -eq 0 ]; then
   echo "sightline: the ${#packages[@]} packages for $what are installed"
-  exit 0
+  finish
 fi
 
 apt_install="apt-get install -y --no-install-recommends ${missing[*]}"
@@ -116,6 +153,7 @@ if { "${sudo[@]}" apt-get -o DPkg::Lock::Timeout=300 update &&
      "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 \
        install -y --no-install-recommends "${missing[@]}"; } >"$log" 2>&1; then
   echo "done in $((SECONDS - start)) s"
+  finish
 else
   status=$?
   {

@@ -86,15 +86,20 @@ void write_manifest_yaml(const Case& c, const std::vector<ManifestSource>& sourc
         y << YAML::EndSeq;
     }
 
-    y << YAML::Key << "agencies" << YAML::Value << YAML::BeginSeq;
-    for (const Agency& a : c.agencies) {
-        if (!a.registered) continue;
-        y << YAML::Flow << YAML::BeginMap << YAML::Key << "name" << YAML::Value << a.name;
-        if (a.kind != AgencyKind::Unknown) y << YAML::Key << "kind" << YAML::Value << std::string(to_string(a.kind));
-        if (!is_none(a.area)) y << YAML::Key << "area" << YAML::Value << std::string(c.area_name(a.area));
-        y << YAML::EndMap;
+    // The registry, when there is one (without it, sources name their agencies themselves).
+    bool any_agency = false;
+    for (const Agency& a : c.agencies) any_agency = any_agency || a.registered;
+    if (any_agency) {
+        y << YAML::Key << "agencies" << YAML::Value << YAML::BeginSeq;
+        for (const Agency& a : c.agencies) {
+            if (!a.registered) continue;
+            y << YAML::Flow << YAML::BeginMap << YAML::Key << "name" << YAML::Value << a.name;
+            if (a.kind != AgencyKind::Unknown) y << YAML::Key << "kind" << YAML::Value << std::string(to_string(a.kind));
+            if (!is_none(a.area)) y << YAML::Key << "area" << YAML::Value << std::string(c.area_name(a.area));
+            y << YAML::EndMap;
+        }
+        y << YAML::EndSeq;
     }
-    y << YAML::EndSeq;
 
     y << YAML::Key << "sources" << YAML::Value << YAML::BeginSeq;
     for (const ManifestSource& s : sources) {

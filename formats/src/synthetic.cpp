@@ -6,7 +6,9 @@
 #include "sightline/formats/synthetic.hpp"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
+#include <cstdio>
 #include <filesystem>
 #include <thread>
 
@@ -60,6 +62,11 @@ std::string_view seen_cell(ChildSeen v) {
         case ChildSeen::NotRecorded: break;
     }
     return "";
+}
+
+// "agencies/001-eastmere-police.mapping.yaml" beside "agencies/001-eastmere-police.csv".
+std::string mapping_file(const CorpusAgency& a) {
+    return fs::path(a.file).replace_extension(".mapping.yaml").generic_string();
 }
 
 // [SECTION] A realistic case
@@ -183,15 +190,150 @@ void write_synthetic_case(const SyntheticCase& s, const std::string& dir, std::u
 
 // [SECTION] A bulk corpus
 
+namespace {
+
+// A time of day in an agency's own style: 14:30, 14.30, 1430hrs, 2.30pm.
+void append_time(std::string& out, int minute, CorpusTimeStyle style) {
+    const int h = minute / 60, m = minute % 60;
+    char text[16];
+    switch (style) {
+        case CorpusTimeStyle::Colon: std::snprintf(text, sizeof text, "%02d:%02d", h, m); break;
+        case CorpusTimeStyle::Dot: std::snprintf(text, sizeof text, "%02d.%02d", h, m); break;
+        case CorpusTimeStyle::Hours: std::snprintf(text, sizeof text, "%02d%02dhrs", h, m); break;
+        case CorpusTimeStyle::Meridiem:
+            std::snprintf(text, sizeof text, "%d.%02d%s", h % 12 == 0 ? 12 : h % 12, m, h < 12 ? "am" : "pm");
+            break;
+    }
+    out += text;
+}
+
+// A YAML double-quoted scalar (the corpus's words have no quotes or backslashes to escape).
+std::string quoted_yaml(std::string_view text) { return "\"" + std::string(text) + "\""; }
+
+// The mapping file that comes with one agency's realistic return: its agency, kind and area,
+// which column holds what, and what its child-seen words and its names of people mean.
+std::string corpus_mapping(const CorpusAgency& a, const CorpusLayout& l) {
+    static constexpr std::array<std::string_view, k_corpus_columns> k_fields = {
+        "ref", "date", "time", "type", "summary", "subjects", "child_seen", "practitioner", "to"};
+    std::string out = "# How to read " + a.file.substr(a.file.rfind('/') + 1) + ", the chronology " + a.name +
+                      " sent (written by sightline generate: fictional records).\n";
+    out += "agency: " + quoted_yaml(a.name) + "\n";
+    out += "kind: " + std::string(to_string(a.kind)) + "\n";
+    out += "area: " + quoted_yaml(a.area) + "\n";
+    out += "date_order: dmy\n";
+    out += "columns:\n";
+    for (std::size_t k = 0; k < k_corpus_columns; ++k) {
+        out += "  " + std::string(k_fields[k]) + ": " + quoted_yaml(l.headers[k]);
+        if (static_cast<CorpusColumn>(k) == CorpusColumn::People) {
+            out += "  # names separated by '";
+            for (char ch : l.people_separator)
+                if (ch != ' ') out.push_back(ch);
+            out += "'";
+        }
+        out += "\n";
+    }
+    out += "values:\n";
+    static constexpr std::array<std::string_view, 4> k_seen = {"seen", "seen_alone", "not_seen", "not_recorded"};
+    out += "  child_seen: {";
+    for (std::size_t k = 0; k < k_seen.size(); ++k)
+        out += (k ? ", " : "") + quoted_yaml(l.seen_words[k]) + ": " + std::string(k_seen[k]);
+    out += "}\n";
+    const auto people = corpus_people();
+    out += "  subjects: {";
+    for (std::size_t k = 0; k < people.size(); ++k)
+        out += (k ? ", " : "") + quoted_yaml(l.people[k]) + ": " + std::string(people[k].first);
+    out += "}\n";
+    return out;
+}
+
+// A standard row's people ("Mum; Mr Z; Baby A") as the agency names them, with its separator.
+void append_people(std::string& out, std::string_view standard, const CorpusLayout& l) {
+    const auto people = corpus_people();
+    std::string cell;
+    for (std::size_t at = 0; at < standard.size();) {
+        std::size_t end = standard.find("; ", at);
+        if (end == std::string_view::npos) end = standard.size();
+        const std::string_view name = standard.substr(at, end - at);
+        for (std::size_t k = 0; k < people.size(); ++k)
+            if (people[k].second == name) cell.append(cell.empty() ? "" : l.people_separator).append(l.people[k]);
+        at = end + 2;
+    }
+    append_cell(out, cell);
+}
+
+// One agency's rows as its realistic return: its columns, in record order, times in its style.
+void write_realistic_rows(const CorpusOptions& options, std::uint32_t a, AtomicFile& file, std::string& buf,
+                          std::uint64_t& written, std::uint64_t& n) {
+    const CorpusLayout l = corpus_layout(a);
+    for (std::size_t k = 0; k < k_corpus_columns; ++k) {
+        if (k) buf.push_back(',');
+        append_cell(buf, l.headers[static_cast<std::size_t>(l.order[k])]);
+    }
+    buf += "\r\n";
+    CorpusRows gen(options, a);
+    std::vector<CorpusRow> rows(static_cast<std::size_t>(options.rows));
+    for (CorpusRow& row : rows) gen.next(row);
+    const std::vector<std::uint32_t> order = corpus_file_order(options, a);
+    char number[32];
+    for (std::size_t at = 0; at < order.size(); ++at) {
+        const CorpusRow& row = rows[order[at]];
+        for (std::size_t k = 0; k < k_corpus_columns; ++k) {
+            if (k) buf.push_back(',');
+            switch (l.order[k]) {
+                case CorpusColumn::Ref:
+                    std::snprintf(number, sizeof number, "%07llu", static_cast<unsigned long long>(at + 1));
+                    buf.append(l.ref_prefix).append(number);
+                    break;
+                case CorpusColumn::Date: append_uk_day(buf, row.day); break;
+                case CorpusColumn::Time:
+                    if (row.timed) append_time(buf, row.minute, l.time_style);
+                    break;
+                case CorpusColumn::Type: append_cell(buf, row.type); break;
+                case CorpusColumn::Details: append_cell(buf, row.details); break;
+                case CorpusColumn::People: append_people(buf, row.people, l); break;
+                case CorpusColumn::ChildSeen:
+                    append_cell(buf, l.seen_words[row.child_seen == "Y" ? (row.alone ? 1 : 0) : row.child_seen == "N" ? 2 : 3]);
+                    break;
+                case CorpusColumn::Worker: buf.append(l.worker_prefix).append(std::to_string(row.worker)); break;
+                case CorpusColumn::Informed: append_cell(buf, row.informed); break;
+            }
+        }
+        buf += "\r\n";
+        ++n;
+        if (buf.size() > (1u << 20)) {
+            file.write(buf);
+            written += buf.size();
+            buf.clear();
+        }
+    }
+}
+
+}  // namespace
+
 CorpusWritten write_corpus(const CorpusOptions& options, const std::string& dir, unsigned threads) {
     fs::create_directories(fs::path(dir) / "agencies");
     const std::vector<CorpusAgency> agencies = corpus_agencies(options);
+    const bool realistic = options.shape == CorpusShape::Realistic;
     std::atomic<std::uint32_t> next{0};
     std::atomic<std::uint64_t> bytes{0}, rows{0};
     auto work = [&] {
         std::string buf;
         CorpusRow row;
         for (std::uint32_t a = next++; a < agencies.size(); a = next++) {
+            if (realistic) {
+                AtomicFile file((fs::path(dir) / agencies[a].file).string());
+                buf.clear();
+                std::uint64_t written = 0, n = 0;
+                write_realistic_rows(options, a, file, buf, written, n);
+                file.write(buf);
+                written += buf.size();
+                file.commit();
+                write_file_atomic((fs::path(dir) / mapping_file(agencies[a])).string(),
+                                  corpus_mapping(agencies[a], corpus_layout(a)));
+                bytes += written;
+                rows += n;
+                continue;
+            }
             AtomicFile file((fs::path(dir) / agencies[a].file).string());
             buf = "Ref,Date,Time,Type,Details,People involved,Child seen?,Practitioner,Informed\r\n";
             CorpusRows gen(options, a);
@@ -233,9 +375,11 @@ CorpusWritten write_corpus(const CorpusOptions& options, const std::string& dir,
     work();
     for (std::thread& t : pool) t.join();
 
-    // The manifest: the people rows name, every agency with its kind and area, one source each.
+    // The manifest: the people rows name, every agency with its kind and area, one source each;
+    // in the realistic shape no agency (their mapping files name them), a mapping per source.
     Case c;
     c.info.title = "Corpus: " + std::to_string(options.agencies) + " agencies x " + std::to_string(options.rows) + " rows";
+    if (realistic) c.info.title += ", as agencies send them";
     c.info.date_order = DateOrder::Dmy;
     for (const auto& [id, name] : corpus_people()) {
         Person p;
@@ -246,13 +390,18 @@ CorpusWritten write_corpus(const CorpusOptions& options, const std::string& dir,
     c.info.index_children = {static_cast<PersonId>(0)};
     std::vector<ManifestSource> items;
     for (const CorpusAgency& a : agencies) {
+        if (realistic) {
+            items.push_back({a.file, {}, mapping_file(a)});
+            continue;
+        }
         Agency& agency = c.agencies[index_of(c.intern_agency(a.name))];
         agency.registered = true;
         agency.kind = a.kind;
         agency.area = c.intern_area(a.area);
         items.push_back({a.file, a.name, {}});
     }
-    std::string manifest = "# A bulk corpus written by `sightline generate --corpus --agencies " + std::to_string(options.agencies) +
+    std::string manifest = "# A bulk corpus written by `sightline generate --corpus" +
+                           std::string(realistic ? " --shape realistic" : "") + " --agencies " + std::to_string(options.agencies) +
                            " --rows " + std::to_string(options.rows) + " --years " + std::to_string(options.years) +
                            " --seed " + std::to_string(options.seed) + "`.\n";
     write_manifest_yaml(c, items, manifest);

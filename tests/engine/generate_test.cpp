@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <set>
+#include <vector>
 
 using namespace sightline::engine;
 
@@ -46,6 +47,60 @@ TEST(Generate, CorpusAgenciesAreDistinctAndEachRowsStreamDependsOnlyOnItsAgency)
         ASSERT_TRUE(again.next(y));
         EXPECT_EQ(x.details, y.details);
         EXPECT_EQ(x.day, y.day);
+    }
+}
+
+// The realistic shape draws its own choices apart: its rows are the standard shape's rows, with a
+// time in about 40% of them; each file's order is a permutation of the rows, and not date order.
+TEST(Generate, RealisticCorpusRowsAreTheStandardRowsInRecordOrder) {
+    CorpusOptions standard;
+    standard.agencies = 5;
+    standard.rows = 2000;
+    CorpusOptions realistic = standard;
+    realistic.shape = CorpusShape::Realistic;
+    std::uint64_t timed = 0;
+    for (std::uint32_t a = 0; a < standard.agencies; ++a) {
+        CorpusRows x(standard, a), y(realistic, a);
+        CorpusRow r, s;
+        std::vector<std::int32_t> days;
+        while (x.next(r)) {
+            ASSERT_TRUE(y.next(s));
+            EXPECT_EQ(r.day, s.day);
+            EXPECT_EQ(r.minute, s.minute);
+            EXPECT_EQ(r.details, s.details);
+            EXPECT_EQ(r.child_seen, s.child_seen);
+            EXPECT_TRUE(r.timed);
+            EXPECT_FALSE(r.alone);
+            if (s.alone) {
+                EXPECT_EQ(s.child_seen, "Y");
+            }
+            timed += s.timed;
+            days.push_back(s.day);
+        }
+        EXPECT_FALSE(y.next(s));
+        const std::vector<std::uint32_t> order = corpus_file_order(realistic, a);
+        ASSERT_EQ(order.size(), standard.rows);
+        std::vector<bool> seen(order.size());
+        std::size_t inversions = 0;
+        for (std::size_t k = 0; k < order.size(); ++k) {
+            ASSERT_LT(order[k], order.size());
+            EXPECT_FALSE(seen[order[k]]);
+            seen[order[k]] = true;
+            if (k && days[order[k]] < days[order[k - 1]]) ++inversions;
+        }
+        EXPECT_GT(inversions, 10u);
+        EXPECT_LT(inversions, standard.rows / 10);  // mostly in order: blocks and single rows out of place
+        EXPECT_EQ(order, corpus_file_order(realistic, a));
+    }
+    EXPECT_GT(timed, 5 * 2000 * 35 / 100);
+    EXPECT_LT(timed, 5 * 2000 * 45 / 100);
+    // Four layouts, each header naming one field.
+    for (std::uint32_t a = 0; a < 4; ++a) {
+        const CorpusLayout l = corpus_layout(a);
+        std::set<std::string_view> headers(l.headers.begin(), l.headers.end());
+        std::set<CorpusColumn> columns(l.order.begin(), l.order.end());
+        EXPECT_EQ(headers.size(), k_corpus_columns);
+        EXPECT_EQ(columns.size(), k_corpus_columns);
     }
 }
 

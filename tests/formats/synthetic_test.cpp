@@ -14,6 +14,7 @@
 
 #include "sightline/engine/merge.hpp"
 #include "sightline/formats/case_reader.hpp"
+#include "sightline/formats/chronology_writer.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace sightline;
@@ -218,4 +219,131 @@ TEST(Synthetic, CorpusHasTheRowsAndFilesItClaims) {
         std::ifstream x(dir.file(a.file), std::ios::binary), y(again.file(a.file), std::ios::binary);
         EXPECT_EQ(std::string(std::istreambuf_iterator<char>(x), {}), std::string(std::istreambuf_iterator<char>(y), {}));
     }
+}
+
+// [SECTION] The realistic corpus
+
+namespace {
+
+CorpusOptions realistic_options() {
+    CorpusOptions o;
+    o.agencies = 6;  // the four layouts, the four styles of time, every vocabulary and separator
+    o.rows = 400;
+    o.shape = CorpusShape::Realistic;
+    return o;
+}
+
+std::string file_text(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+}  // namespace
+
+// A realistic corpus merges whole: every row an entry (no diagnostic at all), each agency named,
+// with its kind and area, by its mapping file only, rows out of date order in every file, and
+// each row's date, time, child seen and people read as the generator meant them.
+TEST(Synthetic, RealisticCorpusMergesEveryRowWithAgenciesFromTheMappingsOnly) {
+    test::TempDir dir;
+    const CorpusOptions o = realistic_options();
+    const formats::CorpusWritten w = formats::write_corpus(o, dir.path(), 2);
+    EXPECT_EQ(w.rows, o.agencies * o.rows);
+    const std::string manifest = file_text(dir.file("case.yaml"));
+    EXPECT_EQ(manifest.find("agencies:"), std::string::npos) << manifest;
+    const auto agencies = corpus_agencies(o);
+    for (const CorpusAgency& a : agencies) {
+        EXPECT_EQ(manifest.find(a.name), std::string::npos) << a.name;  // named by its mapping only
+        const std::string mapping = file_text(dir.file(a.file.substr(0, a.file.size() - 4) + ".mapping.yaml"));
+        EXPECT_NE(mapping.find("agency: \"" + a.name + "\""), std::string::npos) << mapping;
+    }
+
+    const Case c = formats::load_case(dir.path());
+    EXPECT_TRUE(c.diagnostics.empty()) << (c.diagnostics.empty() ? "" : c.diagnostics.items().front().message);
+    ASSERT_EQ(c.chronology.entries.size(), o.agencies * o.rows);
+    ASSERT_EQ(c.sources.size(), o.agencies);
+    for (const Source& s : c.sources) {
+        EXPECT_EQ(s.counts.rows_read, o.rows) << s.path;
+        EXPECT_EQ(s.counts.entries_made, o.rows) << s.path;
+        EXPECT_EQ(s.counts.rows_rejected, 0u) << s.path;
+    }
+    // The agencies are the mappings' and nothing else: none registered, each with its kind and area.
+    ASSERT_EQ(c.agencies.size(), agencies.size());
+    for (const CorpusAgency& a : agencies) {
+        const auto it = std::find_if(c.agencies.begin(), c.agencies.end(), [&](const Agency& x) { return x.name == a.name; });
+        ASSERT_NE(it, c.agencies.end()) << a.name;
+        EXPECT_FALSE(it->registered) << a.name;
+        EXPECT_FALSE(it->kind_inferred) << a.name;
+        EXPECT_EQ(it->kind, a.kind) << a.name;
+        EXPECT_EQ(c.area_name(it->area), a.area) << a.name;
+    }
+
+    // Each source's entries in file order, against the rows the generator made.
+    std::map<std::string, std::vector<const Entry*>> by_file;
+    for (const Entry& e : c.chronology.entries) by_file[c.sources[index_of(e.where.source)].path].push_back(&e);
+    std::size_t timed = 0, alone = 0, not_recorded = 0;
+    for (std::uint32_t a = 0; a < o.agencies; ++a) {
+        std::vector<const Entry*>& entries = by_file[agencies[a].file];
+        ASSERT_EQ(entries.size(), o.rows) << agencies[a].file;
+        std::sort(entries.begin(), entries.end(), [](const Entry* x, const Entry* y) { return x->where.line < y->where.line; });
+        CorpusRows gen(o, a);
+        std::vector<CorpusRow> rows(o.rows);
+        for (CorpusRow& row : rows) ASSERT_TRUE(gen.next(row));
+        const std::vector<std::uint32_t> order = corpus_file_order(o, a);
+        std::size_t out_of_order = 0;
+        for (std::size_t k = 0; k < entries.size(); ++k) {
+            const Entry& e = *entries[k];
+            const CorpusRow& row = rows[order[k]];
+            EXPECT_EQ(e.where.line, k + 2);
+            EXPECT_EQ(c.agency_name(e.agency), agencies[a].name);
+            EXPECT_EQ(e.date.earliest_day(), row.day) << agencies[a].file << ":" << e.where.line;
+            if (row.timed) {
+                ++timed;
+                EXPECT_EQ(e.date.first.precision, Precision::Minute) << agencies[a].file << ":" << e.where.line;
+                EXPECT_EQ(e.date.first.hour * 60 + e.date.first.minute, row.minute) << agencies[a].file << ":" << e.where.line;
+            } else {
+                EXPECT_EQ(e.date.first.precision, Precision::Day) << agencies[a].file << ":" << e.where.line;
+            }
+            const ChildSeen seen = c.chronology.seen(e, 0);
+            const ChildSeen meant = row.child_seen == "Y" ? (row.alone ? ChildSeen::SeenAlone : ChildSeen::Seen)
+                                    : row.child_seen == "N" ? ChildSeen::NotSeen
+                                                            : ChildSeen::NotRecorded;
+            EXPECT_EQ(seen, meant) << agencies[a].file << ":" << e.where.line;
+            alone += seen == ChildSeen::SeenAlone;
+            not_recorded += seen == ChildSeen::NotRecorded;
+            const auto subjects = c.chronology.subjects_of(e);
+            EXPECT_EQ(subjects.size(), row.people.empty() ? 0 : std::count(row.people.begin(), row.people.end(), ';') + 1);
+            for (const SubjectRef& s : subjects) EXPECT_FALSE(is_none(s.person)) << s.text;
+            if (k > 0 && e.date.earliest_day() < entries[k - 1]->date.earliest_day()) ++out_of_order;
+        }
+        EXPECT_GT(out_of_order, 0u) << agencies[a].file << " is in date order";
+    }
+    const std::size_t total = o.agencies * o.rows;
+    EXPECT_GT(timed, total * 3 / 10);
+    EXPECT_LT(timed, total * 5 / 10);
+    EXPECT_GT(alone, 0u);
+    EXPECT_GT(not_recorded, 0u);
+}
+
+// Read one source after another or on two threads, a realistic corpus (whose agencies come from
+// its mappings) merges to the same CSV, byte for byte.
+TEST(Synthetic, RealisticCorpusMergesToTheSameCsvOnOneThreadOrTwo) {
+    test::TempDir dir;
+    CorpusOptions o = realistic_options();
+    o.agencies = 12;
+    o.rows = 1500;
+    formats::write_corpus(o, dir.path(), 2);
+    formats::LoadOptions one, two;
+    one.threads = 1;
+    two.threads = 2;
+    std::string serial, parallel;
+    formats::write_chronology_csv(formats::load_case(dir.path(), one), serial);
+    formats::write_chronology_csv(formats::load_case(dir.path(), two), parallel);
+    EXPECT_EQ(std::count(serial.begin(), serial.end(), '\n'), 12 * 1500 + 1);
+    EXPECT_TRUE(serial == parallel);  // not EXPECT_EQ: a failure would print megabytes
+    // The same options write the same files, whatever the number of threads.
+    test::TempDir again;
+    formats::write_corpus(o, again.path(), 1);
+    for (const auto& f : std::filesystem::directory_iterator(dir.file("agencies")))
+        EXPECT_EQ(file_text(f.path().string()), file_text(again.file("agencies/" + f.path().filename().string())))
+            << f.path().filename();
 }

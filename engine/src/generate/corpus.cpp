@@ -97,6 +97,8 @@ std::vector<std::pair<std::string_view, std::string_view>> corpus_people() {
 
 CorpusRows::CorpusRows(const CorpusOptions& options, std::uint32_t agency)
     : m_state(mix(options.seed * 0x100000001b3ull + agency)),
+      m_extra(mix(mix(options.seed * 0x100000001b3ull + agency) ^ 0x7265616c69737469ull)),
+      m_realistic(options.shape == CorpusShape::Realistic),
       m_rows(options.rows),
       m_kind(agency % k_kinds.size()),
       m_next_agency(options.agencies > 1 ? agency_at((agency + 1) % options.agencies).name : std::string()),
@@ -107,6 +109,11 @@ CorpusRows::CorpusRows(const CorpusOptions& options, std::uint32_t agency)
 std::uint64_t CorpusRows::next_random() {
     m_state += 0x9e3779b97f4a7c15ull;
     return mix(m_state);
+}
+
+std::uint32_t CorpusRows::pick_extra(std::uint32_t n) {
+    m_extra += 0x9e3779b97f4a7c15ull;
+    return static_cast<std::uint32_t>(mix(m_extra) % n);
 }
 
 bool CorpusRows::next(CorpusRow& row) {
@@ -132,7 +139,109 @@ bool CorpusRows::next(CorpusRow& row) {
     row.child_seen = seen < 4 ? "Y" : seen < 7 ? "N" : "";
     row.informed = (!m_next_agency.empty() && pick(100) < 3) ? std::string_view(m_next_agency) : std::string_view{};
     row.worker = 1 + pick(40);
+    if (m_realistic) {
+        row.timed = pick_extra(10) < 4;
+        row.alone = seen < 4 && pick_extra(4) == 0;
+    }
     return true;
+}
+
+// [SECTION] The realistic shape
+
+namespace {
+
+// Four column layouts, as four case-management systems export them: the order of the columns and
+// their headers (by CorpusColumn: ref, date, time, type, details, people, child seen, worker, informed).
+struct LayoutInfo {
+    std::array<CorpusColumn, k_corpus_columns> order;
+    std::array<std::string_view, k_corpus_columns> headers;
+    std::string_view ref_prefix;
+};
+
+using C = CorpusColumn;
+constexpr std::array<LayoutInfo, 4> k_layouts = {{
+    {{C::Ref, C::Date, C::Time, C::Type, C::Details, C::People, C::ChildSeen, C::Worker, C::Informed},
+     {"Incident no", "Date of contact", "Time", "Contact type", "Details", "Persons present", "Child seen?", "Officer",
+      "Information shared with"},
+     "INC"},
+    {{C::Date, C::Time, C::Type, C::Details, C::People, C::ChildSeen, C::Worker, C::Informed, C::Ref},
+     {"Record ID", "Date", "Time of contact", "Type of contact", "Details of contact", "People present",
+      "Was the child seen?", "Practitioner", "Shared with"},
+     ""},
+    {{C::Ref, C::Date, C::Type, C::Time, C::People, C::Details, C::Worker, C::ChildSeen, C::Informed},
+     {"Ref No.", "Contact date", "Start time", "Event", "Narrative", "Persons involved", "Child Seen", "Worker",
+      "Referred to"},
+     "R"},
+    {{C::Date, C::Ref, C::Time, C::Worker, C::Type, C::Details, C::ChildSeen, C::People, C::Informed},
+     {"Entry ID", "Event date", "Time", "Category", "What happened", "Family members present", "Seen?", "Staff",
+      "Notified"},
+     "E-"},
+}};
+
+// Child seen as agencies write it: seen, seen alone, not seen, not recorded.
+constexpr std::array<std::array<std::string_view, 4>, 3> k_seen_words = {{
+    {"Yes", "Seen alone", "No", "N/A"},
+    {"Seen", "Seen alone", "Not seen", ""},
+    {"Yes", "Seen alone", "Not seen", "N/A"},
+}};
+
+// The index child, the mother and her partner, as agencies name them.
+constexpr std::array<std::array<std::string_view, 3>, 3> k_people_words = {{
+    {"Baby A", "Mum", "Mr Z"},
+    {"Child", "Mother", "Mother's partner"},
+    {"A", "Ms B", "Z"},
+}};
+
+constexpr std::array<std::string_view, 3> k_separators = {"; ", ", ", " | "};
+
+// Practitioners' labels by kind (k_kinds' order).
+constexpr std::array<std::string_view, 10> k_worker_prefixes = {"PC ", "HV", "Dr ", "SW", "Staff ", "Nurse ",
+                                                                 "HO", "MW", "FSW", "Crew "};
+
+}  // namespace
+
+CorpusLayout corpus_layout(std::uint32_t agency) {
+    const LayoutInfo& l = k_layouts[agency % k_layouts.size()];
+    CorpusLayout out;
+    out.order = l.order;
+    out.headers = l.headers;
+    out.ref_prefix = l.ref_prefix;
+    out.worker_prefix = k_worker_prefixes[agency % k_kinds.size()];
+    out.time_style = static_cast<CorpusTimeStyle>((agency + agency / 4) % 4);
+    out.seen_words = k_seen_words[(agency + agency / 3) % k_seen_words.size()];
+    out.people = k_people_words[(agency / 2) % k_people_words.size()];
+    out.people_separator = k_separators[(agency + agency / 5) % k_separators.size()];
+    return out;
+}
+
+std::vector<std::uint32_t> corpus_file_order(const CorpusOptions& options, std::uint32_t agency) {
+    const std::size_t n = static_cast<std::size_t>(options.rows);
+    std::vector<std::uint32_t> order(n);
+    for (std::size_t i = 0; i < n; ++i) order[i] = static_cast<std::uint32_t>(i);
+    if (n < 3) return order;
+    std::uint64_t state = mix(options.seed * 0x100000001b3ull + agency) ^ 0x6f726465726564ull;
+    const auto draw = [&](std::size_t bound) {
+        state += 0x9e3779b97f4a7c15ull;
+        return static_cast<std::size_t>(mix(state) % bound);
+    };
+    const auto at = [&](std::size_t i) { return order.begin() + static_cast<std::ptrdiff_t>(i); };
+    // Two to five blocks of up to a fortieth of the rows each (a worker's notes typed up together,
+    // after later records): each moved later in the file, by any distance.
+    const std::size_t blocks = 2 + draw(4);
+    for (std::size_t b = 0; b < blocks; ++b) {
+        const std::size_t len = 1 + draw(std::max<std::size_t>(1, n / 40));
+        if (len + 1 >= n) continue;
+        const std::size_t start = draw(n - len);                      // start + len < n
+        const std::size_t end = start + len + 1 + draw(n - start - len);  // in (start + len, n]
+        std::rotate(at(start), at(start + len), at(end));
+    }
+    // One row in 50 entered late: moved later by up to 200 rows.
+    for (std::size_t k = 0, singles = n / 50; k < singles; ++k) {
+        const std::size_t from = draw(n - 1);
+        const std::size_t to = std::min(n - 1, from + 1 + draw(200));
+        std::rotate(at(from), at(from + 1), at(to + 1));
+    }
+    return order;
 }
 
 }  // namespace sightline::engine

@@ -5,6 +5,7 @@
 // [SECTION] Bulk corpora
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -44,12 +45,26 @@ bool truth_states(const Finding& truth, const void* field);
 
 // [SECTION] Bulk corpora
 
+// The two shapes a corpus comes in.
+enum class CorpusShape : std::uint8_t {
+    // One layout for every file (Ref, Date, Time, Type, Details, People involved, Child seen?,
+    // Practitioner, Informed), every row timed, rows in date order, every agency in case.yaml's
+    // registry: the corpus of the figures in BENCHMARKS.md.
+    Standard,
+    // As agencies' returns arrive: no registry in case.yaml; each file with its own headers, in its
+    // own column order, and a mapping file that names its agency, kind and area and says what its
+    // child-seen words and names of people mean; rows in record order, not date order; a time in
+    // about 40% of rows, written in the agency's own style (14:30, 14.30, 1430hrs, 2.30pm).
+    Realistic,
+};
+
 // N agencies of M rows each, as agencies export them (UK dates, a time column, quoted details).
 struct CorpusOptions {
     std::uint32_t agencies = 50;
     std::uint64_t rows = 20000;            // per agency
     std::uint64_t seed = 1;
     std::uint32_t years = 4;               // the rows span this many years from 2013-01-01
+    CorpusShape shape = CorpusShape::Standard;
 };
 
 // One agency of a corpus.
@@ -77,6 +92,9 @@ struct CorpusRow {
     std::string_view child_seen;           // "Y", "N" or ""
     std::string_view informed;             // another agency's name, or ""
     std::uint32_t worker = 0;              // practitioner number
+    // Realistic shape only (always true and false in the standard one, whose rows all have times):
+    bool timed = true;                     // the time is written (about 40% of rows)
+    bool alone = false;                    // "Y" rows: the child was seen alone (about a quarter)
 };
 
 // Rows of one agency of a corpus, in date order. Each agency's rows depend only on the seed and
@@ -89,6 +107,9 @@ public:
 
 private:
     std::uint64_t m_state;                 // splitmix64
+    std::uint64_t m_extra;                 // splitmix64 for the realistic shape's draws, apart so that
+                                           // the standard shape's rows stay as they were
+    bool m_realistic;
     std::uint64_t m_rows;
     std::uint64_t m_done = 0;
     std::size_t m_kind;                    // index into the generator's table of kinds
@@ -98,6 +119,36 @@ private:
     double m_step;                         // mean days between rows
     std::uint64_t next_random();
     std::uint32_t pick(std::uint32_t n) { return static_cast<std::uint32_t>(next_random() % n); }
+    std::uint32_t pick_extra(std::uint32_t n);
 };
+
+// How one agency of a realistic corpus writes its return; its mapping file says all of it.
+enum class CorpusTimeStyle : std::uint8_t { Colon, Dot, Hours, Meridiem };  // 14:30, 14.30, 1430hrs, 2.30pm
+
+// The fields of a corpus row, as a realistic layout orders its columns.
+enum class CorpusColumn : std::uint8_t { Ref, Date, Time, Type, Details, People, ChildSeen, Worker, Informed };
+inline constexpr std::size_t k_corpus_columns = 9;
+
+struct CorpusLayout {
+    std::array<CorpusColumn, k_corpus_columns> order;   // the file's columns, left to right
+    std::array<std::string_view, k_corpus_columns> headers;  // by CorpusColumn, as the agency writes them
+    std::string_view ref_prefix;                       // "INC", "HV-", ... before the record number
+    std::string_view worker_prefix;                    // "PC ", "HV", ...
+    CorpusTimeStyle time_style = CorpusTimeStyle::Colon;
+    // Child seen, as the agency writes it: seen, seen alone, not seen, not recorded.
+    std::array<std::string_view, 4> seen_words;
+    // How it names the index child, the mother and her partner (corpus_people's order).
+    std::array<std::string_view, 3> people;
+    std::string_view people_separator;                 // "; ", ", " or " | "
+};
+
+// The layout of agency number `agency` (0-based) of a realistic corpus.
+CorpusLayout corpus_layout(std::uint32_t agency);
+
+// The rows of one agency of a realistic corpus in the order its file lists them, as indexes into
+// the date-ordered rows CorpusRows gives: in record order, as exports sorted by record number are,
+// so a few blocks of rows entered late sit after later ones and some single rows were entered
+// days or weeks late. Deterministic from the seed and the agency.
+std::vector<std::uint32_t> corpus_file_order(const CorpusOptions& options, std::uint32_t agency);
 
 }  // namespace sightline::engine

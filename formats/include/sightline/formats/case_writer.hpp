@@ -17,7 +17,8 @@ struct ManifestSource {
 };
 
 // Appends case.yaml for c: the case block (title, index children, scope, timezone, date order),
-// people, relationships, residences, declared areas, the registry of agencies, and sources.
+// people, relationships, residences, declared areas, the registry of agencies (when any
+// is registered), and sources.
 void write_manifest_yaml(const engine::Case& c, const std::vector<ManifestSource>& sources, std::string& out);
 
 }  // namespace sightline::formats

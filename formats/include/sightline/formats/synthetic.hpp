@@ -25,7 +25,11 @@ struct CorpusWritten {
 
 // Writes a bulk corpus: dir/agencies/NNN-<agency>.csv (Ref, Date dd/mm/yyyy, Time, Type, Details,
 // People involved, Child seen?, Practitioner, Informed) and dir/case.yaml listing them, on up to
-// `threads` threads (the files are the same whatever the number). Creates dir.
+// `threads` threads (the files are the same whatever the number). Creates dir. In the realistic
+// shape (engine::CorpusShape) each file has the columns of its agency's corpus_layout, in record
+// order, and NNN-<agency>.mapping.yaml beside it names its agency, kind and area and its columns
+// (`  date: "Date of contact"`, one a line, as bench/*_merge scripts read them) and values; the
+// manifest has no agencies: registry.
 CorpusWritten write_corpus(const engine::CorpusOptions& options, const std::string& dir, unsigned threads);
 
 }  // namespace sightline::formats
