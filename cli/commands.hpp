@@ -41,11 +41,6 @@ void stream_output(const std::string& path,
 // Prints a usage error and the command's help hint; returns k_exit_usage.
 int usage_error(const std::string& command, const std::string& message);
 
-// Ends the process now, with this exit status, once everything it writes is written: standard
-// output and error are flushed, and its memory (a million entries and their files' text) goes
-// back to the system with the process, not freed one allocation at a time first. For a command's
-// last step only.
-[[noreturn]] void exit_now(int status);
 // The format named by --format, else by the -o file's extension, else fallback.
 std::string pick_format(const std::optional<std::string>& format, const std::optional<std::string>& output,
                         const std::string& fallback);

@@ -48,13 +48,6 @@ void stream_output(const std::string& path,
     file.commit();
 }
 
-void exit_now(int status) {
-    std::cout.flush();
-    std::cerr.flush();
-    std::fflush(nullptr);
-    std::_Exit(status);
-}
-
 int usage_error(const std::string& command, const std::string& message) {
     std::cerr << "sightline " << command << ": " << message << "\n"
               << "try 'sightline " << command << " --help'\n";

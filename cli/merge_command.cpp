@@ -1,6 +1,5 @@
 // `sightline merge CASE [--format csv|md|json] [-o FILE]`: the integrated chronology.
 #include <iostream>
-#include <span>
 #include <vector>
 
 #include "args.hpp"
@@ -38,8 +37,7 @@ every other row is still merged), 64 bad usage.
 )";
 
 // One line per source and a total, on stderr, for the person running the merge.
-void print_summary(const engine::Case& c, const std::string& output, const std::string& format,
-                   std::span<const std::uint32_t> order = {}) {
+void print_summary(const engine::Case& c, const std::string& output, const std::string& format) {
     std::uint64_t read = 0, made = 0, rejected = 0, blank = 0, undated = 0;
     for (const engine::Source& s : c.sources) {
         read += s.counts.rows_read;
@@ -53,12 +51,11 @@ void print_summary(const engine::Case& c, const std::string& output, const std::
         if (a.registered || a.kind != engine::AgencyKind::Unknown) ++agencies;
     std::cerr << c.info.title << ": " << made << (made == 1 ? " entry" : " entries") << " from " << c.sources.size()
               << (c.sources.size() == 1 ? " source" : " sources");
-    // The first and last dated entries (in merge order, the undated ones come after them).
+    // The first and last dated entries (the undated ones are apart).
     const auto& entries = c.chronology.entries;
-    const std::size_t dated = order.empty() ? entries.size() : order.size() - undated;
-    if (dated > 0) {
-        const engine::Entry& first = order.empty() ? entries.front() : entries[order.front()];
-        const engine::Entry& last = order.empty() ? entries.back() : entries[order[dated - 1]];
+    if (!entries.empty()) {
+        const engine::Entry& first = entries.front();
+        const engine::Entry& last = entries.back();
         std::cerr << ", " << engine::format_date(first.date) << " to " << engine::format_date(last.date);
     }
     std::cerr << "\n  rows read " << read << " = entries " << made << " + rejected " << rejected;
@@ -87,22 +84,7 @@ int run_merge(int argc, char** argv) {
         return usage_error("merge", "xlsx is a binary format: give -o FILE.xlsx");
 
     const bool anonymised = args.has("--anonymise") || args.has("--anonymize");
-    if (format == "csv" && !anonymised) {
-        // A chronology written once as CSV (a million rows and more) is written in its order
-        // without first moving every entry into it: the same bytes, less time.
-        engine::mark_phase("command line read");
-        engine::Case c = formats::load_case(args.positionals()[0], {.merge = false});
-        const std::vector<std::uint32_t> order = engine::merge_order(c);
-        formats::check_notes(c);
-        c.diagnostics.sort();
-        print_diagnostics(c);
-        stream_output(output.value_or(""), [&](const std::function<void(std::string_view)>& write) {
-            formats::write_chronology_csv(c, order, write);
-        });
-        if (!args.has("--quiet")) print_summary(c, output.value_or(""), format, order);
-        engine::mark_phase("summary printed");
-        exit_now(c.diagnostics.has_errors() ? k_exit_input_errors : k_exit_clean);
-    }
+    engine::mark_phase("command line read");
     engine::Case c = formats::load_case(args.positionals()[0]);
     std::vector<engine::Finding> none;
     if (anonymised) anonymise(c, none);
@@ -126,6 +108,7 @@ int run_merge(int argc, char** argv) {
         write_output(output.value_or(""), out);
     }
     if (!args.has("--quiet")) print_summary(c, output.value_or(""), format);
+    engine::mark_phase("summary printed");
     return c.diagnostics.has_errors() ? k_exit_input_errors : k_exit_clean;
 }
 

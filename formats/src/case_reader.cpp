@@ -4,7 +4,7 @@
 // [SECTION] load_case
 //
 // The reference path: each source is read in turn, in manifest order, into the case. With more
-// than one thread, CSV and TSV sources are read at once instead (parallel_reader.cpp), which
+// than one thread, CSV and TSV sources are read at once instead (fast/parallel_reader.cpp), which
 // gives the same case: the same entries, ids, diagnostics, areas and agencies.
 #include "sightline/formats/case_reader.hpp"
 
@@ -149,7 +149,7 @@ Case load_case(std::string_view path, const LoadOptions& options) {
     }
     read_notes(c, notes_path_for(c));
     if (options.merge) {
-        merge(c);
+        merge(c, options.threads);
         check_notes(c);
     }
     c.diagnostics.sort();

@@ -3,14 +3,9 @@
 
 #include <algorithm>
 #include <array>
-#include <atomic>
 #include <charconv>
-#include <condition_variable>
 #include <cstring>
-#include <exception>
 #include <memory>
-#include <mutex>
-#include <thread>
 
 #include "byte_scan.hpp"
 #include "sightline/engine/chronology_table.hpp"
@@ -167,77 +162,6 @@ private:
     std::size_t m_size = 0;
     std::size_t m_capacity = 0;
 };
-
-// Runs format(block, out) for blocks [0, n) on `threads` threads (this one included) and hands
-// each block's bytes to write, in block order. No thread only writes: the thread that finishes
-// the next block to be written writes it, and every ready block after it, then formats again, so
-// that the threads are never more than the cores. At most four buffers per thread exist at once.
-void ordered_blocks(std::size_t n, unsigned threads, const std::function<void(std::size_t, RowBuffer&)>& format,
-                    const std::function<void(std::string_view)>& write) {
-    if (threads < 2 || n < 2) {
-        RowBuffer buf;
-        for (std::size_t b = 0; b < n; ++b) {
-            buf.clear();
-            format(b, buf);
-            write(buf.view());
-        }
-        return;
-    }
-    constexpr std::size_t k_none = static_cast<std::size_t>(-1);
-    const std::size_t ring = 4 * threads;
-    std::vector<RowBuffer> buffers(ring);
-    std::vector<std::size_t> ready(ring, k_none);  // the block a buffer holds, once made
-    std::mutex m;
-    std::condition_variable changed;
-    std::size_t written = 0;   // blocks handed to write
-    bool writing = false;      // a thread is writing: it takes every block made meanwhile, in order
-    bool stop = false;         // formatting or writing failed: every thread gives up
-    std::exception_ptr error;  // and this is thrown once they have
-    std::atomic<std::size_t> next{0};
-    auto work = [&] {
-        for (std::size_t b = next++; b < n; b = next++) {
-            {
-                // The buffer is free once the block `ring` places before it has been written.
-                std::unique_lock lock(m);
-                changed.wait(lock, [&] { return written + ring > b || stop; });
-                if (stop) return;
-            }
-            RowBuffer& buf = buffers[b % ring];
-            buf.clear();
-            std::unique_lock lock(m, std::defer_lock);
-            try {
-                format(b, buf);
-                lock.lock();
-                ready[b % ring] = b;
-                if (writing) continue;  // the writing thread takes it
-                writing = true;
-                while (!stop && ready[written % ring] == written) {
-                    const std::size_t w = written;
-                    lock.unlock();
-                    write(buffers[w % ring].view());
-                    lock.lock();
-                    ready[w % ring] = k_none;
-                    ++written;
-                    changed.notify_all();
-                }
-                writing = false;
-            } catch (...) {
-                // The file cannot be written (a full disk, ...): stop everyone, then report it.
-                if (!lock.owns_lock()) lock.lock();
-                if (!error) error = std::current_exception();
-                stop = true;
-                writing = false;
-                changed.notify_all();
-                return;
-            }
-        }
-    };
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-    work();
-    for (std::thread& t : pool) t.join();
-    if (error) std::rethrow_exception(error);
-}
 
 }  // namespace
 
@@ -441,11 +365,6 @@ void write_chronology_csv(const Case& c, std::string& out) {
 }
 
 void write_chronology_csv(const Case& c, const std::function<void(std::string_view)>& write, unsigned threads) {
-    write_chronology_csv(c, {}, write, threads);
-}
-
-void write_chronology_csv(const Case& c, std::span<const std::uint32_t> order,
-                          const std::function<void(std::string_view)>& write, unsigned threads) {
     const Chronology& ch = c.chronology;
     // Cells that repeat (agencies, kinds, areas, sources, child seen) are made once.
     std::vector<std::string> agency_cells(c.agencies.size()), kind_cells(c.agencies.size()), area_cells(c.areas.size()),
@@ -484,10 +403,9 @@ void write_chronology_csv(const Case& c, std::span<const std::uint32_t> order,
     const bool notes = !c.notes.notes.empty();
 
     constexpr std::size_t k_block = 4096;  // entries per piece
-    // Once merged, the undated entries follow the dated ones; in merge_order's order they are last.
-    const std::size_t rows = order.empty() ? ch.entry_count() : order.size();
+    // Once merged, the undated entries follow the dated ones.
+    const std::size_t rows = ch.entry_count();
     const auto entry_at = [&](std::size_t i) -> const Entry& {
-        if (!order.empty()) return ch.entries[order[i]];
         return i < ch.entries.size() ? ch.entries[i] : ch.undated[i - ch.entries.size()];
     };
     const std::size_t blocks = (rows + k_block - 1) / k_block;
@@ -503,24 +421,10 @@ void write_chronology_csv(const Case& c, std::span<const std::uint32_t> order,
              std::max(longest(source_cells), longest(source_heads) + 1);  // and the closing quote
     for (const auto& family : seen_cells) fixed += longest(family);
     fixed += 2 * 16 + 12 + k_entry_id_max + 13 + 2;  // table and row numbers, id, 13 commas, CRLF
-    ordered_blocks(blocks, thread_count(threads), [&](std::size_t block, RowBuffer& out) {
+    ordered_blocks<RowBuffer>(blocks, thread_count(threads), [&](std::size_t block, RowBuffer& out) {
         std::string date, seen, other;
         const std::size_t end = std::min(rows, (block + 1) * k_block);
         for (std::size_t i = block * k_block; i < end; ++i) {
-            // Entries left where they were read are fetched in order: each is far from the last,
-            // so the entry eight ahead is asked for, and the words of the one four ahead.
-            if (!order.empty()) {
-                if (i + 8 < end) {
-                    const char* ahead = reinterpret_cast<const char*>(&ch.entries[order[i + 8]]);
-                    for (std::size_t line = 0; line < sizeof(Entry); line += 64) __builtin_prefetch(ahead + line);
-                }
-                if (i + 4 < end) {
-                    const Entry& soon = ch.entries[order[i + 4]];
-                    for (std::size_t line = 0; line < soon.summary.size(); line += 64)
-                        __builtin_prefetch(soon.summary.data() + line);
-                    if (soon.subjects.count) __builtin_prefetch(ch.subjects.data() + soon.subjects.begin);
-                }
-            }
             const Entry& e = entry_at(i);
             // The row's most bytes first: its cells' lengths (the longest made ones are known).
             const auto subjects = ch.subjects_of(e);

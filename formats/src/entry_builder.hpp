@@ -40,7 +40,7 @@ struct Where {
 engine::Diagnostic diagnostic_at(engine::Severity severity, const std::string& file, Where where, std::string code,
                                  std::string message);
 
-// How a source read on one of several threads (parallel_reader.cpp) is read: differently for
+// How a source read on one of several threads (fast/parallel_reader.cpp) is read: differently for
 // speed, never with a different result.
 struct OnThread {
     // Its entries go to a range of a pre-sized entries array, filled from the front, instead of

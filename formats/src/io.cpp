@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "sightline/engine/diagnostic.hpp"
+#include "pages.hpp"
 #include "sightline/engine/phases.hpp"
 
 namespace sightline::formats {
@@ -40,7 +41,7 @@ FileBuffer read_file(const std::string& path) {
     const auto size = static_cast<std::size_t>(st.st_size);
     buf.data = std::make_unique_for_overwrite<char[]>(size + 1);
     // A large file's pages at once: cheaper than one fault at a time while the kernel copies it in.
-    if (size >= (std::size_t{1} << 20)) populate_pages(buf.data.get(), size);
+    if (size >= (std::size_t{1} << 20)) detail::populate_pages(buf.data.get(), size);
     std::size_t done = 0;
     while (done < size) {
         const ssize_t n = ::read(fd, buf.data.get() + done, size - done);
@@ -59,7 +60,7 @@ FileBuffer read_file(const std::string& path) {
     return buf;
 }
 
-void populate_pages(void* first, std::size_t bytes) {
+void detail::populate_pages(void* first, std::size_t bytes) {
 #if defined(__linux__) && defined(MADV_POPULATE_WRITE)
     const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
     const auto begin = (reinterpret_cast<std::uintptr_t>(first) + page - 1) / page * page;

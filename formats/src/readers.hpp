@@ -2,7 +2,7 @@
 // elsewhere name their header. Internal to sightline_formats.
 //
 //   every source of a case, in turn case_reader.cpp         read_source
-//   ... CSV ones on several threads parallel_reader.cpp     read_sources_on_threads
+//   ... CSV ones on several threads fast/parallel_reader.cpp     read_sources_on_threads
 //   case.yaml (the manifest)        manifest_reader.cpp     read_manifest
 //   an agency's YAML chronology     agency_file_reader.cpp  read_agency_yaml
 //   entries in either of those      yaml_entries.cpp        read_entries (yaml_entries.hpp)

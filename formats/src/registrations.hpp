@@ -4,7 +4,7 @@
 // A reader meets names (the agency its mapping names, an agency column, the agencies in a "to"
 // list, an area) and registers them through one Registrations. Read in turn, a source registers
 // each name in the case as it meets it (the reference behaviour). Read on its own thread beside
-// others (parallel_reader.cpp), a source cannot know what the sources before it registered, so
+// others (fast/parallel_reader.cpp), a source cannot know what the sources before it registered, so
 // its Registrations is deferred: it records each step, in order, and hands the reader a
 // provisional id; committing the source replays the steps on the case, in manifest order, which
 // gives the ids, kinds and diagnostics reading in turn gives, and the map from provisional ids

@@ -10,9 +10,9 @@
 #include <atomic>
 #include <cstdio>
 #include <filesystem>
-#include <thread>
 
 #include "sightline/engine/merge.hpp"
+#include "sightline/engine/parallel.hpp"
 #include "sightline/formats/agency_writer.hpp"
 #include "sightline/formats/case_writer.hpp"
 #include "sightline/formats/check_report.hpp"
@@ -261,6 +261,17 @@ void append_people(std::string& out, std::string_view standard, const CorpusLayo
     append_cell(out, cell);
 }
 
+// Ends a row, and hands the rows to the file once they make a megabyte.
+void end_row(AtomicFile& file, std::string& buf, std::uint64_t& written, std::uint64_t& n) {
+    buf += "\r\n";
+    ++n;
+    if (buf.size() > (1u << 20)) {
+        file.write(buf);
+        written += buf.size();
+        buf.clear();
+    }
+}
+
 // One agency's rows as its realistic return: its columns, in record order, times in its style.
 void write_realistic_rows(const CorpusOptions& options, std::uint32_t a, AtomicFile& file, std::string& buf,
                           std::uint64_t& written, std::uint64_t& n) {
@@ -298,13 +309,7 @@ void write_realistic_rows(const CorpusOptions& options, std::uint32_t a, AtomicF
                 case CorpusColumn::Informed: append_cell(buf, row.informed); break;
             }
         }
-        buf += "\r\n";
-        ++n;
-        if (buf.size() > (1u << 20)) {
-            file.write(buf);
-            written += buf.size();
-            buf.clear();
-        }
+        end_row(file, buf, written, n);
     }
 }
 
@@ -314,66 +319,55 @@ CorpusWritten write_corpus(const CorpusOptions& options, const std::string& dir,
     fs::create_directories(fs::path(dir) / "agencies");
     const std::vector<CorpusAgency> agencies = corpus_agencies(options);
     const bool realistic = options.shape == CorpusShape::Realistic;
-    std::atomic<std::uint32_t> next{0};
     std::atomic<std::uint64_t> bytes{0}, rows{0};
-    auto work = [&] {
+    // An agency's file on whichever thread is free; an error writing one reaches the caller.
+    parallel_for(agencies.size(), std::max(1u, threads), [&](std::size_t item) {
+        const auto a = static_cast<std::uint32_t>(item);
         std::string buf;
         CorpusRow row;
-        for (std::uint32_t a = next++; a < agencies.size(); a = next++) {
-            if (realistic) {
-                AtomicFile file((fs::path(dir) / agencies[a].file).string());
-                buf.clear();
-                std::uint64_t written = 0, n = 0;
-                write_realistic_rows(options, a, file, buf, written, n);
-                file.write(buf);
-                written += buf.size();
-                file.commit();
-                write_file_atomic((fs::path(dir) / mapping_file(agencies[a])).string(),
-                                  corpus_mapping(agencies[a], corpus_layout(a)));
-                bytes += written;
-                rows += n;
-                continue;
-            }
+        if (realistic) {
             AtomicFile file((fs::path(dir) / agencies[a].file).string());
-            buf = "Ref,Date,Time,Type,Details,People involved,Child seen?,Practitioner,Informed\r\n";
-            CorpusRows gen(options, a);
-            char ref[32];
+            buf.clear();
             std::uint64_t written = 0, n = 0;
-            while (gen.next(row)) {
-                std::snprintf(ref, sizeof ref, "A%03u-%07llu,", a + 1, static_cast<unsigned long long>(row.number));
-                buf += ref;
-                append_uk_day(buf, row.day);
-                buf.push_back(',');
-                append_clock(buf, row.minute);
-                buf.push_back(',');
-                buf.append(row.type).push_back(',');
-                append_cell(buf, row.details);
-                buf.push_back(',');
-                buf.append(row.people).push_back(',');
-                buf.append(row.child_seen);
-                buf += ",W";
-                buf += std::to_string(row.worker);
-                buf.push_back(',');
-                append_cell(buf, row.informed);
-                buf += "\r\n";
-                ++n;
-                if (buf.size() > (1u << 20)) {
-                    file.write(buf);
-                    written += buf.size();
-                    buf.clear();
-                }
-            }
+            write_realistic_rows(options, a, file, buf, written, n);
             file.write(buf);
             written += buf.size();
             file.commit();
+            write_file_atomic((fs::path(dir) / mapping_file(agencies[a])).string(),
+                              corpus_mapping(agencies[a], corpus_layout(a)));
             bytes += written;
             rows += n;
+            return;
         }
-    };
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < std::max(1u, threads); ++t) pool.emplace_back(work);
-    work();
-    for (std::thread& t : pool) t.join();
+        AtomicFile file((fs::path(dir) / agencies[a].file).string());
+        buf = "Ref,Date,Time,Type,Details,People involved,Child seen?,Practitioner,Informed\r\n";
+        CorpusRows gen(options, a);
+        char ref[32];
+        std::uint64_t written = 0, n = 0;
+        while (gen.next(row)) {
+            std::snprintf(ref, sizeof ref, "A%03u-%07llu,", a + 1, static_cast<unsigned long long>(row.number));
+            buf += ref;
+            append_uk_day(buf, row.day);
+            buf.push_back(',');
+            append_clock(buf, row.minute);
+            buf.push_back(',');
+            buf.append(row.type).push_back(',');
+            append_cell(buf, row.details);
+            buf.push_back(',');
+            buf.append(row.people).push_back(',');
+            buf.append(row.child_seen);
+            buf += ",W";
+            buf += std::to_string(row.worker);
+            buf.push_back(',');
+            append_cell(buf, row.informed);
+            end_row(file, buf, written, n);
+        }
+        file.write(buf);
+        written += buf.size();
+        file.commit();
+        bytes += written;
+        rows += n;
+    });
 
     // The manifest: the people rows name, every agency with its kind and area, one source each;
     // in the realistic shape no agency (their mapping files name them), a mapping per source.

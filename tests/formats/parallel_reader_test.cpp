@@ -1,4 +1,4 @@
-// Reading CSV sources on several threads (parallel_reader.cpp) gives what reading them in turn
+// Reading CSV sources on several threads (fast/parallel_reader.cpp) gives what reading them in turn
 // gives, however a source's registrations depend on the sources before it.
 #include <gtest/gtest.h>
 

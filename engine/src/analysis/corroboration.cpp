@@ -416,7 +416,7 @@ PairScore ClusterScorer::score(EntryIndex ia, EntryIndex ib) const {
 
 // [SECTION] Clusters
 
-std::vector<Cluster> find_clusters(const Case& c) {
+std::vector<Cluster> find_clusters(const Case& c, unsigned threads) {
     const auto& entries = c.chronology.entries;
     const std::int32_t window = c.rules.days(RuleId::CorroborationWindowDays);
     const std::int32_t uncertain = c.rules.days(RuleId::UncertainDateDays);
@@ -455,7 +455,7 @@ std::vector<Cluster> find_clusters(const Case& c) {
     const auto day_of = [&](std::uint32_t i) { return entries[i].date.earliest_day(); };
     std::vector<Edge> edges;
     std::mutex edges_mutex;
-    parallel_ranges(entries.size(), thread_count(0), [&](std::size_t begin, std::size_t end) {
+    parallel_ranges(entries.size(), thread_count(threads), [&](std::size_t begin, std::size_t end) {
         std::vector<Edge> mine;
         auto consider = [&](std::uint32_t i, std::uint32_t j) {
             if (entries[j].agency == entries[i].agency || !precise(entries[j], uncertain)) return;

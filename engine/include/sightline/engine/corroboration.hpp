@@ -32,8 +32,9 @@ struct PairScore {
 };
 
 // Finds clusters in a merged case. Deterministic, and independent of the order of sources.
-// Rules: corroboration_window_days, corroboration_min_score, uncertain_date_days.
-std::vector<Cluster> find_clusters(const Case& c);
+// Rules: corroboration_window_days, corroboration_min_score, uncertain_date_days. Pairs are
+// scored on `threads` threads (0: one per core); the result does not depend on their number.
+std::vector<Cluster> find_clusters(const Case& c, unsigned threads = 0);
 
 // Which records are the receipt of which: for each record with to:, the first non-routine record
 // of each recipient from its day on, within the corroboration window.

@@ -88,6 +88,9 @@ void for_each_field(Finding& f, F&& fn) {
 // What the analyses need beyond the case (the `today` used when a case has no scope end).
 struct AnalysisOptions {
     std::optional<std::int32_t> end_day;   // overrides the end of the analysed period
+    unsigned threads = 0;                  // for the analyses that share their work (0: one per core;
+                                           // 1 when cases are analysed side by side); the findings
+                                           // never depend on it
 };
 
 // Runs every analysis over a merged case. Findings come out in a stable order: analysis by

@@ -16,18 +16,12 @@ namespace sightline::engine {
 // are ranked by path so that the order of the manifest's list does not matter), fills each
 // entry's area from its agency when neither entry nor file gave one, and assigns stable ids:
 // a hash of agency + ref + type when the entry has a ref, else of agency + date + type + summary
-// (a type read from the words counts as none);
-// repeated content gets -2, -3, ... in source order. Undated entries (an undated entry's "date" in
-// its id is the word `undated`) are ordered after every dated one, by source, and then moved to
-// chronology.undated. Idempotent. Uses `threads` threads (0: one
-// per core); the result is the same whatever their number.
+// (a type read from the words counts as none); repeated content gets -2, -3, ... in source order.
+// Undated entries (an undated entry's "date" in its id is the word `undated`) are ordered after
+// every dated one, by source, and then moved to chronology.undated. Idempotent. The rules are in
+// src/merge_rule.hpp and the reference in src/merge.cpp; a large case uses up to `threads`
+// threads (0: one per core), and the result is the same whatever their number.
 void merge(Case& c, unsigned threads = 0);
-
-// What merge() does except moving the entries: areas, ids and repeated-id suffixes assigned,
-// and the chronology's order returned (order[k] is the index of its k-th entry). For writing a
-// large chronology once (`sightline merge --format csv`) without the cost of moving every entry;
-// the case is not marked merged, and analyses need merge(). Undated entries come last in it.
-std::vector<std::uint32_t> merge_order(Case& c, unsigned threads = 0);
 
 // The entry's stable id as text: 12 lowercase hex digits, with "-N" for repeats.
 std::string entry_id(const Entry& e);

@@ -161,27 +161,7 @@ struct Entry {
     std::uint32_t id_suffix = 0;           // 0, or 2, 3, ... for repeated content
 };
 
-// The allocator of the entries array: std::allocator, except that resize() leaves the new
-// entries unwritten. Only the case reader grows the array that way, for slots its threads fill
-// (a million entries: writing each first cost as long as reading a tenth of the rows); any slot
-// it does not fill is removed before the array is used.
-template <class T>
-struct SlotAllocator : std::allocator<T> {
-    template <class U>
-    struct rebind {
-        using other = SlotAllocator<U>;
-    };
-    SlotAllocator() noexcept = default;
-    template <class U>
-    SlotAllocator(const SlotAllocator<U>&) noexcept {}
-    template <class U>
-    void construct(U*) noexcept {}  // made without a value: left for its reader
-    template <class U, class... Args>
-    void construct(U* p, Args&&... args) {
-        ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
-    }
-};
-using Entries = std::vector<Entry, SlotAllocator<Entry>>;
+using Entries = std::vector<Entry>;
 
 // The entries of a case and the side arrays their slices point into.
 struct Chronology {

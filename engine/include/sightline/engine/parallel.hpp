@@ -1,9 +1,12 @@
-// Work on several threads: sources read at once, ids hashed and keys sorted in halves. The
-// results never depend on the number of threads.
+// Work on several threads, the one toolbox for it: sources read at once, ids hashed and keys
+// sorted in halves, a chronology formatted in blocks written in order, analyses scored in ranges.
+// An exception on any thread is carried to the caller once every thread has stopped. The results
+// never depend on the number of threads.
 #pragma once
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
 #include <cstddef>
 #include <exception>
 #include <mutex>
@@ -95,6 +98,79 @@ void parallel_sort(std::vector<T>& v, unsigned threads, Less less) {
     workers.run_here([&] { std::sort(mid, v.end(), less); });
     workers.finish();
     std::inplace_merge(v.begin(), mid, v.end(), less);
+}
+
+// Runs format(block, out) for blocks [0, n) on `threads` threads (this one included) and hands
+// each block's bytes to write, in block order. No thread only writes: the thread that finishes
+// the next block to be written writes it, and every ready block after it, then formats again, so
+// that the threads are never more than the cores. At most four buffers per thread exist at once.
+// Buffer: default-constructible, with clear() and view(). An exception thrown by format or write
+// stops every thread and is rethrown here once they have stopped.
+template <class Buffer, class Format, class Write>
+void ordered_blocks(std::size_t n, unsigned threads, Format&& format, Write&& write) {
+    if (threads < 2 || n < 2) {
+        Buffer buf;
+        for (std::size_t b = 0; b < n; ++b) {
+            buf.clear();
+            format(b, buf);
+            write(buf.view());
+        }
+        return;
+    }
+    constexpr std::size_t k_none = static_cast<std::size_t>(-1);
+    const std::size_t ring = 4 * threads;
+    std::vector<Buffer> buffers(ring);
+    std::vector<std::size_t> ready(ring, k_none);  // the block a buffer holds, once made
+    std::mutex m;
+    std::condition_variable changed;
+    std::size_t written = 0;   // blocks handed to write
+    bool writing = false;      // a thread is writing: it takes every block made meanwhile, in order
+    bool stop = false;         // formatting or writing failed: every thread gives up
+    std::exception_ptr error;  // and this is thrown once they have
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (std::size_t b = next++; b < n; b = next++) {
+            {
+                // The buffer is free once the block `ring` places before it has been written.
+                std::unique_lock lock(m);
+                changed.wait(lock, [&] { return written + ring > b || stop; });
+                if (stop) return;
+            }
+            Buffer& buf = buffers[b % ring];
+            buf.clear();
+            std::unique_lock lock(m, std::defer_lock);
+            try {
+                format(b, buf);
+                lock.lock();
+                ready[b % ring] = b;
+                if (writing) continue;  // the writing thread takes it
+                writing = true;
+                while (!stop && ready[written % ring] == written) {
+                    const std::size_t w = written;
+                    lock.unlock();
+                    write(buffers[w % ring].view());
+                    lock.lock();
+                    ready[w % ring] = k_none;
+                    ++written;
+                    changed.notify_all();
+                }
+                writing = false;
+            } catch (...) {
+                // The file cannot be written (a full disk, ...): stop everyone, then report it.
+                if (!lock.owns_lock()) lock.lock();
+                if (!error) error = std::current_exception();
+                stop = true;
+                writing = false;
+                changed.notify_all();
+                return;
+            }
+        }
+    };
+    detail::Workers workers;
+    for (unsigned t = 1; t < threads; ++t) workers.start(work);
+    workers.run_here(work);
+    workers.finish();
+    if (error) std::rethrow_exception(error);
 }
 
 }  // namespace sightline::engine

@@ -11,7 +11,9 @@ namespace sightline::formats {
 struct LoadOptions {
     bool merge = true;          // sort and assign ids after reading
     bool read_sources = true;   // false: the manifest only (people, agencies, areas), e.g. to import into
-    unsigned threads = 0;       // for CSV and TSV sources; 0: one per core; 1: one source after another
+    unsigned threads = 0;       // 0: one per core; 1: the reference path (one source after another, the
+                                // reference merge); more: CSV and TSV sources read at once, and a large
+                                // case merged by the accelerated merge. The case is the same either way
 };
 
 // Loads a case folder (its case.yaml) or a manifest file. Problems with the input become

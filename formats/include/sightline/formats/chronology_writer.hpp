@@ -18,9 +18,6 @@ void write_chronology_csv(const engine::Case& c, std::string& out);
 // threads (0: one per core): a million rows never sit in memory as one string.
 void write_chronology_csv(const engine::Case& c, const std::function<void(std::string_view)>& write,
                           unsigned threads = 0);
-// The same for entries left where they were read, in the order engine::merge_order gave.
-void write_chronology_csv(const engine::Case& c, std::span<const std::uint32_t> order,
-                          const std::function<void(std::string_view)>& write, unsigned threads = 0);
 void write_chronology_markdown(const engine::Case& c, std::string& out);
 
 // Shared column texts.

@@ -22,11 +22,6 @@ struct FileBuffer {
 // Reads a whole file; throws engine::Error (code "file-unreadable") naming the file and the reason.
 FileBuffer read_file(const std::string& path);
 
-// Asks the kernel for the pages wholly inside [first, first + bytes) now, at once, rather than
-// one fault at a time on their first use (fresh pages are costly on some machines). Only advice:
-// where it is not supported nothing happens.
-void populate_pages(void* first, std::size_t bytes);
-
 // The reason a file could not be read, from read_file's error ("No such file or directory").
 std::string unreadable_reason(const engine::Error& e);
 

@@ -23,8 +23,9 @@
 #include <malloc.h>
 #endif
 
-#include "readers.hpp"
-#include "registrations.hpp"
+#include "../pages.hpp"
+#include "../readers.hpp"
+#include "../registrations.hpp"
 #include "sightline/engine/parallel.hpp"
 #include "sightline/engine/phases.hpp"
 #include "sightline/formats/io.hpp"
@@ -200,7 +201,7 @@ void read_sources_on_threads(Case& c, const std::vector<SourceSpec>& specs, cons
     }
     c.chronology.entries.reserve(slots);
     prefault(c.chronology.entries.data() + before, slots - before, threads);
-    c.chronology.entries.resize(slots);  // slots left unwritten for the jobs (see SlotAllocator)
+    c.chronology.entries.resize(slots);  // empty entries, each a slot a job overwrites
     mark_phase("entries' memory faulted in");
     parallel_for(jobs.size(), threads, [&](std::size_t j) {
         if (jobs[j].text) read_rows(jobs[j], c.chronology.entries.data() + jobs[j].first_slot, manifest);
