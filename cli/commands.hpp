@@ -2,6 +2,7 @@
 // 0 clean, 1 findings of concern, 2 input errors (case-format §8), 64 bad usage.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -38,6 +39,8 @@ void write_output(const std::string& path, const std::string& bytes);
 // The same for output made in pieces: produce(write) calls write for each piece, in order.
 void stream_output(const std::string& path,
                    const std::function<void(const std::function<void(std::string_view)>&)>& produce);
+// A whole number written in full ("12"), or none.
+std::optional<std::uint64_t> number(const std::optional<std::string>& text);
 // Prints a usage error and the command's help hint; returns k_exit_usage.
 int usage_error(const std::string& command, const std::string& message);
 

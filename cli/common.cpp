@@ -1,6 +1,6 @@
 // Helpers shared by the subcommands.
+#include <charconv>
 #include <cstdio>
-#include <cstdlib>
 #include <iostream>
 
 #include "commands.hpp"
@@ -46,6 +46,14 @@ void stream_output(const std::string& path,
     formats::AtomicFile file(path);
     produce([&](std::string_view bytes) { file.write(bytes); });
     file.commit();
+}
+
+std::optional<std::uint64_t> number(const std::optional<std::string>& text) {
+    if (!text) return std::nullopt;
+    std::uint64_t v = 0;
+    const auto [p, ec] = std::from_chars(text->data(), text->data() + text->size(), v);
+    if (ec != std::errc{} || p != text->data() + text->size()) return std::nullopt;
+    return v;
 }
 
 int usage_error(const std::string& command, const std::string& message) {

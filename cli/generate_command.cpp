@@ -1,14 +1,13 @@
 // `sightline generate`: realistic fictional cases with their planted truth, or bulk corpora for
 // benchmarks. Deterministic from --seed.
-#include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
-#include <thread>
 
 #include "args.hpp"
 #include "commands.hpp"
 #include "sightline/engine/generate.hpp"
+#include "sightline/engine/parallel.hpp"
 #include "sightline/formats/synthetic.hpp"
 
 namespace sightline::cli {
@@ -52,14 +51,6 @@ Writes fictional data: nothing in it is about real people.
 Exit status: 0 written, 64 bad usage.
 )";
 
-std::optional<std::uint64_t> number(const std::optional<std::string>& text) {
-    if (!text) return std::nullopt;
-    std::uint64_t v = 0;
-    const auto [p, ec] = std::from_chars(text->data(), text->data() + text->size(), v);
-    if (ec != std::errc{} || p != text->data() + text->size()) return std::nullopt;
-    return v;
-}
-
 }  // namespace
 
 int run_generate(int argc, char** argv) {
@@ -96,7 +87,7 @@ int run_generate(int argc, char** argv) {
         if (o.years == 0 || o.years > 7000) return usage_error("generate", "--years must be from 1 to 7000");
         if (o.agencies == 0 || o.agencies > 100000) return usage_error("generate", "--agencies must be from 1 to 100000");
         const unsigned threads = static_cast<unsigned>(
-            number(args.get("--threads")).value_or(std::max(1u, std::thread::hardware_concurrency())));
+            number(args.get("--threads")).value_or(engine::thread_count(0)));
         const formats::CorpusWritten w = formats::write_corpus(o, *output, std::max(1u, threads));
         std::fprintf(stderr, "wrote %s: %llu rows in %u files, %.1f MB, in %.2f s\n", output->c_str(),
                      static_cast<unsigned long long>(w.rows), o.agencies, static_cast<double>(w.bytes) / 1e6, seconds());

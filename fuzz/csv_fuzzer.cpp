@@ -79,13 +79,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     formats::detail::DecodedText text = formats::detail::decode_text(bytes_of(data, size));
     const std::size_t bound = formats::detail::record_bound(text.text()) - 1;
     std::vector<engine::Entry> slots(bound);
-    formats::detail::EntrySlots out{slots.data(), slots.data() + bound, true};
-    try {
-        formats::detail::read_csv_text(slotted, static_cast<engine::SourceId>(0), slotted.sources[0].opened,
-                                       std::move(text), mapping_for(mode), tab, &out);
-    } catch (const formats::detail::RescanDates&) {
+    formats::detail::OnThread out{slots.data(), slots.data() + bound, nullptr, true};
+    formats::detail::read_csv_text(slotted, static_cast<engine::SourceId>(0), slotted.sources[0].opened,
+                                   std::move(text), mapping_for(mode), tab, &out);
+    if (out.dates_contradicted) {
         slotted = case_for(mode);
-        out = {slots.data(), slots.data() + bound, false};
+        out = {slots.data(), slots.data() + bound, nullptr, false};
         formats::detail::read_csv_text(slotted, static_cast<engine::SourceId>(0), slotted.sources[0].opened,
                                        formats::detail::decode_text(bytes_of(data, size)), mapping_for(mode), tab, &out);
     }

@@ -4,14 +4,14 @@
 # back, minimised (-merge=1), so the committed corpora stay small. Crashes are left as
 # build/fuzz/work/<target>/crash-* and the script fails. See docs/fuzzing.md.
 #
-#   scripts/fuzz.sh [SECONDS] [TARGET...]     (targets: date_fuzzer csv_fuzzer xlsx_fuzzer docx_fuzzer yaml_fuzzer)
+#   scripts/fuzz.sh [SECONDS] [TARGET...]     (targets: date_fuzzer csv_fuzzer xlsx_fuzzer docx_fuzzer yaml_fuzzer case_fuzzer)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 seconds=${1:-600}
 shift || true
 targets=("$@")
-if [ ${#targets[@]} -eq 0 ]; then targets=(date_fuzzer csv_fuzzer xlsx_fuzzer docx_fuzzer yaml_fuzzer); fi
+if [ ${#targets[@]} -eq 0 ]; then targets=(date_fuzzer csv_fuzzer xlsx_fuzzer docx_fuzzer yaml_fuzzer case_fuzzer); fi
 
 SIGHTLINE_AGAIN=$0 ./scripts/install-deps.sh build fuzz
 cmake --preset fuzz >/dev/null
