@@ -17,7 +17,7 @@ namespace sightline::cli {
 
 namespace {
 
-constexpr const char* k_help = R"(usage: sightline merge CASE [--format md|csv|json|xlsx] [-o FILE] [--anonymise] [--quiet]
+constexpr const char* k_help = R"(usage: sightline merge CASE [--format md|csv|json|xlsx] [-o FILE] [--anonymise] [--csv-raw] [--quiet]
 
 Merges every single-agency chronology of a case into one integrated chronology,
 in date order, keeping each agency's own words and where each line came from.
@@ -30,6 +30,10 @@ in date order, keeping each agency's own words and where each line came from.
   -o FILE         write to FILE (atomically: a crash never leaves half a file); default stdout
   --anonymise     replace every person's name by a role ("Child A", "Mother", "Mother's
                   partner"; set one with role: in case.yaml) wherever it is written
+  --csv-raw       csv: write cells as they are; by default a cell starting with =, +, -, @,
+                  a tab or a carriage return gets an apostrophe before it, so that a spreadsheet
+                  shows it rather than running it as a formula (sightline reads it back without
+                  the apostrophe; see docs/security.md)
   --quiet         do not print the summary to stderr
 
 Diagnostics are printed to stderr as file:line:col: severity: message [code].
@@ -72,7 +76,7 @@ void print_summary(const engine::Case& c, const std::string& output, const std::
 }  // namespace
 
 int run_merge(int argc, char** argv) {
-    const Args args(argc, argv, 2, {"--format", "-o", "--output"}, {"--help", "-h", "--quiet", "--anonymise", "--anonymize"});
+    const Args args(argc, argv, 2, {"--format", "-o", "--output"}, {"--help", "-h", "--quiet", "--anonymise", "--anonymize", "--csv-raw"});
     if (!args.ok()) return usage_error("merge", args.error());
     if (args.has("--help") || args.has("-h")) {
         std::cout << k_help;
@@ -85,6 +89,8 @@ int run_merge(int argc, char** argv) {
         return usage_error("merge", "unknown format '" + format + "'; expected md, csv, json or xlsx");
     if (format == "xlsx" && (!output || *output == "-"))
         return usage_error("merge", "xlsx is a binary format: give -o FILE.xlsx");
+    if (args.has("--csv-raw") && format != "csv") return usage_error("merge", "--csv-raw is for --format csv");
+    formats::set_csv_formula_guard(!args.has("--csv-raw"));
 
     const bool anonymised = args.has("--anonymise") || args.has("--anonymize");
     if (format == "csv" && !anonymised) {
