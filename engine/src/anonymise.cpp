@@ -230,8 +230,13 @@ std::vector<Needle> forms_of(const Person& p, const std::string& role) {
         if (!is_title(part)) add(part, Match::AnyCase);
     for (const std::string& alias : p.aliases) {
         add(alias, Match::AnyCase);
-        for (const std::string& part : words_of(alias))
-            if (!is_title(part) && part != alias) add(part, part.size() == 1 ? Match::Initial : Match::AnyCase);
+        // Its parts ("Lee" of "Lee T"; "R" of "Baby R", outranked by a name or an alias as the
+        // initials made from names are); "A" and "I" are words.
+        for (const std::string& part : words_of(alias)) {
+            if (is_title(part) || part == alias || part == "A" || part == "I") continue;
+            add(part, part.size() == 1 ? Match::Initial : Match::AnyCase);
+            out.back().derived = part.size() == 1;
+        }
     }
     if (p.id.size() >= 3) add(p.id, Match::AnyCase);
     std::vector<std::string> names;  // the name's words that are names (no titles), double-barrelled ones whole

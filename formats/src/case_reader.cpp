@@ -140,13 +140,15 @@ std::vector<detail::SourceSpec> inside_only(Case& c, std::vector<detail::SourceS
     for (detail::SourceSpec& spec : specs) {
         const fs::path file = case_dir / spec.file;
         std::vector<std::string> outside;
-        if (detail::outside_folder(case_dir, file)) outside.push_back("source '" + spec.file + "'");
+        const bool source_outside = detail::outside_folder(case_dir, file);
+        if (source_outside) outside.push_back("source '" + spec.file + "'");
         if (!spec.mapping.empty() && detail::outside_folder(case_dir, case_dir / spec.mapping))
             outside.push_back("mapping '" + spec.mapping + "' of source '" + spec.file + "'");
         for (const char* ext : {".mapping.yaml", ".mapping.yml"}) {
             const fs::path beside = file.parent_path() / (file.stem().string() + ext);
             std::error_code ec;
-            if (spec.mapping.empty() && fs::exists(fs::symlink_status(beside, ec)) && detail::outside_folder(case_dir, beside))
+            if (!source_outside && spec.mapping.empty() && fs::exists(fs::symlink_status(beside, ec)) &&
+                detail::outside_folder(case_dir, beside))
                 outside.push_back("mapping '" + beside.filename().string() + "' of source '" + spec.file + "'");
         }
         for (const std::string& what : outside) report_outside(c, manifest, spec.where, what);

@@ -57,8 +57,7 @@ std::atomic<bool> g_formula_guard{true};
 
 // Does the cell need quotes or a guard: what put_csv_cell cannot copy as it is.
 bool needs_care(std::string_view cell) {
-    return needs_quotes(cell) || (!cell.empty() && detail::formula_start(cell.front()) &&
-                                  g_formula_guard.load(std::memory_order_relaxed));
+    return needs_quotes(cell) || (detail::needs_formula_guard(cell) && g_formula_guard.load(std::memory_order_relaxed));
 }
 
 // The most bytes a cell can take once guarded and quoted: the apostrophe, every byte a doubled
@@ -77,8 +76,7 @@ char* put_csv_cell(char* p, std::string_view cell) {
     if (!needs_care(cell)) return put(p, cell);
     const bool quoted = needs_quotes(cell);
     if (quoted) *p++ = '"';
-    if (detail::formula_start(cell.front()) && g_formula_guard.load(std::memory_order_relaxed))
-        *p++ = detail::k_formula_guard;
+    if (detail::needs_formula_guard(cell) && g_formula_guard.load(std::memory_order_relaxed)) *p++ = detail::k_formula_guard;
     if (!quoted) return put(p, cell);
     // Doubled quotes: copy the stretches between quotes whole.
     const char* from = cell.data();
@@ -487,7 +485,7 @@ void write_chronology_csv(const Case& c, std::span<const std::uint32_t> order,
             continue;
         }
         source_heads[s] = "\"";
-        if (!path.empty() && detail::formula_start(path.front()) && g_formula_guard.load(std::memory_order_relaxed))
+        if (detail::needs_formula_guard(path) && g_formula_guard.load(std::memory_order_relaxed))
             source_heads[s] += detail::k_formula_guard;
         for (const char byte : path) {
             source_heads[s] += byte;

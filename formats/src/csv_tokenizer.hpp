@@ -13,16 +13,23 @@
 namespace sightline::formats::detail {
 
 // A cell a spreadsheet would run as a formula: one starting with =, +, -, @, a tab or a carriage
-// return (OWASP's list). Sightline's CSV writer puts k_formula_guard before such a cell, and its
-// reader takes it off again, so the text reads back as it was (docs/security.md).
+// return (OWASP's list). Sightline's CSV writer puts k_formula_guard before such a cell (and
+// before one that starts with the guard and such a character), and its reader takes one off
+// again, so the text reads back as it was (docs/security.md).
 constexpr bool formula_start(char first) {
     return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
 }
 inline constexpr char k_formula_guard = '\'';
 
+// Does a cell need the guard: it starts like a formula, or with a guard of its own ("'=x", which
+// would otherwise read back as "=x").
+constexpr bool needs_formula_guard(std::string_view cell) {
+    return !cell.empty() && (formula_start(cell[0]) || (cell[0] == k_formula_guard && cell.size() >= 2 && formula_start(cell[1])));
+}
+
 // The cell's text without the guard a spreadsheet-safe CSV put before a formula-like cell.
 constexpr std::string_view without_formula_guard(std::string_view cell) {
-    return cell.size() >= 2 && cell[0] == k_formula_guard && formula_start(cell[1]) ? cell.substr(1) : cell;
+    return cell.size() >= 2 && cell[0] == k_formula_guard && needs_formula_guard(cell.substr(1)) ? cell.substr(1) : cell;
 }
 
 class CsvTokenizer {

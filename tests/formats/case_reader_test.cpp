@@ -20,6 +20,7 @@
 
 using namespace sightline;
 using namespace sightline::engine;
+using sightline::test::joined;
 using sightline::test::printed;
 using sightline::test::TempDir;
 using sightline::test::whole_case;
@@ -627,10 +628,10 @@ namespace {
 class OutsideTheFolder : public ::testing::Test {
 protected:
     void SetUp() override {
-        m_dir.write("elsewhere/secret.csv", "Date,Type,Summary\n03/02/2014,contact,read from outside\n");
+        m_dir.write("elsewhere/secret.csv", "Date,Type,Summary\n2014-02-03,contact,read from outside\n");
         m_dir.write("elsewhere/secret.mapping.yaml", "agency: Eastmere Police\n");
         m_dir.write("elsewhere/notes.yaml", "sightline: 1\nnotes: []\n");
-        m_dir.write("case/agencies/inside.csv", "Date,Type,Summary\n04/02/2014,contact,read from inside\n");
+        m_dir.write("case/agencies/inside.csv", "Date,Type,Summary\n2014-02-04,contact,read from inside\n");
         m_dir.write("case/agencies/linked.csv", "");
         std::filesystem::remove(m_dir.file("case/agencies/linked.csv"));
         std::filesystem::create_symlink(m_dir.file("elsewhere/secret.csv"), m_dir.file("case/agencies/linked.csv"));
@@ -656,14 +657,14 @@ protected:
 
 TEST_F(OutsideTheFolder, SourcesMappingsAndNotesOutsideAreRefusedWithALocatedError) {
     const Case c = load("");
-    const std::string abs = m_dir.file("elsewhere/secret.csv");
+    const std::string abs = "elsewhere/secret.csv";  // the absolute path, as printed() shortens it
     const std::string not_read = " is outside the case folder; not read (the manifest can allow it with allow_outside: true) [path-outside]";
     EXPECT_EQ(outside(c), (std::vector<std::string>{
                               "case/case.yaml:5:5: error: source '../elsewhere/secret.csv'" + not_read,
                               "case/case.yaml:6:5: error: source '" + abs + "'" + not_read,
                               "case/case.yaml:7:5: error: source 'agencies/linked.csv'" + not_read,
                               "case/case.yaml:8:5: error: mapping '../elsewhere/secret.mapping.yaml' of source 'agencies/inside.csv'" + not_read,
-                              "case/notes.yaml: error: notes.yaml (a link to '" + m_dir.file("elsewhere/notes.yaml") + "')" + not_read,
+                              "case/notes.yaml: error: notes.yaml (a link to 'elsewhere/notes.yaml')" + not_read,
                           }))
         << joined(printed(c, m_dir));
     ASSERT_EQ(c.sources.size(), 1u);
@@ -687,9 +688,11 @@ TEST_F(OutsideTheFolder, AllowOutsideReadsThemWithAWarningNamingEach) {
 
 TEST_F(OutsideTheFolder, AllowOutsideMustBeTrueOrFalse) {
     const Case c = load("allow_outside: sometimes\n");
-    EXPECT_EQ(printed(c, m_dir).front(),
-              "case/case.yaml:1:16: error: allow_outside must be true or false, not 'sometimes' [value-invalid]")
-        << joined(printed(c, m_dir));
+    const std::vector<std::string> lines = printed(c, m_dir);
+    EXPECT_NE(std::find(lines.begin(), lines.end(),
+                        "case/case.yaml:1:16: error: allow_outside must be true or false, not 'sometimes' [value-invalid]"),
+              lines.end())
+        << joined(lines);
 }
 
 }  // namespace
