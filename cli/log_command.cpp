@@ -4,6 +4,7 @@
 #include "args.hpp"
 #include "commands.hpp"
 #include "sightline/formats/case_reader.hpp"
+#include "sightline/formats/diagnostic_printer.hpp"
 #include "sightline/formats/notes_file.hpp"
 #include "sightline/formats/review_log.hpp"
 
@@ -59,13 +60,17 @@ int run_log(int argc, char** argv) {
         if (!r.change.after.empty()) std::cout << "    after:  " << quoted(r.change.after) << "\n";
     }
     if (!log.intact) {
-        std::cerr << log.path << ":" << log.broken_line << ": error: " << log.problem << " [log-broken]\n";
+        std::cerr << formats::format_diagnostic({engine::Severity::Error, log.path, static_cast<std::uint32_t>(log.broken_line), 0,
+                                                  "log-broken", log.problem})
+                  << '\n';
         std::cout << "chain broken at line " << log.broken_line << ": the log was changed after it was written\n";
         return k_exit_findings;
     }
     if (!log.notes_match)
-        std::cerr << notes << ": warning: notes.yaml is not as the last record of the log left it (changed by hand, "
-                     "or by a program that does not keep the log) [log-notes-changed]\n";
+        std::cerr << formats::format_diagnostic({engine::Severity::Warning, notes, 0, 0, "log-notes-changed",
+                                                  "notes.yaml is not as the last record of the log left it (changed by hand, "
+                                                  "or by a program that does not keep the log)"})
+                  << '\n';
     std::cout << "chain intact: " << log.records.size() << (log.records.size() == 1 ? " record" : " records")
               << ", last hash " << log.records.back().hash << "\n";
     return k_exit_clean;

@@ -6,6 +6,7 @@
 #include "commands.hpp"
 #include "sightline/engine/merge.hpp"
 #include "sightline/formats/case_reader.hpp"
+#include "sightline/formats/diagnostic_printer.hpp"
 #include "sightline/formats/notes_file.hpp"
 #include "sightline/formats/review_log.hpp"
 
@@ -41,7 +42,9 @@ int run_note(int argc, char** argv) {
     bool found = false;
     c.chronology.for_each_entry([&](const engine::Entry& e) { found = found || engine::entry_id(e) == pos[1]; });
     if (!found) {
-        std::cerr << c.manifest_path << ": error: no entry '" << pos[1] << "' in the case (ids are in the Id column of 'sightline merge') [entry-unknown]\n";
+        std::cerr << formats::format_diagnostic({engine::Severity::Error, c.manifest_path, 0, 0, "entry-unknown",
+                                                  "no entry '" + pos[1] + "' in the case (ids are in the Id column of 'sightline merge')"})
+                  << '\n';
         return k_exit_input_errors;
     }
     const std::string path = c.notes.file.empty() ? formats::notes_path_for(c) : c.notes.file;

@@ -226,7 +226,9 @@ TEST_F(CrashSafety, NotesAndTheirLogAreThePreviousOnesOrWholeNewOnes) {
         EXPECT_FALSE(n == old_notes && l != old_log) << "a change recorded that was not made";
         const sightline::formats::ReviewLog r = sightline::formats::read_review_log(notes);
         EXPECT_TRUE(r.intact) << r.problem;
-        if (n == new_notes && l != old_log) EXPECT_TRUE(r.notes_match);
+        if (n == new_notes && l != old_log) {
+            EXPECT_TRUE(r.notes_match);
+        }
     }
     ASSERT_TRUE(WIFEXITED(wait_for(start(args))));
     EXPECT_EQ(temporaries(notes) + temporaries(log), 0u);

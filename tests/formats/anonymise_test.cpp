@@ -13,6 +13,7 @@
 #include "sightline/engine/genogram.hpp"
 #include "sightline/engine/knowledge.hpp"
 #include "sightline/engine/merge.hpp"
+#include "sightline/engine/timeline.hpp"
 #include "sightline/formats/case_reader.hpp"
 #include "sightline/formats/check_report.hpp"
 #include "sightline/formats/chronology_writer.hpp"
@@ -262,7 +263,7 @@ std::vector<std::pair<std::string, std::string>> anonymised_outputs(Case& c, con
     add("check text", [&](std::string& s) { formats::write_check_text(c, findings, s); });
     add("check json", [&](std::string& s) { formats::write_check_json(c, findings, s); });
     const GenogramLayout anonymised_layout = compute_layout(c);
-    const auto at = genogram_at(anonymised_layout, c, c.chronology.entries.back().date.earliest);
+    const auto at = genogram_at(anonymised_layout, c, seconds_day(c.chronology.entries.back().date.earliest));
     add("genogram svg", [&](std::string& s) { formats::write_genogram_svg(c, anonymised_layout, at, s); });
     add("genogram json", [&](std::string& s) { formats::write_genogram_json(c, anonymised_layout, at, s); });
     add("episodes md", [&](std::string& s) { formats::write_episodes_markdown(c, findings, views, s); });
