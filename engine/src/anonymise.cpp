@@ -214,9 +214,9 @@ bool is_title(std::string_view word) {
 
 // Every way a person's name is written: the full name, each part of it (first names, surnames),
 // each alias and its parts, titles with the surname ("Ms Morley", "Mr J Morley"), and initials
-// ("K", "K.", "KM", "K.M."). One capital letter is an initial only standing alone; "A" and "I"
-// are words, and are initials only where an alias says so.
-std::vector<Needle> forms_of(const Person& p, const std::string& role) {
+// ("K", "KM", "K.M."). One capital letter is an initial only standing alone; "A" and "I" are
+// words, and are initials only where an alias says so. child: an index child.
+std::vector<Needle> forms_of(const Person& p, const std::string& role, bool child) {
     std::vector<Needle> out;
     const auto add = [&](const std::string& text, Match m) {
         if (text.empty()) return;
@@ -257,14 +257,21 @@ std::vector<Needle> forms_of(const Person& p, const std::string& role) {
         }
         add(initials, Match::Initial);
         add(dotted, Match::Initial);
+        // Without the middle names, and with the first name's initial ("Kelsey Morley", "K Morley").
+        add(names.front() + " " + surname, Match::AnyCase);
         add(first + " " + surname, Match::AnyCase);
         add(first + ". " + surname, Match::AnyCase);
+        // Titles as the person's sex allows; a child's outranked by an adult's ("Mr Mason" is
+        // the father, not his son Alfie Mason).
         for (const std::string_view title : {"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr"}) {
+            if ((p.sex == Sex::Male && (title == "Mrs" || title == "Ms" || title == "Miss")) || (p.sex == Sex::Female && title == "Mr"))
+                continue;
             const std::string t(title);
-            add(t + " " + surname, Match::AnyCase);
-            add(t + ". " + surname, Match::AnyCase);
-            add(t + " " + first + " " + surname, Match::AnyCase);
-            add(t + " " + p.name, Match::AnyCase);
+            for (const std::string& form : {t + " " + surname, t + ". " + surname, t + " " + names.front() + " " + surname,
+                                            t + " " + first + " " + surname, t + " " + p.name}) {
+                add(form, Match::AnyCase);
+                out.back().derived = child;
+            }
         }
     }
     return out;
@@ -403,7 +410,7 @@ AnonymiseReport anonymise(Case& c, std::vector<Finding>& findings) {
     const std::vector<std::string> roles = roles_for(c);
     std::vector<Needle> needles;
     for (std::size_t i = 0; i < c.people.size(); ++i) {
-        std::vector<Needle> forms = forms_of(c.people[i], roles[i]);
+        std::vector<Needle> forms = forms_of(c.people[i], roles[i], c.index_child_position(static_cast<PersonId>(i)) >= 0);
         needles.insert(needles.end(), forms.begin(), forms.end());
     }
     // Subjects who are nobody in the case get a label too, and their names go from the text.
@@ -415,7 +422,7 @@ AnonymiseReport anonymise(Case& c, std::vector<Finding>& findings) {
         if (unnamed.emplace(key, "Unnamed person " + std::to_string(unnamed.size() + 1)).second) {
             Person someone;
             someone.name = std::string(s.text);
-            std::vector<Needle> forms = forms_of(someone, unnamed[key]);
+            std::vector<Needle> forms = forms_of(someone, unnamed[key], false);
             needles.insert(needles.end(), forms.begin(), forms.end());
             ++report.unnamed;
         }

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <iostream>
 #include <regex>
+#include <tuple>
 
 #include "sightline/engine/corroboration.hpp"
 #include "sightline/engine/episodes.hpp"
@@ -374,6 +375,22 @@ TEST(AnonymiseLeaks, InitialsTitlesPossessivesAndCapitals) {
     const std::string role = c.people.back().name;
     EXPECT_EQ(c.notes.notes.back().text, role + "'s Mother; " + role + " and " + role + "; " + role + " family; (" + role + ") cried; " +
                                              role + ". said; " + role + " seen; vitamin J1.");
+}
+
+TEST(AnonymiseLeaks, AFullNameIsOneRoleAndTitlesFollowSex) {
+    Case c = sample();
+    for (const auto& [id, name, sex] : {std::tuple{"ashley", "Ashley Will Mason", Sex::Male}, std::tuple{"kirsty", "Kirsty Mason", Sex::Female}}) {
+        Person p;
+        p.id = id;
+        p.name = name;
+        p.sex = sex;
+        c.add_person(p);
+    }
+    std::vector<Finding> none;
+    c.notes.notes.push_back({"x", "Ashley Mason and Kirsty; Mr Mason, Ms Mason, ASHLEY WILL MASON; the Mason family.", 1});
+    anonymise(c, none);
+    const std::string he = c.people[c.people.size() - 2].name, she = c.people.back().name;
+    EXPECT_EQ(c.notes.notes.back().text, he + " and " + she + "; " + he + ", " + she + ", " + he + "; the [name] family.");
 }
 
 }  // namespace
