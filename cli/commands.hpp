@@ -28,6 +28,8 @@ int run_import(int argc, char** argv);
 int run_template(int argc, char** argv);
 int run_genogram(int argc, char** argv);
 int run_generate(int argc, char** argv);
+int run_note(int argc, char** argv);
+int run_log(int argc, char** argv);
 
 // Shared helpers.
 // Replaces names by roles in the case and its findings; says on stderr what was replaced.

@@ -14,7 +14,7 @@ namespace sightline::cli {
 
 namespace {
 
-constexpr const char* k_help = R"(usage: sightline generate [--case] [--cases N] [--seed N] -o DIR
+constexpr const char* k_help = R"(usage: sightline generate [--case] [--cases N] [--full-names] [--seed N] -o DIR
        sightline generate --corpus [--shape standard|realistic] [--agencies N] [--rows M] [--years Y]
                           [--seed N] [--threads T] -o DIR
 
@@ -29,6 +29,10 @@ Writes fictional data: nothing in it is about real people.
                   incidents several agencies recorded) in the shape of 'sightline check
                   --format json' (check reports other kinds too; see docs/synthetic-data.md)
   --cases N       N realistic cases in DIR/case-001, DIR/case-002, ... (seeds SEED, SEED+1, ...)
+  --full-names    realistic cases: people with full names ("Kirsty May Morley"; all fictional),
+                  written as agencies write them (full name, first name, "Ms Morley", a
+                  known-as name, capitals, a child's initial), for trying --anonymise; the
+                  same story and truth as without
   --corpus        a bulk corpus for benchmarks: N agency spreadsheets of M rows each (UK dates,
                   a time column, quoted details) and a case.yaml listing them, so that
                   'sightline merge DIR --format csv -o out.csv' reads them all
@@ -55,7 +59,7 @@ Exit status: 0 written, 64 bad usage.
 
 int run_generate(int argc, char** argv) {
     const Args args(argc, argv, 2, {"--cases", "--seed", "--agencies", "--rows", "--years", "--threads", "--shape", "-o", "--output"},
-                    {"--help", "-h", "--case", "--corpus"});
+                    {"--help", "-h", "--case", "--corpus", "--full-names"});
     if (!args.ok()) return usage_error("generate", args.error());
     if (args.has("--help") || args.has("-h")) {
         std::cout << k_help;
@@ -74,6 +78,7 @@ int run_generate(int argc, char** argv) {
 
     if (args.has("--corpus")) {
         if (args.get("--cases")) return usage_error("generate", "--cases is for realistic cases, not --corpus");
+        if (args.has("--full-names")) return usage_error("generate", "--full-names is for realistic cases, not --corpus");
         engine::CorpusOptions o;
         o.seed = seed;
         o.agencies = static_cast<std::uint32_t>(number(args.get("--agencies")).value_or(50));
@@ -101,7 +106,7 @@ int run_generate(int argc, char** argv) {
         char name[32];
         std::snprintf(name, sizeof name, "/case-%03llu", static_cast<unsigned long long>(k + 1));
         const std::string dir = args.get("--cases") ? *output + name : *output;
-        const engine::SyntheticCase s = engine::generate_case(seed + k);
+        const engine::SyntheticCase s = engine::generate_case(seed + k, {.full_names = args.has("--full-names")});
         formats::write_synthetic_case(s, dir, seed + k);
         std::fprintf(stderr, "wrote %s: %zu entries from %zu sources, %zu findings in truth.json\n", dir.c_str(),
                      s.c.chronology.entries.size(), s.c.sources.size(), s.truth.size());

@@ -18,6 +18,8 @@ commands:
   check CASE     input problems and findings (text or JSON)
   knew CASE      what one agency could have known by a date (--agency, --at)
   episodes CASE  each key practice episode (notes.yaml) for a learning event
+  note CASE ID   set or remove the review note on one entry (recorded in the review log)
+  log CASE       the review log of the notes, and whether its chain is intact
   view CASE      open the viewer: the timeline next to the genogram
   rules [CASE]   the analysis thresholds, their defaults and reasons
   import SHEET   a spreadsheet (CSV, TSV, XLSX) to a native YAML chronology
@@ -44,6 +46,8 @@ constexpr Command k_commands[] = {
     {"template", sightline::cli::run_template},
     {"genogram", sightline::cli::run_genogram},
     {"generate", sightline::cli::run_generate},
+    {"note", sightline::cli::run_note},
+    {"log", sightline::cli::run_log},
 };
 
 }  // namespace

@@ -16,7 +16,8 @@ namespace sightline::cli {
 
 namespace {
 
-constexpr const char* k_help = R"(usage: sightline merge CASE [--format md|csv|json|xlsx] [-o FILE] [--anonymise] [--threads T] [--quiet]
+constexpr const char* k_help = R"(usage: sightline merge CASE [--format md|csv|json|xlsx] [-o FILE] [--anonymise] [--csv-raw]
+                       [--threads T] [--quiet]
 
 Merges every single-agency chronology of a case into one integrated chronology,
 in date order, keeping each agency's own words and where each line came from.
@@ -32,6 +33,10 @@ in date order, keeping each agency's own words and where each line came from.
   --threads T     cores to use: the default, 0, is every core; 1 reads the sources one
                   after another and merges on one thread (the reference path; the result
                   is the same byte for byte, only slower on a large case)
+  --csv-raw       csv: write cells as they are; by default a cell starting with =, +, -, @,
+                  a tab or a carriage return gets an apostrophe before it, so that a spreadsheet
+                  shows it rather than running it as a formula (sightline reads it back without
+                  the apostrophe; see docs/security.md)
   --quiet         do not print the summary to stderr
 
 Diagnostics are printed to stderr as file:line:col: severity: message [code].
@@ -72,7 +77,8 @@ void print_summary(const engine::Case& c, const std::string& output, const std::
 }  // namespace
 
 int run_merge(int argc, char** argv) {
-    const Args args(argc, argv, 2, {"--format", "-o", "--output", "--threads"}, {"--help", "-h", "--quiet", "--anonymise", "--anonymize"});
+    const Args args(argc, argv, 2, {"--format", "-o", "--output", "--threads"},
+                    {"--help", "-h", "--quiet", "--anonymise", "--anonymize", "--csv-raw"});
     if (!args.ok()) return usage_error("merge", args.error());
     if (args.has("--help") || args.has("-h")) {
         std::cout << k_help;
@@ -85,6 +91,8 @@ int run_merge(int argc, char** argv) {
         return usage_error("merge", "unknown format '" + format + "'; expected md, csv, json or xlsx");
     if (format == "xlsx" && (!output || *output == "-"))
         return usage_error("merge", "xlsx is a binary format: give -o FILE.xlsx");
+    if (args.has("--csv-raw") && format != "csv") return usage_error("merge", "--csv-raw is for --format csv");
+    formats::set_csv_formula_guard(!args.has("--csv-raw"));
 
     const bool anonymised = args.has("--anonymise") || args.has("--anonymize");
     engine::mark_phase("command line read");

@@ -26,7 +26,7 @@ group_packages() {
     build)
       echo g++ cmake ninja-build pkg-config git \
         libboost-graph-dev libhowardhinnant-date-dev tzdata libyaml-cpp-dev \
-        libzip-dev libpugixml-dev libxlsxwriter-dev \
+        libzip-dev libpugixml-dev libxlsxwriter-dev libssl-dev \
         zipcmp zipmerge ziptool  # Debian 12's libzip CMake config refers to these tools and fails without them
       ;;
     viewer) echo libimgui-dev libglfw3-dev libgl-dev libgl1-mesa-dri libstb-dev fonts-dejavu-core ;;

@@ -1,6 +1,7 @@
 // Reading a case: the manifest, every source it lists, then the merge.
 //
 // [SECTION] One source
+// [SECTION] Files outside the case folder
 // [SECTION] load_case
 //
 // The reference path: each source is read in turn, in manifest order, into the case. With more
@@ -104,6 +105,60 @@ void detail::read_source(Case& c, SourceId id, const detail::SourceSpec& spec, c
     detail::read_agency_yaml(c, id, src.opened, buf.view());
 }
 
+// [SECTION] Files outside the case folder
+
+bool detail::outside_folder(const fs::path& folder, const fs::path& path) {
+    std::error_code ec;
+    const fs::path root = fs::weakly_canonical(folder.empty() ? fs::current_path(ec) : fs::absolute(folder, ec), ec);
+    const fs::path real = fs::weakly_canonical(fs::absolute(path, ec), ec);
+    if (ec) return true;
+    auto r = root.begin();
+    auto p = real.begin();
+    for (; r != root.end() && !r->empty(); ++r, ++p)
+        if (p == real.end() || *p != *r) return true;
+    return false;
+}
+
+namespace {
+
+// A file outside the case folder: an error (the file is not read) or, when the manifest allows it,
+// a warning naming it.
+void report_outside(Case& c, const std::string& file, detail::Where where, const std::string& what) {
+    c.diagnostics.add(c.info.allow_outside ? Severity::Warning : Severity::Error, file, where.line, where.column,
+                      "path-outside",
+                      what + " is outside the case folder" +
+                          (c.info.allow_outside ? "; read because the manifest says allow_outside: true"
+                                                : "; not read (the manifest can allow it with allow_outside: true)"));
+}
+
+// Sources, and their mappings, that resolve outside the case folder (by "..", an absolute path
+// or a symbolic link): refused with an error and not read, unless the manifest says
+// allow_outside: true, when they are read with a warning naming each.
+std::vector<detail::SourceSpec> inside_only(Case& c, std::vector<detail::SourceSpec> specs, const fs::path& case_dir,
+                                            const std::string& manifest) {
+    std::vector<detail::SourceSpec> kept;
+    for (detail::SourceSpec& spec : specs) {
+        const fs::path file = case_dir / spec.file;
+        std::vector<std::string> outside;
+        const bool source_outside = detail::outside_folder(case_dir, file);
+        if (source_outside) outside.push_back("source '" + spec.file + "'");
+        if (!spec.mapping.empty() && detail::outside_folder(case_dir, case_dir / spec.mapping))
+            outside.push_back("mapping '" + spec.mapping + "' of source '" + spec.file + "'");
+        for (const char* ext : {".mapping.yaml", ".mapping.yml"}) {
+            const fs::path beside = file.parent_path() / (file.stem().string() + ext);
+            std::error_code ec;
+            if (!source_outside && spec.mapping.empty() && fs::exists(fs::symlink_status(beside, ec)) &&
+                detail::outside_folder(case_dir, beside))
+                outside.push_back("mapping '" + beside.filename().string() + "' of source '" + spec.file + "'");
+        }
+        for (const std::string& what : outside) report_outside(c, manifest, spec.where, what);
+        if (outside.empty() || c.info.allow_outside) kept.push_back(std::move(spec));
+    }
+    return kept;
+}
+
+}  // namespace
+
 // [SECTION] load_case
 
 std::string manifest_path_for(std::string_view path) {
@@ -127,8 +182,9 @@ Case load_case(std::string_view path, const LoadOptions& options) {
     const FileBuffer buf = read_file(manifest);
     Case c;
     c.manifest_path = manifest;
-    const std::vector<detail::SourceSpec> specs = detail::read_manifest(c, manifest, buf.view());
     const fs::path case_dir = fs::path(manifest).parent_path();
+    const std::vector<detail::SourceSpec> specs =
+        inside_only(c, detail::read_manifest(c, manifest, buf.view()), case_dir, manifest);
     if (options.read_sources) {
         std::vector<SourceId> ids;
         for (const detail::SourceSpec& spec : specs) {
@@ -147,7 +203,11 @@ Case load_case(std::string_view path, const LoadOptions& options) {
         const fs::path dir = fs::absolute(case_dir).lexically_normal();
         c.info.title = dir.has_filename() ? dir.filename().string() : dir.parent_path().filename().string();
     }
-    read_notes(c, notes_path_for(c));
+    const std::string notes = notes_path_for(c);
+    std::error_code ec;
+    const bool notes_outside = fs::exists(fs::symlink_status(notes, ec)) && detail::outside_folder(case_dir, notes);
+    if (notes_outside) report_outside(c, notes, {}, "notes.yaml (a link to '" + fs::read_symlink(notes, ec).string() + "')");
+    if (!notes_outside || c.info.allow_outside) read_notes(c, notes);
     if (options.merge) {
         merge(c, options.threads);
         check_notes(c);

@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "byte_scan.hpp"
+#include "csv_tokenizer.hpp"
 #include "sightline/engine/chronology_table.hpp"
 #include "sightline/engine/merge.hpp"
 #include "sightline/engine/parallel.hpp"
@@ -45,8 +46,18 @@ bool needs_quotes(std::string_view cell) {
     return detail::byte_scan::find_any(cell.data(), end, ',', '"', '\n', '\r') != end;
 }
 
-// The most bytes a cell can take once quoted: every byte a doubled quote, and the two around.
-constexpr std::size_t quoted_bound(std::size_t n) { return 2 * n + 2; }
+// Cells a spreadsheet would run as formulas get an apostrophe before them unless raw output was
+// asked for (set once, before writing).
+std::atomic<bool> g_formula_guard{true};
+
+// Does the cell need quotes or a guard: what put_csv_cell cannot copy as it is.
+bool needs_care(std::string_view cell) {
+    return needs_quotes(cell) || (detail::needs_formula_guard(cell) && g_formula_guard.load(std::memory_order_relaxed));
+}
+
+// The most bytes a cell can take once guarded and quoted: the apostrophe, every byte a doubled
+// quote, and the two around.
+constexpr std::size_t quoted_bound(std::size_t n) { return 2 * n + 3; }
 
 // Writes bytes at p; returns their end. (An empty view may have no pointer at all.)
 char* put(char* p, std::string_view bytes) {
@@ -54,10 +65,14 @@ char* put(char* p, std::string_view bytes) {
     return p + bytes.size();
 }
 
-// Writes the cell at p, quoted when needed; returns the end. Room for quoted_bound bytes.
+// Writes the cell at p, guarded and quoted when needed; returns the end. Room for quoted_bound
+// bytes.
 char* put_csv_cell(char* p, std::string_view cell) {
-    if (!needs_quotes(cell)) return put(p, cell);
-    *p++ = '"';
+    if (!needs_care(cell)) return put(p, cell);
+    const bool quoted = needs_quotes(cell);
+    if (quoted) *p++ = '"';
+    if (detail::needs_formula_guard(cell) && g_formula_guard.load(std::memory_order_relaxed)) *p++ = detail::k_formula_guard;
+    if (!quoted) return put(p, cell);
     // Doubled quotes: copy the stretches between quotes whole.
     const char* from = cell.data();
     const char* const end = from + cell.size();
@@ -127,7 +142,7 @@ char* put_joined_cell(char* p, const Items& items, Name name) {
         p = put(p, name(item));
     }
     const std::string_view cell(start, static_cast<std::size_t>(p - start));
-    if (!needs_quotes(cell)) return p;
+    if (!needs_care(cell)) return p;
     const std::string copy(cell);
     return put_csv_cell(start, copy);
 }
@@ -360,6 +375,8 @@ void write_merge_json(const Case& c, std::string& out) {
     out.push_back('\n');
 }
 
+void set_csv_formula_guard(bool on) { g_formula_guard.store(on, std::memory_order_relaxed); }
+
 void write_chronology_csv(const Case& c, std::string& out) {
     write_chronology_csv(c, [&](std::string_view bytes) { out.append(bytes); }, 1);
 }
@@ -381,12 +398,14 @@ void write_chronology_csv(const Case& c, const std::function<void(std::string_vi
     for (std::size_t s = 0; s < c.sources.size(); ++s) {
         const std::string& path = c.sources[s].path;
         append_csv_cell(source_cells[s], path);
-        source_quoted[s] = needs_quotes(path + ":1");
+        source_quoted[s] = needs_care(path + ":1");
         if (!source_quoted[s]) {
             source_heads[s] = path;
             continue;
         }
         source_heads[s] = "\"";
+        if (detail::needs_formula_guard(path) && g_formula_guard.load(std::memory_order_relaxed))
+            source_heads[s] += detail::k_formula_guard;
         for (const char byte : path) {
             source_heads[s] += byte;
             if (byte == '"') source_heads[s] += byte;

@@ -105,6 +105,7 @@ bool CsvTokenizer::next(SheetRow& row, bool unescape) {
             p = byte_scan::find_any(p, m_end, delim, '\n', '\r');  // the cell's end
             cell.text = std::string_view(start, static_cast<std::size_t>(p - start));
         }
+        cell.text = without_formula_guard(cell.text);
         if (row.cells.size() < k_max_cells) {
             row.cells.emplace_back(cell);
         } else if (row.problem != RowProblem::TooManyCells) {

@@ -4,8 +4,10 @@
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
+#include <filesystem>
 #include <fcntl.h>
 #include <sys/mman.h>
+#include <csignal>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -24,6 +26,26 @@ namespace {
     d.code = code;
     d.message = what;
     throw engine::Error(std::move(d));
+}
+
+// Removes the temporary files a writer of `path` left when it was killed before it could tidy
+// up (path.tmp-PID, whose process is gone): cleaned on the next write of the same file.
+void remove_stale_temporaries(const std::string& path) {
+    const std::size_t slash = path.rfind('/');
+    const std::string dir = slash == std::string::npos ? "." : path.substr(0, slash == 0 ? 1 : slash);
+    const std::string prefix = (slash == std::string::npos ? path : path.substr(slash + 1)) + ".tmp-";
+    std::error_code ec;
+    for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (name.size() <= prefix.size() || name.compare(0, prefix.size(), prefix) != 0) continue;
+        const std::string digits = name.substr(prefix.size());
+        if (digits.find_first_not_of("0123456789") != std::string::npos || digits.size() > 9) continue;
+        const auto pid = static_cast<pid_t>(std::stol(digits));
+        if (pid == ::getpid() || (::kill(pid, 0) != 0 && errno == ESRCH)) {
+            std::error_code ignored;
+            std::filesystem::remove(it->path(), ignored);
+        }
+    }
 }
 
 }  // namespace
@@ -79,6 +101,7 @@ std::string unreadable_reason(const engine::Error& e) {
 }
 
 AtomicFile::AtomicFile(std::string path) : m_path(std::move(path)) {
+    remove_stale_temporaries(m_path);
     m_temp = m_path + ".tmp-" + std::to_string(::getpid());
     m_file = std::fopen(m_temp.c_str(), "wb");
     if (!m_file) fail(m_path, "file-unwritable", "cannot write '" + m_path + "': " + std::strerror(errno));
@@ -120,6 +143,7 @@ void AtomicFile::commit() {
 }
 
 AtomicPath::AtomicPath(std::string path) : m_path(std::move(path)) {
+    remove_stale_temporaries(m_path);
     m_temp = m_path + ".tmp-" + std::to_string(::getpid());
 }
 

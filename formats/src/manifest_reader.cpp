@@ -368,8 +368,13 @@ std::vector<SourceSpec> read_manifest(Case& c, const std::string& file, std::str
     }
     check_version(y, *root, true);
     y.check_keys(*root, {"sightline", "case", "people", "relationships", "residences", "areas", "agencies", "sources",
-                         "rules", "entries"},
+                         "rules", "entries", "allow_outside"},
                  "the manifest");
+    const YAML::Node outside = get((*root), "allow_outside");
+    if (const auto v = y.scalar(outside, "allow_outside")) {
+        if (*v == "true") c.info.allow_outside = true;
+        else if (*v != "false") y.error(outside, "value-invalid", "allow_outside must be true or false, not '" + *v + "'");
+    }
     read_case_block(y, get((*root), "case"));
     read_areas(y, get((*root), "areas"));
     read_people(y, get((*root), "people"));

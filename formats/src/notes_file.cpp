@@ -4,10 +4,12 @@
 #include <yaml-cpp/yaml.h>
 
 #include <filesystem>
+#include <optional>
 
 #include "sightline/engine/episodes.hpp"
 #include "sightline/engine/merge.hpp"
 #include "sightline/formats/io.hpp"
+#include "sightline/formats/review_log.hpp"
 #include "yaml_load.hpp"
 
 namespace sightline::formats {
@@ -138,7 +140,7 @@ void check_notes(Case& c) {
                                   "cluster decision names entry '" + id + "', which is no longer in the case; the decision is kept");
 }
 
-void save_entry_note(const std::string& path, const std::string& entry_id, const std::string& note_text) {
+void save_entry_note(const std::string& path, const std::string& entry_id, const std::string& note_text, const std::string& who) {
     // Edit the file as it stands, so everything this version does not edit (decisions, episodes,
     // fields and keys it does not know, even entries it rejected) is written back unchanged.
     YAML::Node root(YAML::NodeType::Map);
@@ -169,12 +171,14 @@ void save_entry_note(const std::string& path, const std::string& entry_id, const
                      "'notes' must be a list; notes.yaml was not changed (correct it, then save again)"});
     YAML::Node kept(YAML::NodeType::Sequence);
     bool placed = false;
+    std::optional<std::string> before;  // the note's text before, when it had one
     if (notes.IsSequence())
         for (const YAML::Node& n : notes) {
             if (text(field(n, "entry")) != entry_id) {
                 kept.push_back(n);
                 continue;
             }
+            if (!before) before = text(field(n, "text"));
             if (placed || note_text.empty()) continue;  // removed, or a duplicate of the one just set
             YAML::Node edited = n;
             edited["text"] = note_text;
@@ -193,6 +197,14 @@ void save_entry_note(const std::string& path, const std::string& entry_id, const
     out << root;
     if (!out.good()) throw Error({Severity::Error, path, 0, 0, "file-unwritable", "notes could not be written: " + out.GetLastError()});
     write_file_atomic(path, header + out.c_str() + "\n");
+    if (before.value_or("") == note_text && before.has_value() == !note_text.empty()) return;  // nothing changed
+    ReviewChange change;
+    change.who = who;
+    change.what = !before ? "note added" : note_text.empty() ? "note removed" : "note edited";
+    change.entry = entry_id;
+    change.before = before.value_or("");
+    change.after = note_text;
+    append_review_log(path, change);
 }
 
 }  // namespace sightline::formats

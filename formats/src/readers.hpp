@@ -46,6 +46,10 @@ struct SourceSpec {
     Where where;           // in the manifest
 };
 
+// Whether path (relative to the working folder) resolves outside folder, following "..", and
+// symbolic links of the parts that exist.
+bool outside_folder(const std::filesystem::path& folder, const std::filesystem::path& path);
+
 // Reads case.yaml into the case (people, relationships, residences, areas, agencies, rules,
 // inline entries) and returns the sources it lists.
 std::vector<SourceSpec> read_manifest(engine::Case& c, const std::string& file, std::string_view text);

@@ -20,6 +20,7 @@
 
 using namespace sightline;
 using namespace sightline::engine;
+using sightline::test::joined;
 using sightline::test::printed;
 using sightline::test::TempDir;
 using sightline::test::whole_case;
@@ -620,3 +621,78 @@ TEST(CaseReader, EveryRowOfALargeCorpusReachesTheOutputOrTheRejects) {
         EXPECT_NE(out, refused) << where.first << ":" << where.second << " " << ref;
     }
 }
+
+namespace {
+
+// A case in dir/case whose sources, mapping and notes point at files in dir/elsewhere.
+class OutsideTheFolder : public ::testing::Test {
+protected:
+    void SetUp() override {
+        m_dir.write("elsewhere/secret.csv", "Date,Type,Summary\n2014-02-03,contact,read from outside\n");
+        m_dir.write("elsewhere/secret.mapping.yaml", "agency: Eastmere Police\n");
+        m_dir.write("elsewhere/notes.yaml", "sightline: 1\nnotes: []\n");
+        m_dir.write("case/agencies/inside.csv", "Date,Type,Summary\n2014-02-04,contact,read from inside\n");
+        m_dir.write("case/agencies/linked.csv", "");
+        std::filesystem::remove(m_dir.file("case/agencies/linked.csv"));
+        std::filesystem::create_symlink(m_dir.file("elsewhere/secret.csv"), m_dir.file("case/agencies/linked.csv"));
+        std::filesystem::create_symlink(m_dir.file("elsewhere/notes.yaml"), m_dir.file("case/notes.yaml"));
+    }
+    Case load(const std::string& top) {
+        m_dir.write("case/case.yaml", top + "sightline: 1\ncase: {title: T}\nsources:\n"
+                                            "  - {file: agencies/inside.csv, agency: Eastmere Police}\n"
+                                            "  - {file: ../elsewhere/secret.csv, agency: Eastmere Police}\n"
+                                            "  - {file: " + m_dir.file("elsewhere/secret.csv") + ", agency: Eastmere Police}\n"
+                                            "  - {file: agencies/linked.csv, agency: Eastmere Police}\n"
+                                            "  - {file: agencies/inside.csv, mapping: ../elsewhere/secret.mapping.yaml}\n");
+        return formats::load_case(m_dir.file("case"));
+    }
+    std::vector<std::string> outside(const Case& c) {
+        std::vector<std::string> out;
+        for (const std::string& line : printed(c, m_dir))
+            if (line.find("[path-outside]") != std::string::npos) out.push_back(line);
+        return out;
+    }
+    TempDir m_dir;
+};
+
+TEST_F(OutsideTheFolder, SourcesMappingsAndNotesOutsideAreRefusedWithALocatedError) {
+    const Case c = load("");
+    const std::string abs = "elsewhere/secret.csv";  // the absolute path, as printed() shortens it
+    const std::string not_read = " is outside the case folder; not read (the manifest can allow it with allow_outside: true) [path-outside]";
+    EXPECT_EQ(outside(c), (std::vector<std::string>{
+                              "case/case.yaml:5:5: error: source '../elsewhere/secret.csv'" + not_read,
+                              "case/case.yaml:6:5: error: source '" + abs + "'" + not_read,
+                              "case/case.yaml:7:5: error: source 'agencies/linked.csv'" + not_read,
+                              "case/case.yaml:8:5: error: mapping '../elsewhere/secret.mapping.yaml' of source 'agencies/inside.csv'" + not_read,
+                              "case/notes.yaml: error: notes.yaml (a link to 'elsewhere/notes.yaml')" + not_read,
+                          }))
+        << joined(printed(c, m_dir));
+    ASSERT_EQ(c.sources.size(), 1u);
+    ASSERT_EQ(c.chronology.entries.size(), 1u);
+    EXPECT_EQ(c.chronology.entries[0].summary, "read from inside");
+    EXPECT_TRUE(c.notes.file.empty());
+}
+
+TEST_F(OutsideTheFolder, AllowOutsideReadsThemWithAWarningNamingEach) {
+    const Case c = load("allow_outside: true\n");
+    const std::vector<std::string> lines = outside(c);
+    ASSERT_EQ(lines.size(), 5u) << joined(printed(c, m_dir));
+    for (const std::string& line : lines) {
+        EXPECT_NE(line.find(": warning: "), std::string::npos) << line;
+        EXPECT_NE(line.find("; read because the manifest says allow_outside: true [path-outside]"), std::string::npos) << line;
+    }
+    EXPECT_EQ(c.sources.size(), 5u);
+    EXPECT_EQ(c.chronology.entries.size(), 5u);
+    EXPECT_FALSE(c.notes.file.empty());
+}
+
+TEST_F(OutsideTheFolder, AllowOutsideMustBeTrueOrFalse) {
+    const Case c = load("allow_outside: sometimes\n");
+    const std::vector<std::string> lines = printed(c, m_dir);
+    EXPECT_NE(std::find(lines.begin(), lines.end(),
+                        "case/case.yaml:1:16: error: allow_outside must be true or false, not 'sometimes' [value-invalid]"),
+              lines.end())
+        << joined(lines);
+}
+
+}  // namespace

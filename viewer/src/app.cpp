@@ -194,7 +194,7 @@ std::string App::save_note(engine::EntryRef entry, const std::string& text) {
     const std::string id = engine::entry_id(engine::entry_at(c.chronology, entry));
     const std::string path = c.notes.file.empty() ? formats::notes_path_for(c) : c.notes.file;
     try {
-        formats::save_entry_note(path, id, text);
+        formats::save_entry_note(path, id, text, reviewer);
     } catch (const engine::Error& e) {
         return e.diagnostic().message;
     }

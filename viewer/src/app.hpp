@@ -89,8 +89,10 @@ public:
     void zoom_to(std::int64_t t0, std::int64_t t1);
     void fit_all();
     void set_grouping(engine::LaneGrouping g);
-    // Saves a review note for an entry to notes.yaml (atomically); returns an error text or "".
+    // Saves a review note for an entry to notes.yaml (atomically), recorded in the review log as
+    // made by reviewer; returns an error text or "".
     std::string save_note(engine::EntryRef entry, const std::string& text);
+    std::string reviewer;                  // who the review log says made the changes (the OS user until set)
 
     // Start-up options.
     std::optional<std::string> initial_at;            // --at DATE

@@ -8,6 +8,7 @@
 #include "panels.hpp"
 #include "sightline/engine/merge.hpp"
 #include "sightline/formats/chronology_writer.hpp"
+#include "sightline/formats/review_log.hpp"
 #include "style.hpp"
 
 namespace sightline::viewer {
@@ -92,6 +93,9 @@ void DetailsPanel::draw_content(App& app) {
     ImGui::Spacing();
     ImGui::TextUnformatted("Review note");
     ImGui::InputTextMultiline("##note", &m_note, ImVec2(-1, ImGui::GetTextLineHeight() * 4));
+    if (app.reviewer.empty()) app.reviewer = formats::os_user();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
+    ImGui::InputText("reviewer (for the review log)", &app.reviewer);
     if (ImGui::Button("Save note")) {
         const std::string error = app.save_note(*shown, m_note);
         m_status = error.empty() ? "saved to " + (c.notes.file.empty() ? std::string("notes.yaml") : c.notes.file) : "not saved: " + error;

@@ -102,6 +102,12 @@ struct Story {
 // Builds the story for a seed.
 Story write_story(std::uint64_t seed);
 
+// Gives each person a full name (first, middle for adults, surname: clearly fictional people)
+// and rewrites the records to name them as agencies do (full name, first name, "Ms Surname", a
+// known-as name, capitals, a child's initial), with a few sentences that use common-word names
+// as words. Its own random stream from the seed: the story's days and findings stay the same.
+void give_full_names(Story& s, std::uint64_t seed);
+
 // What the analyses must find in the story, by the definitions in docs/analyses.md (default rules).
 // entry_of maps each event to its entry in the merged chronology.
 std::vector<Finding> derive_truth(const Story& s, const std::vector<EntryIndex>& entry_of, const Rules& rules);

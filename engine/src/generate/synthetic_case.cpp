@@ -29,8 +29,9 @@ FuzzyDate event_date(const synth::Event& e) {
 
 }  // namespace
 
-SyntheticCase generate_case(std::uint64_t seed) {
-    const synth::Story s = synth::write_story(seed);
+SyntheticCase generate_case(std::uint64_t seed, const CaseOptions& options) {
+    synth::Story s = synth::write_story(seed);
+    if (options.full_names) synth::give_full_names(s, seed);
     SyntheticCase out;
     Case& c = out.c;
     c.info.title = s.title;

@@ -34,8 +34,17 @@ struct SyntheticCase {
     std::string story;                     // a few lines on the family, for the case's README
 };
 
-// Generates one realistic case. The same seed always gives the same case.
-SyntheticCase generate_case(std::uint64_t seed);
+// How a realistic case names its people.
+struct CaseOptions {
+    // Full names ("Kirsty May Morley", "Riley Pearce"), written as agencies write them: the full
+    // name, the first name, "Ms Morley", a known-as name, capitals, a child's initial; for
+    // testing anonymisation. Off: one first name each, as the truth files were made with.
+    bool full_names = false;
+};
+
+// Generates one realistic case. The same seed always gives the same case; with full names, the
+// same story (days, agencies, findings) with its people's names written in full.
+SyntheticCase generate_case(std::uint64_t seed, const CaseOptions& options = {});
 
 // Whether the truth states a field of one of its findings, the field given by its address as
 // for_each_field passes it: the truth computes what was found (days, status, who, where) and not

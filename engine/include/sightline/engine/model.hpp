@@ -251,6 +251,7 @@ struct CaseInfo {
     std::optional<FuzzyDate> scope_to;
     std::string timezone = "Europe/London";
     DateOrder date_order = DateOrder::Auto;  // day/month order for spreadsheet columns that cannot be decided
+    bool allow_outside = false;            // the manifest's allow_outside: true: files outside the case folder are read
 };
 
 // A whole case: the manifest's contents plus the merged chronology.

@@ -13,12 +13,19 @@ namespace sightline::formats {
 // `sightline merge --format json`: {"sightline":1, "case", "entries", "diagnostics", "sources"}.
 void write_merge_json(const engine::Case& c, std::string& out);
 // One row per entry with the columns a reviewer expects, and an empty "Review notes" column.
+// A cell a spreadsheet would run as a formula (its first character =, +, -, @, a tab or a
+// carriage return) is written with an apostrophe before it, which Sightline's CSV reader takes
+// off again (docs/security.md).
 void write_chronology_csv(const engine::Case& c, std::string& out);
 // The same, in pieces of about a megabyte handed to `write` in order, formatted on `threads`
 // threads (0: one per core): a million rows never sit in memory as one string.
 void write_chronology_csv(const engine::Case& c, const std::function<void(std::string_view)>& write,
                           unsigned threads = 0);
 void write_chronology_markdown(const engine::Case& c, std::string& out);
+// Whether CSV cells that look like formulas are guarded (the default) or written raw
+// (`merge --csv-raw`, for programs rather than spreadsheets). For the whole process: set it
+// before writing.
+void set_csv_formula_guard(bool on);
 
 // Shared column texts.
 // "Riley: seen; Skye: not recorded" (or just "Seen" for one index child).

@@ -27,6 +27,8 @@ std::string unreadable_reason(const engine::Error& e);
 
 // Writes to a temporary file beside the target and renames it into place on commit(), so a
 // reader (or a crash) never sees a half-written file. Without commit() the target is untouched.
+// A temporary file left by a writer that was killed (its process gone) is removed by the next
+// writer of the same target.
 class AtomicFile {
 public:
     explicit AtomicFile(std::string path);

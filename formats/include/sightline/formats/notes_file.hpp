@@ -22,6 +22,9 @@ void check_notes(engine::Case& c);
 // decisions, episodes, keys this version does not know, and the opening comment lines (other
 // comments are lost: yaml-cpp does not keep them).
 // Written atomically; a file that cannot be read is left untouched and reported as an Error.
-void save_entry_note(const std::string& path, const std::string& entry_id, const std::string& text);
+// The change (if any) is then recorded in the review log beside it (review_log.hpp), as made by
+// `who` (the OS user when empty).
+void save_entry_note(const std::string& path, const std::string& entry_id, const std::string& text,
+                     const std::string& who = "");
 
 }  // namespace sightline::formats
