@@ -10,6 +10,7 @@
 
 #include "sightline/engine/merge.hpp"
 #include "sightline/formats/chronology_writer.hpp"
+#include "sightline/formats/columns.hpp"
 #include "sightline/formats/diagnostic_printer.hpp"
 #include "sightline/formats/json.hpp"
 

@@ -4,6 +4,7 @@
 #include "sightline/engine/merge.hpp"
 #include "sightline/engine/text.hpp"
 #include "sightline/formats/chronology_writer.hpp"
+#include "sightline/formats/columns.hpp"
 #include "sightline/formats/json.hpp"
 
 namespace sightline::formats {

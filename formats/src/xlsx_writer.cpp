@@ -10,7 +10,7 @@
 #include <array>
 
 #include "sightline/engine/merge.hpp"
-#include "sightline/formats/chronology_writer.hpp"
+#include "sightline/formats/columns.hpp"
 #include "sightline/formats/io.hpp"
 
 namespace sightline::formats {

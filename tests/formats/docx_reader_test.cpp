@@ -6,7 +6,7 @@
 #include <map>
 
 #include "sightline/engine/merge.hpp"
-#include "sightline/formats/chronology_writer.hpp"
+#include "sightline/formats/columns.hpp"
 #include "support/printed.hpp"
 #include "support/sheet_case.hpp"
 #include "support/zip_builder.hpp"

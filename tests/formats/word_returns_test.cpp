@@ -10,7 +10,7 @@
 
 #include "sightline/engine/findings.hpp"
 #include "sightline/formats/case_reader.hpp"
-#include "sightline/formats/chronology_writer.hpp"
+#include "sightline/formats/columns.hpp"
 #include "sightline/formats/diagnostic_printer.hpp"
 #include "support/native_sample.hpp"
 #include "support/printed.hpp"

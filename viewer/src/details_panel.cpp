@@ -7,7 +7,7 @@
 #include "app.hpp"
 #include "panels.hpp"
 #include "sightline/engine/merge.hpp"
-#include "sightline/formats/chronology_writer.hpp"
+#include "sightline/formats/columns.hpp"
 #include "sightline/formats/review_log.hpp"
 #include "style.hpp"
 

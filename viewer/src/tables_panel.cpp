@@ -9,7 +9,7 @@
 #include "app.hpp"
 #include "panels.hpp"
 #include "sightline/engine/merge.hpp"
-#include "sightline/formats/chronology_writer.hpp"
+#include "sightline/formats/columns.hpp"
 #include "sightline/formats/diagnostic_printer.hpp"
 #include "style.hpp"
 #include "sightline/engine/text.hpp"

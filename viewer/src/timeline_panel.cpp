@@ -12,7 +12,7 @@
 #include "app.hpp"
 #include "panels.hpp"
 #include "sightline/engine/merge.hpp"
-#include "sightline/formats/chronology_writer.hpp"
+#include "sightline/formats/columns.hpp"
 #include "style.hpp"
 
 namespace sightline::viewer {

@@ -1,4 +1,5 @@
-// Writing the integrated chronology: JSON (case-format §8), CSV and Markdown.
+// Writing the integrated chronology, one source file per format (chronology_csv.cpp,
+// chronology_json.cpp, chronology_markdown.cpp); the column texts they share are in columns.hpp.
 #pragma once
 
 #include <functional>
@@ -26,22 +27,6 @@ void write_chronology_markdown(const engine::Case& c, std::string& out);
 // (`merge --csv-raw`, for programs rather than spreadsheets). For the whole process: set it
 // before writing.
 void set_csv_formula_guard(bool on);
-
-// Shared column texts.
-// "Riley: seen; Skye: not recorded" (or just "Seen" for one index child).
-std::string child_seen_text(const engine::Case& c, const engine::Entry& e);
-// People named in the entry, by name, separated by "; ".
-std::string people_text(const engine::Case& c, const engine::Entry& e);
-// "agencies/police.csv:14", or for a Word table "agencies/police.docx:table 2:row 14".
-std::string source_text(const engine::Case& c, const engine::Entry& e);
-// The date's canonical text; for an undated entry "undated (Not known)", with what was written.
-std::string date_text(const engine::Entry& e);
-// The type as a reader would say it: "Home visit", the free word as written, or "Home visit
-// (inferred)" when it was read from the words (engine::type_label, which the viewer's filter
-// matches too).
-std::string type_text(const engine::Entry& e);
-// The entry's fields outside the format ("Action taken / outcome: ..."), one per line.
-std::string other_fields_text(const engine::Chronology& ch, const engine::Entry& e);
 
 // Appends text made safe for a Markdown table cell (| escaped, line breaks as <br>).
 void append_markdown_cell(std::string& out, std::string_view cell);
