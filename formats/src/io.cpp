@@ -100,7 +100,24 @@ std::string unreadable_reason(const engine::Error& e) {
     return at == std::string::npos ? why : why.substr(at + 2);
 }
 
+namespace {
+
+// A device, a pipe or a socket that already exists (-o /dev/null, -o /dev/stdout, a FIFO): written
+// to as it is, never replaced by a renamed file.
+bool is_special_file(const std::string& path) {
+    struct stat st {};
+    return ::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode);
+}
+
+}  // namespace
+
 AtomicFile::AtomicFile(std::string path) : m_path(std::move(path)) {
+    if (is_special_file(m_path)) {
+        m_direct = true;
+        m_file = std::fopen(m_path.c_str(), "wb");
+        if (!m_file) fail(m_path, "file-unwritable", "cannot write '" + m_path + "': " + std::strerror(errno));
+        return;
+    }
     remove_stale_temporaries(m_path);
     m_temp = m_path + ".tmp-" + std::to_string(::getpid());
     m_file = std::fopen(m_temp.c_str(), "wb");
@@ -111,7 +128,7 @@ AtomicFile::AtomicFile(std::string path) : m_path(std::move(path)) {
 
 AtomicFile::~AtomicFile() {
     if (m_file) std::fclose(m_file);
-    if (!m_committed) std::remove(m_temp.c_str());
+    if (!m_committed && !m_direct) std::remove(m_temp.c_str());
 }
 
 void AtomicFile::write(std::string_view bytes) {
@@ -120,7 +137,7 @@ void AtomicFile::write(std::string_view bytes) {
         fail(m_path, "file-unwritable", "cannot write '" + m_path + "': " + std::strerror(errno));
     m_written += bytes.size();
     static constexpr std::uint64_t k_writeback = 8u << 20;  // bytes
-    if (m_written - m_handed >= k_writeback) {
+    if (!m_direct && m_written - m_handed >= k_writeback) {
         // Start writing what we have while the rest is made (asynchronous; errors show at commit).
         if (std::fflush(m_file) != 0)
             fail(m_path, "file-unwritable", "cannot write '" + m_path + "': " + std::strerror(errno));
@@ -132,6 +149,14 @@ void AtomicFile::write(std::string_view bytes) {
 
 void AtomicFile::commit() {
     engine::mark_phase("written");
+    if (m_direct) {
+        const bool flushed = std::fflush(m_file) == 0;
+        std::fclose(m_file);
+        m_file = nullptr;
+        if (!flushed) fail(m_path, "file-unwritable", "cannot write '" + m_path + "': " + std::strerror(errno));
+        m_committed = true;
+        return;
+    }
     if (std::fflush(m_file) != 0 || ::fsync(::fileno(m_file)) != 0)
         fail(m_path, "file-unwritable", "cannot write '" + m_path + "': " + std::strerror(errno));
     std::fclose(m_file);
@@ -152,6 +177,16 @@ AtomicPath::~AtomicPath() {
 }
 
 void AtomicPath::commit() {
+    if (is_special_file(m_path)) {
+        // A device or a pipe: what was written goes to it, and the temporary file goes.
+        const FileBuffer made = read_file(m_temp);
+        AtomicFile out(m_path);
+        out.write(made.view());
+        out.commit();
+        std::remove(m_temp.c_str());
+        m_committed = true;
+        return;
+    }
     const int fd = ::open(m_temp.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) fail(m_path, "file-unwritable", "cannot write '" + m_path + "': " + std::strerror(errno));
     const int synced = ::fsync(fd);

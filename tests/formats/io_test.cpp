@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -44,6 +46,25 @@ TEST(Io, AtomicWriteReplacesOnlyOnCommit) {
     EXPECT_FALSE(std::filesystem::exists(path + ".tmp-" + std::to_string(::getpid())));
     formats::write_file_atomic(path, "new contents");
     EXPECT_EQ(formats::read_file(path).view(), "new contents");
+}
+
+// A pipe or a device named as the output (-o /dev/null, a FIFO) is written to, never replaced by
+// a renamed file (as root, a rename would have put a plain file where /dev/null was).
+TEST(Io, AtomicWriteToAPipeWritesIntoItAndLeavesItAPipe) {
+    test::TempDir dir;
+    const std::string fifo = dir.file("out.fifo");
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    const int reader = ::open(fifo.c_str(), O_RDONLY | O_NONBLOCK);  // so that opening it to write does not wait
+    ASSERT_GE(reader, 0);
+    formats::write_file_atomic(fifo, "hello");
+    char got[16] = {};
+    const ssize_t n = ::read(reader, got, sizeof got);
+    ::close(reader);
+    EXPECT_EQ(std::string(got, n > 0 ? static_cast<std::size_t>(n) : 0), "hello");
+    struct stat st {};
+    ASSERT_EQ(::stat(fifo.c_str(), &st), 0);
+    EXPECT_TRUE(S_ISFIFO(st.st_mode));
+    EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir.path()), {}), 1);  // no temporary left
 }
 
 TEST(Io, KilledMidWriteLeavesThePreviousFileIntact) {

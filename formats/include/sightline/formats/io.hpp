@@ -28,7 +28,8 @@ std::string unreadable_reason(const engine::Error& e);
 // Writes to a temporary file beside the target and renames it into place on commit(), so a
 // reader (or a crash) never sees a half-written file. Without commit() the target is untouched.
 // A temporary file left by a writer that was killed (its process gone) is removed by the next
-// writer of the same target.
+// writer of the same target. A target that is a device or a pipe (-o /dev/null, a FIFO) is
+// written to directly, never replaced.
 class AtomicFile {
 public:
     explicit AtomicFile(std::string path);
@@ -50,6 +51,7 @@ private:
     std::uint64_t m_written = 0;           // bytes
     std::uint64_t m_handed = 0;            // bytes already handed to the disk (writeback started)
     bool m_committed = false;
+    bool m_direct = false;                 // the target is a device or a pipe: written to, not replaced
 };
 
 // A temporary path beside a target, for libraries that write files themselves (libxlsxwriter):
