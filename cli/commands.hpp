@@ -2,6 +2,7 @@
 // 0 clean, 1 findings of concern, 2 input errors (case-format §8), 64 bad usage.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -27,6 +28,7 @@ int run_import(int argc, char** argv);
 int run_template(int argc, char** argv);
 int run_genogram(int argc, char** argv);
 int run_generate(int argc, char** argv);
+int run_themes(int argc, char** argv);
 
 // Shared helpers.
 // Replaces names by roles in the case and its findings; says on stderr what was replaced.
@@ -46,6 +48,8 @@ int usage_error(const std::string& command, const std::string& message);
 // back to the system with the process, not freed one allocation at a time first. For a command's
 // last step only.
 [[noreturn]] void exit_now(int status);
+// An option's value as a whole number (digits only); nullopt when absent or not one.
+std::optional<std::uint64_t> whole_number(const std::optional<std::string>& text);
 // The format named by --format, else by the -o file's extension, else fallback.
 std::string pick_format(const std::optional<std::string>& format, const std::optional<std::string>& output,
                         const std::string& fallback);

@@ -24,6 +24,7 @@ commands:
   template       a blank chronology (XLSX or CSV) for an agency to fill in
   genogram CASE  the family and households at a date (SVG or JSON)
   generate       fictional cases with their planted truth, or bulk corpora for benchmarks
+  themes PATH... what many cases have in common (text, JSON, HTML with charts, XLSX)
 
 Run 'sightline COMMAND --help' for a command's options.
 )";
@@ -44,6 +45,7 @@ constexpr Command k_commands[] = {
     {"template", sightline::cli::run_template},
     {"genogram", sightline::cli::run_genogram},
     {"generate", sightline::cli::run_generate},
+    {"themes", sightline::cli::run_themes},
 };
 
 }  // namespace
