@@ -144,16 +144,17 @@ void unseen_chart(std::string& out, const Themes& t) {
     const double step = tick_step(max);
     const double axis_max = std::max(step, std::ceil(max / step) * step);
     const auto x_of = [&](double days) { return k_label + k_plot * days / axis_max; };
-    const double height = k_top + k_row * 1.5 * static_cast<double>(rows) + 30;
+    const double top = 12;  // px: no legend above this chart
+    const double height = top + k_row * 1.5 * static_cast<double>(rows) + 30;
     Svg svg(out, k_width, height,
             "Longest period each child was unseen by any professional, by age band (days)");
     const double axis_y = height - 24;
     for (double v = 0; v <= axis_max + step / 2; v += step) {
-        svg.line(x_of(v), k_top - 6, x_of(v), axis_y, "#e2e2e2");
+        svg.line(x_of(v), top - 6, x_of(v), axis_y, "#e2e2e2");
         svg.text(x_of(v), axis_y + 16, num(v), "middle", "#555");
     }
-    svg.text(k_label + k_plot + 10, axis_y + 16, "days", "start", "#555");
-    double y = k_top;
+    svg.text(k_label + k_plot + 24, axis_y + 16, "days", "start", "#555");
+    double y = top;
     for (std::size_t b = 0; b < k_age_band_count; ++b) {
         const UnseenBand& u = t.unseen[b];
         if (!u.children) continue;
@@ -263,6 +264,8 @@ td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 .note { color: #555; font-size: .85rem; }
 .failed td { color: #b3261e; }
 ul.found { margin: .2rem 0; padding-left: 1.1rem; }
+li.info { color: #666; }
+td.case { white-space: nowrap; }
 figure { margin: 0; break-inside: avoid; page-break-inside: avoid; }
 figcaption { font-size: .85rem; color: #555; }
 @media print {
@@ -318,14 +321,14 @@ void write_themes_html(const Themes& t, std::string& out) {
         "check</code>.</p>\n";
 
     if (!t.failed.empty()) {
-        out += "<section>\n<h2>Cases that could not be read</h2>\n<table class=\"failed\">\n";
+        out += "<section id=\"failed\">\n<h2>Cases that could not be read</h2>\n<table class=\"failed\">\n";
         head_row(out, {{"Case", false}, {"Problem", false}});
         out += "<tbody>\n";
         for (const FailedCase& f : t.failed) out += "<tr>" + cell(f.folder) + cell(f.message) + "</tr>\n";
         out += "</tbody></table>\n</section>\n";
     }
 
-    out += "<section>\n<h2>What the cases have in common</h2>\n<figure>\n";
+    out += "<section id=\"kinds\">\n<h2>What the cases have in common</h2>\n<figure>\n";
     kinds_chart(out, t);
     out +=
         "<figcaption>Each bar: the cases with at least one finding of the kind; red, those where one was of "
@@ -344,7 +347,7 @@ void write_themes_html(const Themes& t, std::string& out) {
     }
     out += "</tbody></table>\n</section>\n";
 
-    out += "<section>\n<h2>Children unseen</h2>\n<figure>\n";
+    out += "<section id=\"unseen\">\n<h2>Children unseen</h2>\n<figure>\n";
     unseen_chart(out, t);
     out +=
         "<figcaption>For each child, the longest period no professional saw them, over the case's threshold; "
@@ -373,7 +376,7 @@ void write_themes_html(const Themes& t, std::string& out) {
     }
     out += "</tbody></table>\n</section>\n";
 
-    out += "<section>\n<h2>Moves between areas: did services follow?</h2>\n";
+    out += "<section id=\"transfers\">\n<h2>Moves between areas: did services follow?</h2>\n";
     bool any_transfer = false;
     for (const TransferTally& n : t.transfers) any_transfer = any_transfer || n.total() > 0;
     if (any_transfer) {
@@ -404,7 +407,7 @@ void write_themes_html(const Themes& t, std::string& out) {
     }
     out += "</section>\n";
 
-    out += "<section>\n<h2>Patterns and people</h2>\n";
+    out += "<section id=\"patterns\">\n<h2>Patterns and people</h2>\n";
     out += "<table>\n<thead><tr><th>Case</th>";
     for (const FindingKind k : k_pattern_kinds)
         out += "<th class=\"n\">" + detail::xml_text(kind_label(k)) + "</th>";
@@ -413,29 +416,36 @@ void write_themes_html(const Themes& t, std::string& out) {
     for (const CaseThemes& c : t.cases) {
         if (c.patterns.empty()) continue;
         ++pattern_cases;
-        out += "<tr>" + cell(c.folder);
-        for (const FindingKind k : k_pattern_kinds) out += cell(c.counts[static_cast<std::size_t>(k)]);
+        out += "<tr><td class=\"case\">" + detail::xml_text(c.folder) + "</td>";
+        for (const FindingKind k : k_pattern_kinds)
+            if (const std::int64_t n = c.counts[static_cast<std::size_t>(k)])
+                out += cell(n);
+            else
+                out += "<td></td>";
         out += "<td><ul class=\"found\">";
         for (const PatternNote& p : c.patterns) {
-            out += p.concern ? "<li><strong>" : "<li>";
+            out += p.concern ? "<li>" : "<li class=\"info\">";
             append(out, p.message);
-            out += p.concern ? "</strong></li>" : "</li>";
+            out += p.concern ? "</li>" : " (for information)</li>";
         }
         out += "</ul></td></tr>\n";
     }
     out += "</tbody></table>\n";
     out +=
-        "<p class=\"note\">" + std::to_string(pattern_cases) + " of " + std::to_string(cases) +
-        " cases; findings of concern in bold. People are named by their role in the case.</p>\n</section>\n";
+        "<p class=\"note\">" + std::to_string(pattern_cases) + " of " + std::to_string(cases) + " cases. " +
+        (t.named ? std::string("People are named as in the case (--named).")
+                 : std::string(
+                       "People are named by their role in the case (\"Mother's partner\"), never by name.")) +
+        "</p>\n</section>\n";
 
-    out += "<section>\n<h2>Recording whether the child was seen</h2>\n<figure>\n";
+    out += "<section id=\"recording\">\n<h2>Recording whether the child was seen</h2>\n<figure>\n";
     recording_chart(out, t);
     out +=
         "<figcaption>Of the contacts involving an index child, the share that do not say whether the child "
         "was "
         "seen.</figcaption>\n</figure>\n</section>\n";
 
-    out += "<section>\n<h2>Cases</h2>\n<table>\n";
+    out += "<section id=\"cases\">\n<h2>Cases</h2>\n<table>\n";
     head_row(out, {{"Case", false},
                    {"Title", false},
                    {"Entries", true},

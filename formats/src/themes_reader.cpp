@@ -96,7 +96,9 @@ Themes read_themes(const CaseList& list, const ThemesOptions& options) {
         if (read[i]) cases.push_back(std::move(*read[i]));
         if (failed[i]) failures.push_back(std::move(*failed[i]));
     }
-    return combine_themes(std::move(cases), std::move(failures));
+    Themes themes = combine_themes(std::move(cases), std::move(failures));
+    themes.named = options.named;
+    return themes;
 }
 
 }  // namespace sightline::formats

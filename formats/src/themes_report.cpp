@@ -99,14 +99,14 @@ void write_themes_text(const Themes& t, std::string& out) {
         for (const FailedCase& f : t.failed) out += "  " + f.folder + ": " + f.message + "\n";
     }
 
-    out += "\nFinding kinds\n  " + left("kind", 26) + right("cases", 6) + right("concern", 9) +
-           right("findings", 10) + right("concern", 9) + "\n";
-    out += "  " + left("", 26) + right("", 6) + right("(cases)", 9) + "\n";
+    out += "\nFinding kinds (of concern in brackets)\n  " + left("kind", 26) + right("cases", 12) +
+           right("findings", 14) + "\n";
     for (std::size_t k = 0; k < t.kinds.size(); ++k) {
         const KindTally& n = t.kinds[k];
         if (!n.findings) continue;
-        out += "  " + left(kind_label(static_cast<FindingKind>(k)), 26) + right(n.cases, 6) +
-               right(n.cases_concern, 9) + right(n.findings, 10) + right(n.concern, 9) + "\n";
+        out += "  " + left(kind_label(static_cast<FindingKind>(k)), 26) +
+               right(std::to_string(n.cases) + " (" + std::to_string(n.cases_concern) + ")", 12) +
+               right(std::to_string(n.findings) + " (" + std::to_string(n.concern) + ")", 14) + "\n";
     }
 
     out +=
@@ -156,12 +156,13 @@ void write_themes_text(const Themes& t, std::string& out) {
     if (!any_pattern) out += "  (none)\n";
 
     out += "\nRecording: contacts involving a child that do not say whether the child was seen\n  " +
-           left("agency kind", 26) + right("contacts", 9) + right("not said", 9) + right("share", 7) + "\n";
+           left("agency kind", 26) + right("contacts", 9) + right("not recorded", 14) + right("share", 7) +
+           "\n";
     for (std::size_t k = 0; k < t.recording.size(); ++k) {
         const RecordingTally& r = t.recording[k];
         if (!r.contacts) continue;
         out += "  " + left(label(static_cast<AgencyKind>(k)), 26) + right(r.contacts, 9) +
-               right(r.not_recorded, 9) + right(percent(r.not_recorded, r.contacts), 7) + "\n";
+               right(r.not_recorded, 14) + right(percent(r.not_recorded, r.contacts), 7) + "\n";
     }
 
     out += "\nCases\n";
@@ -283,6 +284,7 @@ void write_themes_json(const Themes& t, std::string& out) {
     w.begin_object();
     w.field("sightline", 1);
     w.field("cases", static_cast<std::uint64_t>(t.cases.size()));
+    w.field("anonymised", !t.named);
     w.key("failed");
     w.begin_array(true);
     for (const FailedCase& f : t.failed) {

@@ -152,6 +152,7 @@ struct Themes {
     std::array<UnseenBand, k_age_band_count> unseen{};
     std::array<TransferTally, k_agency_kind_count> transfers{};
     RecordingByKind recording{};
+    bool named = false;  // people's names kept in titles and messages (else anonymised)
 
     [[nodiscard]] bool any_concern() const;
 };
