@@ -9,11 +9,13 @@
 #include "sightline/formats/spreadsheet.hpp"
 #include "support/printed.hpp"
 #include "support/sheet_case.hpp"
+#include "support/zip_builder.hpp"
 
 using namespace sightline;
 using namespace sightline::engine;
 using sightline::test::joined;
 using sightline::test::printed;
+using sightline::test::read_zip_part;
 using sightline::test::TempDir;
 
 namespace {
@@ -47,22 +49,6 @@ Case read_back(const std::string& path, const std::string& sheet) {
     return c;
 }
 
-std::string part(const std::string& path, const std::string& name) {
-    int err = 0;
-    zip_t* z = zip_open(path.c_str(), ZIP_RDONLY, &err);
-    if (!z) return {};
-    zip_stat_t st;
-    std::string out;
-    if (zip_stat(z, name.c_str(), 0, &st) == 0) {
-        out.resize(static_cast<std::size_t>(st.size));
-        zip_file_t* f = zip_fopen(z, name.c_str(), 0);
-        zip_fread(f, out.data(), st.size);
-        zip_fclose(f);
-    }
-    zip_discard(z);
-    return out;
-}
-
 TEST(XlsxWriter, SplitsLongTextAtSpacesOnCharacterBoundaries) {
     EXPECT_EQ(formats::split_cell_text("short", 10), (std::vector<std::string_view>{"short"}));
     EXPECT_EQ(formats::split_cell_text("aaaa bbbb cccc", 10), (std::vector<std::string_view>{"aaaa bbbb ", "cccc"}));
@@ -88,11 +74,11 @@ TEST(XlsxWriter, WritesWhatTheReaderReadsBack) {
         EXPECT_EQ(back.agency_name(b.agency), "North Police");
         EXPECT_EQ(back.chronology.seen(b, 0), c.chronology.seen(a, 0));
     }
-    const std::string styles = part(dir.file("out.xlsx"), "xl/styles.xml");
+    const std::string styles = read_zip_part(dir.file("out.xlsx"), "xl/styles.xml");
     EXPECT_NE(styles.find("FFC6EFCE"), std::string::npos);  // green: seen
     EXPECT_NE(styles.find("FFFFEB9C"), std::string::npos);  // amber: not seen
     EXPECT_NE(styles.find("FFE7E6E6"), std::string::npos);  // grey: not recorded
-    const std::string sheet = part(dir.file("out.xlsx"), "xl/worksheets/sheet1.xml");
+    const std::string sheet = read_zip_part(dir.file("out.xlsx"), "xl/worksheets/sheet1.xml");
     EXPECT_NE(sheet.find("<pane ySplit=\"1\""), std::string::npos);          // frozen header
     EXPECT_NE(sheet.find("<autoFilter ref=\"A1:O6\""), std::string::npos);   // filters on every column
     EXPECT_EQ(sheet.find("<f>"), std::string::npos);                        // no formulas
@@ -130,7 +116,7 @@ TEST(XlsxWriter, SplitsLongCellsOverRowsWithAWarning) {
                              " has 45 characters, more than an excel cell holds (20); it continues on 2 more rows of '" +
                              out + "'");
     // Nothing is lost: the pieces, in order, make the summary again.
-    const std::string sheet = part(out, "xl/worksheets/sheet1.xml");
+    const std::string sheet = read_zip_part(out, "xl/worksheets/sheet1.xml");
     EXPECT_NE(sheet.find("<t>" + std::string(20, 'x') + "</t>"), std::string::npos);
     EXPECT_NE(sheet.find("<t>xxxxx</t>"), std::string::npos);
     EXPECT_NE(sheet.find("<t>(continued)</t>"), std::string::npos);
