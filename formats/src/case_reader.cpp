@@ -149,7 +149,7 @@ Case load_case(std::string_view path, const LoadOptions& options) {
     }
     read_notes(c, notes_path_for(c));
     if (options.merge) {
-        merge(c);
+        merge(c, options.threads);
         check_notes(c);
     }
     c.diagnostics.sort();

@@ -266,6 +266,7 @@ td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 ul.found { margin: .2rem 0; padding-left: 1.1rem; }
 li.info { color: #666; }
 td.case { white-space: nowrap; }
+td.found { min-width: 26rem; }
 figure { margin: 0; break-inside: avoid; page-break-inside: avoid; }
 figcaption { font-size: .85rem; color: #555; }
 @media print {
@@ -422,7 +423,7 @@ void write_themes_html(const Themes& t, std::string& out) {
                 out += cell(n);
             else
                 out += "<td></td>";
-        out += "<td><ul class=\"found\">";
+        out += "<td class=\"found\"><ul class=\"found\">";
         for (const PatternNote& p : c.patterns) {
             out += p.concern ? "<li>" : "<li class=\"info\">";
             append(out, p.message);

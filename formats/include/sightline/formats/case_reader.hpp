@@ -11,7 +11,7 @@ namespace sightline::formats {
 struct LoadOptions {
     bool merge = true;          // sort and assign ids after reading
     bool read_sources = true;   // false: the manifest only (people, agencies, areas), e.g. to import into
-    unsigned threads = 0;       // for CSV and TSV sources; 0: one per core; 1: one source after another
+    unsigned threads = 0;       // for CSV and TSV sources and the merge; 0: one per core; 1: one thread
 };
 
 // Loads a case folder (its case.yaml) or a manifest file. Problems with the input become
