@@ -7,8 +7,8 @@
 // temporary folder first. Then reads and analyses every case as `sightline themes` does (each
 // case read, merged and analysed as `sightline check` does one, on T threads side by side; the
 // time zone database and the vocabularies are loaded once per process, not once per case), and
-// prints cases per second: anonymised (the default) and with --named (exactly check's work), on T
-// threads and on one.
+// prints cases per second elapsed and per CPU second: anonymised (the default) and with --named
+// (exactly check's work), on T threads and on one.
 #include <unistd.h>
 
 #include <chrono>
@@ -31,17 +31,22 @@ namespace {
 using bench::peak_rss_mib;
 using bench::since;
 
-// Reads every case of the list and prints how fast.
+// Reads every case of the list and prints how fast: cases per second elapsed, and per CPU second
+// (what one core does when nothing else runs on it).
 void run(const char* what, const formats::CaseList& list, const formats::ThemesOptions& options) {
     const auto t = std::chrono::steady_clock::now();
+    const double cpu = bench::cpu_seconds();
     const engine::Themes themes = formats::read_themes(list, options);
     const double s = since(t);
+    const double used = bench::cpu_seconds() - cpu;
     std::int64_t findings = 0;
     for (const engine::CaseThemes& c : themes.cases) findings += c.findings();
-    std::printf("%-30s %u thread%s  %8.3f s  %8.0f cases/s  (%zu cases, %zu failed, %lld findings)\n", what,
-                options.threads, options.threads == 1 ? " " : "s", s,
-                static_cast<double>(list.cases.size()) / s, themes.cases.size(), themes.failed.size(),
-                static_cast<long long>(findings));
+    const auto n = static_cast<double>(list.cases.size());
+    std::printf(
+        "%-30s %u thread%s  %7.3f s  %6.0f cases/s  %6.0f cases/CPU s  (%zu cases, %zu failed, %lld "
+        "findings)\n",
+        what, options.threads, options.threads == 1 ? " " : "s", s, n / s, n / used, themes.cases.size(),
+        themes.failed.size(), static_cast<long long>(findings));
 }
 
 }  // namespace

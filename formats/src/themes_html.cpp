@@ -348,34 +348,40 @@ void write_themes_html(const Themes& t, std::string& out) {
     }
     out += "</tbody></table>\n</section>\n";
 
-    out += "<section id=\"unseen\">\n<h2>Children unseen</h2>\n<figure>\n";
-    unseen_chart(out, t);
-    out +=
-        "<figcaption>For each child, the longest period no professional saw them, over the case's threshold; "
-        "by "
-        "the child's age when it began. Box: the middle half of the children; line: the median; whiskers: "
-        "the "
-        "shortest and longest.</figcaption>\n</figure>\n<table>\n";
-    head_row(out, {{"Age band", false},
-                   {"Children", true},
-                   {"Unseen past the threshold", true},
-                   {"Min", true},
-                   {"Lower quartile", true},
-                   {"Median", true},
-                   {"Upper quartile", true},
-                   {"Max", true}});
-    out += "<tbody>\n";
-    for (std::size_t b = 0; b < k_age_band_count; ++b) {
-        const UnseenBand& u = t.unseen[b];
-        if (!u.children) continue;
-        const Distribution& d = u.longest;
-        out += "<tr>" + cell(label(static_cast<AgeBand>(b))) + cell(u.children) +
-               cell(static_cast<std::int64_t>(d.count));
-        for (const double v : {d.min, d.q1, d.median, d.q3, d.max})
-            out += cell(d.count ? stat(v) : "-", true);
-        out += "</tr>\n";
+    out += "<section id=\"unseen\">\n<h2>Children unseen</h2>\n";
+    const bool any_child =
+        std::any_of(t.unseen.begin(), t.unseen.end(), [](const UnseenBand& u) { return u.children > 0; });
+    if (any_child) {
+        out += "<figure>\n";
+        unseen_chart(out, t);
+        out +=
+            "<figcaption>For each child, the longest period no professional saw them, over the case's "
+            "threshold; by the child's age when it began. Box: the middle half of the children; line: the "
+            "median; whiskers: the shortest and longest.</figcaption>\n</figure>\n<table>\n";
+        head_row(out, {{"Age band", false},
+                       {"Children", true},
+                       {"Unseen past the threshold", true},
+                       {"Min", true},
+                       {"Lower quartile", true},
+                       {"Median", true},
+                       {"Upper quartile", true},
+                       {"Max", true}});
+        out += "<tbody>\n";
+        for (std::size_t b = 0; b < k_age_band_count; ++b) {
+            const UnseenBand& u = t.unseen[b];
+            if (!u.children) continue;
+            const Distribution& d = u.longest;
+            out += "<tr>" + cell(label(static_cast<AgeBand>(b))) + cell(u.children) +
+                   cell(static_cast<std::int64_t>(d.count));
+            for (const double v : {d.min, d.q1, d.median, d.q3, d.max})
+                out += cell(d.count ? stat(v) : "-", true);
+            out += "</tr>\n";
+        }
+        out += "</tbody></table>\n";
+    } else {
+        out += "<p class=\"note\">No case names an index child.</p>\n";
     }
-    out += "</tbody></table>\n</section>\n";
+    out += "</section>\n\n";
 
     out += "<section id=\"transfers\">\n<h2>Moves between areas: did services follow?</h2>\n";
     bool any_transfer = false;
@@ -439,12 +445,28 @@ void write_themes_html(const Themes& t, std::string& out) {
                        "People are named by their role in the case (\"Mother's partner\"), never by name.")) +
         "</p>\n</section>\n";
 
-    out += "<section id=\"recording\">\n<h2>Recording whether the child was seen</h2>\n<figure>\n";
-    recording_chart(out, t);
-    out +=
-        "<figcaption>Of the contacts involving an index child, the share that do not say whether the child "
-        "was "
-        "seen.</figcaption>\n</figure>\n</section>\n";
+    out += "<section id=\"recording\">\n<h2>Recording whether the child was seen</h2>\n";
+    const bool any_contact = std::any_of(t.recording.begin(), t.recording.end(),
+                                         [](const RecordingTally& r) { return r.contacts > 0; });
+    if (any_contact) {
+        out += "<figure>\n";
+        recording_chart(out, t);
+        out +=
+            "<figcaption>Of the contacts involving an index child, the share that do not say whether the "
+            "child was seen.</figcaption>\n</figure>\n<table>\n";
+        head_row(out, {{"Agency kind", false}, {"Contacts", true}, {"Not recorded", true}, {"Share", true}});
+        out += "<tbody>\n";
+        for (std::size_t k = 0; k < t.recording.size(); ++k) {
+            const RecordingTally& r = t.recording[k];
+            if (!r.contacts) continue;
+            out += "<tr>" + cell(label(static_cast<AgencyKind>(k))) + cell(r.contacts) +
+                   cell(r.not_recorded) + cell(percent(r.not_recorded, r.contacts), true) + "</tr>\n";
+        }
+        out += "</tbody></table>\n";
+    } else {
+        out += "<p class=\"note\">No contact involving an index child.</p>\n";
+    }
+    out += "</section>\n\n";
 
     out += "<section id=\"cases\">\n<h2>Cases</h2>\n<table>\n";
     head_row(out, {{"Case", false},

@@ -213,3 +213,13 @@ TEST(ThemesXlsx, AFolderThatCannotBeWrittenIsAnError) {
         EXPECT_EQ(e.diagnostic().code, "file-unwritable");
     }
 }
+
+TEST(ThemesHtml, NoCasesSaySoInsteadOfEmptyCharts) {
+    std::string out;
+    formats::write_themes_html(combine_themes({}, {}), out);
+    EXPECT_NE(out.find("<h1>Themes across 0 cases</h1>"), std::string::npos);
+    EXPECT_NE(out.find("No case names an index child."), std::string::npos);
+    EXPECT_NE(out.find("No case has a move between areas."), std::string::npos);
+    EXPECT_NE(out.find("No contact involving an index child."), std::string::npos);
+    EXPECT_EQ(out.find("nan"), std::string::npos);
+}
