@@ -32,7 +32,8 @@ Analyses many cases as 'sightline check' analyses one, and reports what they hav
                   -o FILE); taken from the -o file's extension when not given
   -o FILE         write to FILE (atomically); default stdout
   --named         keep people's names; by default every case is anonymised (names replaced
-                  by roles: "Child A", "Mother's partner") before anything leaves it
+                  by roles: "Child A", "Mother's partner") before anything leaves it, and an
+                  error whose message may quote the case's words keeps only its place and code
   --threads N     cases read at once (default: one per core)
 
 Cases are read side by side; a case that cannot be read, or whose input has errors, is

@@ -3,9 +3,11 @@
 #include "sightline/formats/themes_reader.hpp"
 
 #include <algorithm>
+#include <array>
 #include <exception>
 #include <filesystem>
 #include <optional>
+#include <string_view>
 
 #include "sightline/engine/anonymise.hpp"
 #include "sightline/engine/findings.hpp"
@@ -29,6 +31,22 @@ bool holds_case(const fs::path& dir) {
 // dir/name, without doubling a slash the path was given with.
 std::string join(const std::string& dir, const std::string& name) {
     return dir.empty() || dir.back() == '/' ? dir + name : dir + "/" + name;
+}
+
+// Whether a diagnostic code's messages quote only places, paths, dates, field names or the file's
+// syntax, never the case's words (a name, a summary): those are shown as they are even when the
+// case is anonymised. Any other code keeps only its place and code.
+bool quotes_nothing_from_the_case(std::string_view code) {
+    static constexpr std::array<std::string_view, 29> k_codes = {
+        "yaml-syntax",         "version-missing", "version-unsupported",  "field-missing",
+        "date-missing",        "date-invalid",    "date-out-of-range",    "time-invalid",
+        "time-nonexistent",    "scope-reversed",  "residence-reversed",   "timezone-unknown",
+        "source-missing",      "source-format",   "case-missing",         "file-unreadable",
+        "mapping-missing",     "agency-missing",  "header-missing",       "sheet-missing",
+        "row-ragged",          "row-too-wide",    "date-order-undecided", "date-order-mixed",
+        "date-serial-invalid", "xlsx-invalid",    "xlsx-too-large",       "docx-invalid",
+        "docx-too-large"};
+    return std::find(k_codes.begin(), k_codes.end(), code) != k_codes.end();
 }
 
 }  // namespace
@@ -59,42 +77,54 @@ CaseList find_cases(const std::vector<std::string>& paths) {
     return list;
 }
 
-CaseThemes read_case_themes(const std::string& folder, const ThemesOptions& options) {
-    LoadOptions lo;
-    lo.threads = 1;  // cases are read side by side: one thread each
-    Case c = load_case(folder, lo);
-    if (c.diagnostics.has_errors()) {
-        const auto first = std::find_if(c.diagnostics.items().begin(), c.diagnostics.items().end(),
-                                        [](const Diagnostic& d) { return d.severity == Severity::Error; });
-        Diagnostic d = *first;
-        if (const std::size_t more = c.diagnostics.error_count() - 1)
-            d.message +=
-                more == 1 ? " (and 1 more error)" : " (and " + std::to_string(more) + " more errors)";
-        throw Error(std::move(d));
+std::variant<CaseThemes, FailedCase> read_case_themes(const std::string& folder,
+                                                      const ThemesOptions& options) {
+    // One case's failure is its own: it is reported, and the other cases are still read.
+    const auto failed = [&](const Diagnostic& first, std::size_t more) {
+        Diagnostic d = first;
+        if (!options.named && !quotes_nothing_from_the_case(d.code))
+            d.message = "the message may quote the case's words; 'sightline check' shows it";
+        std::string message = format_diagnostic(d);
+        if (more)
+            message += more == 1 ? " (and 1 more error)" : " (and " + std::to_string(more) + " more errors)";
+        return FailedCase{folder, std::move(message)};
+    };
+    try {
+        LoadOptions lo;
+        lo.threads = 1;  // cases are read side by side: one thread each
+        Case c = load_case(folder, lo);
+        if (c.diagnostics.has_errors()) {
+            const auto& items = c.diagnostics.items();
+            const auto first = std::find_if(items.begin(), items.end(), [](const Diagnostic& d) {
+                return d.severity == Severity::Error;
+            });
+            return failed(*first, c.diagnostics.error_count() - 1);
+        }
+        std::vector<Finding> findings = analyse(c);
+        if (!options.named) anonymise(c, findings);
+        return summarise_case(folder, c, findings);
+    } catch (const Error& e) {
+        return failed(e.diagnostic(), 0);
+    } catch (const std::exception& e) {
+        Diagnostic d;
+        d.file = folder;
+        d.code = "case-unreadable";
+        d.message = std::string("cannot read the case: ") + e.what();
+        return failed(d, 0);
     }
-    std::vector<Finding> findings = analyse(c);
-    if (!options.named) anonymise(c, findings);
-    return summarise_case(folder, c, findings);
 }
 
 Themes read_themes(const CaseList& list, const ThemesOptions& options) {
-    std::vector<std::optional<CaseThemes>> read(list.cases.size());
-    std::vector<std::optional<FailedCase>> failed(list.cases.size());
-    parallel_for(list.cases.size(), thread_count(options.threads), [&](std::size_t i) {
-        // One case's failure is its own: it is reported, and the other cases are still read.
-        try {
-            read[i] = read_case_themes(list.cases[i], options);
-        } catch (const Error& e) {
-            failed[i] = FailedCase{list.cases[i], format_diagnostic(e.diagnostic())};
-        } catch (const std::exception& e) {
-            failed[i] = FailedCase{list.cases[i], std::string("cannot read the case: ") + e.what()};
-        }
-    });
+    std::vector<std::optional<std::variant<CaseThemes, FailedCase>>> read(list.cases.size());
+    parallel_for(list.cases.size(), thread_count(options.threads),
+                 [&](std::size_t i) { read[i] = read_case_themes(list.cases[i], options); });
     std::vector<CaseThemes> cases;
     std::vector<FailedCase> failures = list.missing;
-    for (std::size_t i = 0; i < read.size(); ++i) {
-        if (read[i]) cases.push_back(std::move(*read[i]));
-        if (failed[i]) failures.push_back(std::move(*failed[i]));
+    for (std::optional<std::variant<CaseThemes, FailedCase>>& r : read) {
+        if (CaseThemes* c = std::get_if<CaseThemes>(&*r))
+            cases.push_back(std::move(*c));
+        else
+            failures.push_back(std::get<FailedCase>(std::move(*r)));
     }
     Themes themes = combine_themes(std::move(cases), std::move(failures));
     themes.named = options.named;

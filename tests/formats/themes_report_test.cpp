@@ -112,6 +112,27 @@ TEST(ReadThemes, NamesStayInTheCaseUnlessNamed) {
     EXPECT_NE(kept.find("Riley"), std::string::npos);
 }
 
+// An error whose message quotes the case's words keeps only its place and code, unless --named.
+TEST(ReadThemes, AFailureKeepsNamesInTheCaseUnlessNamed) {
+    TempDir dir;
+    dir.write("c/case.yaml",
+              "sightline: 1\ncase: {title: T, index_children: [a]}\n"
+              "people: [{id: a, name: Ann}, {id: bob, name: Bob Jones}]\nentries:\n"
+              "  - {date: 2015-02-01, agency: GP, type: contact, summary: x, child_seen: {bob: seen}}\n");
+    const std::variant<CaseThemes, FailedCase> anonymised = formats::read_case_themes(dir.file("c"), {});
+    ASSERT_TRUE(std::holds_alternative<FailedCase>(anonymised));
+    const std::string& message = std::get<FailedCase>(anonymised).message;
+    EXPECT_EQ(message, dir.file("c/case.yaml") +
+                           ":5:76: error: the message may quote the case's words; 'sightline check' shows it "
+                           "[child-unknown]");
+    formats::ThemesOptions named;
+    named.named = true;
+    const std::variant<CaseThemes, FailedCase> kept = formats::read_case_themes(dir.file("c"), named);
+    ASSERT_TRUE(std::holds_alternative<FailedCase>(kept));
+    EXPECT_NE(std::get<FailedCase>(kept).message.find("bob"), std::string::npos)
+        << std::get<FailedCase>(kept).message;
+}
+
 namespace {
 
 // Two hand-made cases: one with a transfer and an unseen baby, one with a pattern whose message

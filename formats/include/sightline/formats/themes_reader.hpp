@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "sightline/engine/themes.hpp"
@@ -26,9 +27,12 @@ struct ThemesOptions {
 };
 
 // Reads one case, runs every analysis (engine::analyse, as check does), anonymises the case and
-// its findings unless options.named, and summarises it. Throws engine::Error when the case cannot
-// be read or its input has errors (the first error, and how many more).
-engine::CaseThemes read_case_themes(const std::string& folder, const ThemesOptions& options);
+// its findings unless options.named, and summarises it. A case that cannot be read, or whose input
+// has errors, gives its first error instead (compiler style, with how many more); unless
+// options.named, an error whose message may quote the case's words (a person's name) keeps only
+// its place and code.
+std::variant<engine::CaseThemes, engine::FailedCase> read_case_themes(const std::string& folder,
+                                                                      const ThemesOptions& options);
 
 // Reads every case of the list on up to options.threads threads, each case on one thread; a case
 // that cannot be read goes to the failed list with its message, and the others are still read.
