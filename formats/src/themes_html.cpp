@@ -265,7 +265,7 @@ td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 .failed td { color: #b3261e; }
 ul.found { margin: .2rem 0; padding-left: 1.1rem; }
 li.info { color: #666; }
-td.case { white-space: nowrap; }
+td.case { white-space: nowrap; }  /* case folders and dates */
 td.found { min-width: 26rem; }
 figure { margin: 0; break-inside: avoid; page-break-inside: avoid; }
 figcaption { font-size: .85rem; color: #555; }
@@ -484,7 +484,8 @@ void write_themes_html(const Themes& t, std::string& out) {
                 kinds += (kinds.empty() ? "" : ", ") + kind_label(static_cast<FindingKind>(k)) + " " +
                          std::to_string(c.counts[k]);
         out += "<tr>" + cell(c.folder) + cell(c.title) + cell(static_cast<std::int64_t>(c.entries)) +
-               cell(span(c)) + cell(c.findings()) + cell(c.of_concern()) + cell(kinds) + "</tr>\n";
+               "<td class=\"case\">" + detail::xml_text(span(c)) + "</td>" + cell(c.findings()) +
+               cell(c.of_concern()) + cell(kinds) + "</tr>\n";
     }
     out += "</tbody></table>\n</section>\n</body>\n</html>\n";
 }
