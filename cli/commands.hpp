@@ -30,6 +30,7 @@ int run_genogram(int argc, char** argv);
 int run_generate(int argc, char** argv);
 int run_note(int argc, char** argv);
 int run_log(int argc, char** argv);
+int run_themes(int argc, char** argv);
 
 // Shared helpers.
 // Replaces names by roles in the case and its findings; says on stderr what was replaced.
@@ -41,11 +42,11 @@ void write_output(const std::string& path, const std::string& bytes);
 // The same for output made in pieces: produce(write) calls write for each piece, in order.
 void stream_output(const std::string& path,
                    const std::function<void(const std::function<void(std::string_view)>&)>& produce);
-// A whole number written in full ("12"), or none.
-std::optional<std::uint64_t> number(const std::optional<std::string>& text);
 // Prints a usage error and the command's help hint; returns k_exit_usage.
 int usage_error(const std::string& command, const std::string& message);
 
+// An option's value as a whole number (digits only); nullopt when absent or not one.
+std::optional<std::uint64_t> whole_number(const std::optional<std::string>& text);
 // The format named by --format, else by the -o file's extension, else fallback.
 std::string pick_format(const std::optional<std::string>& format, const std::optional<std::string>& output,
                         const std::string& fallback);

@@ -48,18 +48,18 @@ void stream_output(const std::string& path,
     file.commit();
 }
 
-std::optional<std::uint64_t> number(const std::optional<std::string>& text) {
+int usage_error(const std::string& command, const std::string& message) {
+    std::cerr << "sightline " << command << ": " << message << "\n"
+              << "try 'sightline " << command << " --help'\n";
+    return k_exit_usage;
+}
+
+std::optional<std::uint64_t> whole_number(const std::optional<std::string>& text) {
     if (!text) return std::nullopt;
     std::uint64_t v = 0;
     const auto [p, ec] = std::from_chars(text->data(), text->data() + text->size(), v);
     if (ec != std::errc{} || p != text->data() + text->size()) return std::nullopt;
     return v;
-}
-
-int usage_error(const std::string& command, const std::string& message) {
-    std::cerr << "sightline " << command << ": " << message << "\n"
-              << "try 'sightline " << command << " --help'\n";
-    return k_exit_usage;
 }
 
 std::string pick_format(const std::optional<std::string>& format, const std::optional<std::string>& output,

@@ -70,9 +70,9 @@ int run_generate(int argc, char** argv) {
     if (!output || output->empty() || *output == "-") return usage_error("generate", "give -o DIR, the folder to write");
     if (args.has("--case") && args.has("--corpus")) return usage_error("generate", "choose --case or --corpus, not both");
     for (const char* option : {"--cases", "--seed", "--agencies", "--rows", "--years", "--threads"})
-        if (args.get(option) && !number(args.get(option)))
+        if (args.get(option) && !whole_number(args.get(option)))
             return usage_error("generate", std::string(option) + " needs a whole number, not '" + *args.get(option) + "'");
-    const std::uint64_t seed = number(args.get("--seed")).value_or(1);
+    const std::uint64_t seed = whole_number(args.get("--seed")).value_or(1);
     const auto start = std::chrono::steady_clock::now();
     auto seconds = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
 
@@ -81,9 +81,9 @@ int run_generate(int argc, char** argv) {
         if (args.has("--full-names")) return usage_error("generate", "--full-names is for realistic cases, not --corpus");
         engine::CorpusOptions o;
         o.seed = seed;
-        o.agencies = static_cast<std::uint32_t>(number(args.get("--agencies")).value_or(50));
-        o.rows = number(args.get("--rows")).value_or(20000);
-        o.years = static_cast<std::uint32_t>(number(args.get("--years")).value_or(4));
+        o.agencies = static_cast<std::uint32_t>(whole_number(args.get("--agencies")).value_or(50));
+        o.rows = whole_number(args.get("--rows")).value_or(20000);
+        o.years = static_cast<std::uint32_t>(whole_number(args.get("--years")).value_or(4));
         if (const std::optional<std::string> shape = args.get("--shape")) {
             if (*shape == "realistic") o.shape = engine::CorpusShape::Realistic;
             else if (*shape != "standard")
@@ -92,7 +92,7 @@ int run_generate(int argc, char** argv) {
         if (o.years == 0 || o.years > 7000) return usage_error("generate", "--years must be from 1 to 7000");
         if (o.agencies == 0 || o.agencies > 100000) return usage_error("generate", "--agencies must be from 1 to 100000");
         const unsigned threads = static_cast<unsigned>(
-            number(args.get("--threads")).value_or(engine::thread_count(0)));
+            whole_number(args.get("--threads")).value_or(engine::thread_count(0)));
         const formats::CorpusWritten w = formats::write_corpus(o, *output, std::max(1u, threads));
         std::fprintf(stderr, "wrote %s: %llu rows in %u files, %.1f MB, in %.2f s\n", output->c_str(),
                      static_cast<unsigned long long>(w.rows), o.agencies, static_cast<double>(w.bytes) / 1e6, seconds());
@@ -100,7 +100,7 @@ int run_generate(int argc, char** argv) {
     }
     for (const char* option : {"--agencies", "--rows", "--years", "--threads", "--shape"})
         if (args.get(option)) return usage_error("generate", std::string(option) + " is for --corpus");
-    const std::uint64_t cases = number(args.get("--cases")).value_or(1);
+    const std::uint64_t cases = whole_number(args.get("--cases")).value_or(1);
     if (cases == 0 || cases > 100000) return usage_error("generate", "--cases must be from 1 to 100000");
     for (std::uint64_t k = 0; k < cases; ++k) {
         char name[32];

@@ -26,6 +26,7 @@ commands:
   template       a blank chronology (XLSX or CSV) for an agency to fill in
   genogram CASE  the family and households at a date (SVG or JSON)
   generate       fictional cases with their planted truth, or bulk corpora for benchmarks
+  themes PATH... what many cases have in common (text, JSON, HTML with charts, XLSX)
 
 Run 'sightline COMMAND --help' for a command's options.
 )";
@@ -48,6 +49,7 @@ constexpr Command k_commands[] = {
     {"generate", sightline::cli::run_generate},
     {"note", sightline::cli::run_note},
     {"log", sightline::cli::run_log},
+    {"themes", sightline::cli::run_themes},
 };
 
 }  // namespace

@@ -96,7 +96,7 @@ int run_merge(int argc, char** argv) {
 
     const bool anonymised = args.has("--anonymise") || args.has("--anonymize");
     engine::mark_phase("command line read");
-    const std::optional<std::uint64_t> threads = number(args.get("--threads"));
+    const std::optional<std::uint64_t> threads = whole_number(args.get("--threads"));
     if (args.get("--threads") && (!threads || *threads > 1024))
         return usage_error("merge", "--threads needs a whole number of cores, not '" + *args.get("--threads") + "'");
     engine::Case c = formats::load_case(args.positionals()[0], {.threads = static_cast<unsigned>(threads.value_or(0))});

@@ -77,14 +77,6 @@ std::string run(std::string_view text, bool bold, bool italic) {
     return out + "</w:r>";
 }
 
-[[noreturn]] void fail(const std::string& path, const std::string& what) {
-    engine::Diagnostic d;
-    d.file = path;
-    d.code = "file-unwritable";
-    d.message = "cannot write '" + path + "': " + what;
-    throw engine::Error(std::move(d));
-}
-
 }  // namespace
 
 void WordDocument::heading(std::string_view text, int level) {
@@ -171,20 +163,20 @@ void WordDocument::save(const std::string& path) const {
     AtomicPath out(path);
     int err = 0;
     zip_t* z = zip_open(out.temp_path().c_str(), ZIP_CREATE | ZIP_TRUNCATE, &err);
-    if (!z) fail(path, "cannot create the zip archive");
+    if (!z) fail_unwritable(path, "cannot create the zip archive");
     for (const auto& [name, content] : parts) {
         // The archive reads the buffers when it is closed: they live until then.
         zip_source_t* src = zip_source_buffer(z, content.data(), content.size(), 0);
         if (!src || zip_file_add(z, name, src, ZIP_FL_OVERWRITE | ZIP_FL_ENC_UTF_8) < 0) {
             if (src) zip_source_free(src);
             zip_discard(z);
-            fail(path, std::string("cannot add ") + name);
+            fail_unwritable(path, std::string("cannot add ") + name);
         }
     }
     if (zip_close(z) != 0) {
         const std::string why = zip_strerror(z);
         zip_discard(z);
-        fail(path, why);
+        fail_unwritable(path, why);
     }
     out.commit();
 }

@@ -50,6 +50,10 @@ void remove_stale_temporaries(const std::string& path) {
 
 }  // namespace
 
+void fail_unwritable(const std::string& path, const std::string& what) {
+    fail(path, "file-unwritable", "cannot write '" + path + "': " + what);
+}
+
 FileBuffer read_file(const std::string& path) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) fail(path, "file-unreadable", "cannot open '" + path + "': " + std::strerror(errno));

@@ -56,14 +56,6 @@ void append_csv_cell(std::string& out, std::string_view cell) {
     out.push_back('"');
 }
 
-[[noreturn]] void fail(const std::string& path, const std::string& what) {
-    Diagnostic d;
-    d.file = path;
-    d.code = "file-unwritable";
-    d.message = "cannot write '" + path + "': " + what;
-    throw Error(std::move(d));
-}
-
 // Reads "2015-06-24" into an lxw_datetime; false for anything else.
 bool iso_day(std::string_view s, lxw_datetime& out) {
     if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
@@ -107,7 +99,7 @@ void write_template_xlsx(const TemplateSpec& spec, const std::string& path,
                          const std::vector<std::vector<std::string>>& rows) {
     AtomicPath file(path);
     lxw_workbook* book = workbook_new(file.temp_path().c_str());
-    if (!book) fail(path, "libxlsxwriter could not start a workbook");
+    if (!book) fail_unwritable(path, "libxlsxwriter could not start a workbook");
     lxw_worksheet* sheet = workbook_add_worksheet(book, "Chronology");
     lxw_worksheet* help = workbook_add_worksheet(book, "Instructions");
     lxw_worksheet* lists = workbook_add_worksheet(book, "Lists");
@@ -209,7 +201,7 @@ void write_template_xlsx(const TemplateSpec& spec, const std::string& path,
     }
     worksheet_activate(sheet);
     const lxw_error err = workbook_close(book);
-    if (err != LXW_NO_ERROR) fail(path, lxw_strerror(err));
+    if (err != LXW_NO_ERROR) fail_unwritable(path, lxw_strerror(err));
     file.commit();
 }
 

@@ -83,14 +83,6 @@ SeenColour seen_colour(const Case& c, const Entry& e) {
     return all_seen ? SeenColour::Seen : SeenColour::NotRecorded;
 }
 
-[[noreturn]] void fail(const std::string& path, const std::string& what) {
-    Diagnostic d;
-    d.file = path;
-    d.code = "file-unwritable";
-    d.message = "cannot write '" + path + "': " + what;
-    throw Error(std::move(d));
-}
-
 class Writer {
 public:
     Writer(const Case& c, const std::string& path, const std::string& temp, Diagnostics& warnings,
@@ -99,7 +91,7 @@ public:
         lxw_workbook_options wo{};
         wo.constant_memory = LXW_TRUE;
         m_book = workbook_new_opt(temp.c_str(), &wo);
-        if (!m_book) fail(path, "libxlsxwriter could not start a workbook");
+        if (!m_book) fail_unwritable(path, "libxlsxwriter could not start a workbook");
         m_header = workbook_add_format(m_book);
         format_set_bold(m_header);
         format_set_bg_color(m_header, 0xD9E1F2);
@@ -169,7 +161,7 @@ public:
         finish_sheet();
         const lxw_error err = workbook_close(m_book);
         m_book = nullptr;
-        if (err != LXW_NO_ERROR) fail(m_path, lxw_strerror(err));
+        if (err != LXW_NO_ERROR) fail_unwritable(m_path, lxw_strerror(err));
     }
 
 private:
@@ -177,7 +169,7 @@ private:
         ++m_sheets;
         const std::string name = m_sheets == 1 ? m_title : m_title + " (" + std::to_string(m_sheets) + ")";
         m_sheet = workbook_add_worksheet(m_book, name.c_str());
-        if (!m_sheet) fail(m_path, "libxlsxwriter could not add a worksheet");
+        if (!m_sheet) fail_unwritable(m_path, "libxlsxwriter could not add a worksheet");
         for (lxw_col_t col = 0; col < k_columns; ++col) {
             worksheet_set_column(m_sheet, col, col, k_spec[col].width,
                                  col == k_summary || col == k_other || col == k_notes ? m_wrap : m_top);
@@ -221,7 +213,7 @@ private:
                 const std::string owned(text);  // libxlsxwriter wants NUL-terminated strings
                 lxw_format* f = col == k_seen ? seen : (col == k_summary || col == k_other ? m_wrap : m_top);
                 const lxw_error err = worksheet_write_string(m_sheet, m_row, col, owned.c_str(), f);
-                if (err != LXW_NO_ERROR) fail(m_path, lxw_strerror(err));
+                if (err != LXW_NO_ERROR) fail_unwritable(m_path, lxw_strerror(err));
             }
             ++m_row;
         }

@@ -36,17 +36,8 @@ TEST(SheetTemplate, EveryWordHeaderIsRecognised) {
 
 // The Word template's document.xml, read out of the package.
 std::string document_xml(const std::string& path) {
-    int err = 0;
-    zip_t* z = zip_open(path.c_str(), ZIP_RDONLY, &err);
-    EXPECT_NE(z, nullptr);
-    if (!z) return {};
-    zip_stat_t st;
-    zip_stat(z, "word/document.xml", 0, &st);
-    std::string xml(st.size, '\0');
-    zip_file_t* f = zip_fopen(z, "word/document.xml", 0);
-    zip_fread(f, xml.data(), st.size);
-    zip_fclose(f);
-    zip_close(z);
+    std::string xml = test::read_zip_part(path, "word/document.xml");
+    EXPECT_FALSE(xml.empty()) << path;
     return xml;
 }
 

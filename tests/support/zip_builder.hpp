@@ -13,6 +13,23 @@
 
 namespace sightline::test {
 
+// The bytes of one part of a zip package ("xl/workbook.xml"); empty when there is no such part.
+inline std::string read_zip_part(const std::string& path, const std::string& name) {
+    int err = 0;
+    zip_t* z = zip_open(path.c_str(), ZIP_RDONLY, &err);
+    if (!z) return {};
+    zip_stat_t st;
+    std::string out;
+    if (zip_stat(z, name.c_str(), 0, &st) == 0) {
+        out.resize(static_cast<std::size_t>(st.size));
+        zip_file_t* f = zip_fopen(z, name.c_str(), 0);
+        zip_fread(f, out.data(), st.size);
+        zip_fclose(f);
+    }
+    zip_discard(z);
+    return out;
+}
+
 // Writes parts (name, content) into a new zip at path.
 inline void write_zip(const std::string& path, const std::vector<std::pair<std::string, std::string>>& parts) {
     int err = 0;

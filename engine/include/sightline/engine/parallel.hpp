@@ -15,9 +15,12 @@
 
 namespace sightline::engine {
 
-// The number of threads to use when asked for 0: one per core.
+// The number of threads to use when asked for 0: one per core. The cores are counted once per
+// process (the C library reads them from /sys each time it is asked: once per case read would
+// be once per case for `sightline themes`).
 inline unsigned thread_count(unsigned asked) {
-    return asked ? asked : std::max(1u, std::thread::hardware_concurrency());
+    static const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    return asked ? asked : cores;
 }
 
 namespace detail {

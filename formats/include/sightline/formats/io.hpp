@@ -76,4 +76,8 @@ private:
 // Writes bytes to path atomically.
 void write_file_atomic(const std::string& path, std::string_view bytes);
 
+// Throws engine::Error `file-unwritable`: "cannot write 'PATH': WHAT" (for writers whose library
+// reports the failure, such as libxlsxwriter).
+[[noreturn]] void fail_unwritable(const std::string& path, const std::string& what);
+
 }  // namespace sightline::formats
