@@ -45,23 +45,6 @@ inline void write_zip(const std::string& path, const std::vector<std::pair<std::
     if (zip_close(z) != 0) throw std::runtime_error("cannot write " + path);
 }
 
-// The bytes of one part of the zip at path; "" when there is no such part.
-inline std::string read_zip_part(const std::string& path, const std::string& name) {
-    int err = 0;
-    zip_t* z = zip_open(path.c_str(), ZIP_RDONLY, &err);
-    if (!z) return {};
-    zip_stat_t st;
-    std::string out;
-    if (zip_stat(z, name.c_str(), 0, &st) == 0) {
-        out.resize(static_cast<std::size_t>(st.size));
-        zip_file_t* f = zip_fopen(z, name.c_str(), 0);
-        zip_fread(f, out.data(), st.size);
-        zip_fclose(f);
-    }
-    zip_discard(z);
-    return out;
-}
-
 // A minimal workbook: one sheet "Sheet1" with sheet_data (the <sheetData> children), optional
 // shared strings (<si> items), cellXfs (<xf> items) and custom numFmts, and the 1904 flag.
 inline void write_xlsx(const std::string& path, const std::string& sheet_data, const std::string& shared = "",
