@@ -31,7 +31,7 @@ detail::DocumentTable chronology_table(const Case& c, std::span<const Entry> ent
     const Chronology& ch = c.chronology;
     detail::DocumentTable t;
     t.header = {"No.", "Date", "Agency", "Area", "Type", "Summary", "People", "Child seen", "Source", "Id", "Review notes"};
-    t.widths = {3, 8, 10, 7, 8, 30, 10, 9, 11, 8, 14};
+    t.widths = {3.5, 8, 10, 9, 8, 28, 9, 8, 12, 10, 12};
     t.small = true;
     enum Column : std::size_t { k_agency = 2, k_seen = 7 };
     for (const Entry& e : entries) {
