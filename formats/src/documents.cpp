@@ -285,7 +285,7 @@ void write_episodes_pack(const Case& c, const std::vector<Finding>& findings, co
     const GenogramLayout layout = compute_layout(c);
     for (std::size_t n = 0; n < views.size(); ++n) {
         const EpisodeView& v = views[n];
-        doc->page_break();
+        if (n > 0) doc->page_break();
         doc->heading(episode_title(c, v, n), 2);
         doc->paragraph(episode_dates(c, v));
         doc->picture(case_timeline_picture(c, findings, v.from_day, v.to_day, 1600), "The timeline, " + format_day(v.from_day) +
