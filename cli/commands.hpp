@@ -23,6 +23,7 @@ int run_check(int argc, char** argv);
 int run_rules(int argc, char** argv);
 int run_knew(int argc, char** argv);
 int run_episodes(int argc, char** argv);
+int run_report(int argc, char** argv);
 int run_view(int argc, char** argv);
 int run_import(int argc, char** argv);
 int run_template(int argc, char** argv);

@@ -1,4 +1,4 @@
-// `sightline genogram CASE [--at DATE] [--format svg|json] [-o FILE]`: the genogram at a date.
+// `sightline genogram CASE [--at DATE] [--format svg|png|json] [-o FILE]`: the genogram at a date.
 #include <iostream>
 
 #include "args.hpp"
@@ -7,12 +7,13 @@
 #include "sightline/formats/case_reader.hpp"
 #include "sightline/formats/diagnostic_printer.hpp"
 #include "sightline/formats/genogram_writer.hpp"
+#include "sightline/formats/picture.hpp"
 
 namespace sightline::cli {
 
 namespace {
 
-constexpr const char* k_help = R"(usage: sightline genogram CASE [--at DATE] [--format svg|json] [-o FILE] [--anonymise]
+constexpr const char* k_help = R"(usage: sightline genogram CASE [--at DATE] [--format svg|png|json] [-o FILE] [--anonymise]
 
 Draws the family at a date: McGoldrick symbols (square male, circle female,
 diamond unknown, X deceased, double outline for the index child), partners
@@ -24,9 +25,10 @@ that date. People outside the index child's household are faded.
   --at DATE       the day to draw (YYYY-MM-DD; a partial date such as 2015-06 means
                   its first day); default: the end of the case's scope, else the
                   date of the last entry
-  --format FMT    svg (the default: a drawing for a report) or json (positions,
-                  states and household outlines); taken from the -o file's
-                  extension when not given
+  --format FMT    svg (the default: a drawing for a report), png (the same drawing
+                  as an image for a slide or a Word document; needs -o FILE) or json
+                  (positions, states and household outlines); taken from the -o
+                  file's extension when not given
   -o FILE         write to FILE (atomically); default stdout
   --anonymise     replace every person's name by a role ("Child A", "Mother", "Mother's
                   partner"; set one with role: in case.yaml) wherever it is written
@@ -49,8 +51,10 @@ int run_genogram(int argc, char** argv) {
         return usage_error("genogram", "expected one CASE (a folder or case.yaml)");
     const std::optional<std::string> output = args.get("-o") ? args.get("-o") : args.get("--output");
     const std::string format = pick_format(args.get("--format"), output, "svg");
-    if (format != "svg" && format != "json")
-        return usage_error("genogram", "unknown format '" + format + "'; expected svg or json");
+    if (format != "svg" && format != "json" && format != "png")
+        return usage_error("genogram", "unknown format '" + format + "'; expected svg, png or json");
+    if (format == "png" && (!output || *output == "-"))
+        return usage_error("genogram", "png is a binary format: give -o FILE.png");
 
     std::optional<std::int32_t> day;
     if (const auto at = args.get("--at")) {
@@ -82,6 +86,8 @@ int run_genogram(int argc, char** argv) {
     std::string out;
     if (format == "json")
         formats::write_genogram_json(c, layout, at, out);
+    else if (format == "png")
+        out = formats::picture_png(formats::genogram_picture(c, layout, at));
     else
         formats::write_genogram_svg(c, layout, at, out);
     write_output(output.value_or(""), out);

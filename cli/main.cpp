@@ -14,17 +14,19 @@ Sightline merges single-agency chronologies into one integrated chronology for
 child safeguarding reviews, and finds what a reader of a 100-page table misses.
 
 commands:
-  merge CASE     the integrated chronology (Markdown, CSV, JSON or XLSX)
+  merge CASE     the integrated chronology (Markdown, CSV, JSON, XLSX, Word or HTML)
   check CASE     input problems and findings (text or JSON)
   knew CASE      what one agency could have known by a date (--agency, --at)
-  episodes CASE  each key practice episode (notes.yaml) for a learning event
+  report CASE    the overview report with pictures (HTML or Word)
+  episodes CASE  each key practice episode (notes.yaml) for a learning event (Markdown, JSON,
+                 or a pack in HTML or Word)
   note CASE ID   set or remove the review note on one entry (recorded in the review log)
   log CASE       the review log of the notes, and whether its chain is intact
   view CASE      open the viewer: the timeline next to the genogram
   rules [CASE]   the analysis thresholds, their defaults and reasons
   import SHEET   a spreadsheet (CSV, TSV, XLSX) to a native YAML chronology
   template       a blank chronology (XLSX or CSV) for an agency to fill in
-  genogram CASE  the family and households at a date (SVG or JSON)
+  genogram CASE  the family and households at a date (SVG, PNG or JSON)
   generate       fictional cases with their planted truth, or bulk corpora for benchmarks
   themes PATH... what many cases have in common (text, JSON, HTML with charts, XLSX)
 
@@ -42,6 +44,7 @@ constexpr Command k_commands[] = {
     {"rules", sightline::cli::run_rules},
     {"knew", sightline::cli::run_knew},
     {"episodes", sightline::cli::run_episodes},
+    {"report", sightline::cli::run_report},
     {"view", sightline::cli::run_view},
     {"import", sightline::cli::run_import},
     {"template", sightline::cli::run_template},

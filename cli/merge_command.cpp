@@ -16,8 +16,8 @@ namespace sightline::cli {
 
 namespace {
 
-constexpr const char* k_help = R"(usage: sightline merge CASE [--format md|csv|json|xlsx] [-o FILE] [--anonymise] [--csv-raw]
-                       [--threads T] [--quiet]
+constexpr const char* k_help = R"(usage: sightline merge CASE [--format md|csv|json|xlsx|docx|html] [-o FILE] [--anonymise]
+                       [--csv-raw] [--threads T] [--quiet]
 
 Merges every single-agency chronology of a case into one integrated chronology,
 in date order, keeping each agency's own words and where each line came from.
@@ -25,8 +25,10 @@ in date order, keeping each agency's own words and where each line came from.
   CASE            a case folder (with case.yaml) or a manifest file
   --format FMT    md (Markdown table, the default), csv, json (case-format section 8), or
                   xlsx (a workbook: child seen coloured, frozen header, filters, an empty
-                  Review notes column; needs -o FILE); taken from the -o file's extension
-                  when not given
+                  Review notes column; needs -o FILE), docx (a Word table on A4 landscape,
+                  header row on every page, undated entries in their own section, review
+                  notes; needs -o FILE) or html (the same as one page); taken from the -o
+                  file's extension when not given
   -o FILE         write to FILE (atomically: a crash never leaves half a file); default stdout
   --anonymise     replace every person's name by a role ("Child A", "Mother", "Mother's
                   partner"; set one with role: in case.yaml) wherever it is written
@@ -87,10 +89,10 @@ int run_merge(int argc, char** argv) {
     if (args.positionals().size() != 1) return usage_error("merge", "expected one CASE (a folder or case.yaml)");
     const std::optional<std::string> output = args.get("-o") ? args.get("-o") : args.get("--output");
     const std::string format = pick_format(args.get("--format"), output, "md");
-    if (format != "md" && format != "csv" && format != "json" && format != "xlsx")
-        return usage_error("merge", "unknown format '" + format + "'; expected md, csv, json or xlsx");
-    if (format == "xlsx" && (!output || *output == "-"))
-        return usage_error("merge", "xlsx is a binary format: give -o FILE.xlsx");
+    if (format != "md" && format != "csv" && format != "json" && format != "xlsx" && format != "docx" && format != "html")
+        return usage_error("merge", "unknown format '" + format + "'; expected md, csv, json, xlsx, docx or html");
+    if ((format == "xlsx" || format == "docx" || format == "html") && (!output || *output == "-"))
+        return usage_error("merge", format + " is written to a file: give -o FILE." + format);
     if (args.has("--csv-raw") && format != "csv") return usage_error("merge", "--csv-raw is for --format csv");
     formats::set_csv_formula_guard(!args.has("--csv-raw"));
 
@@ -107,6 +109,12 @@ int run_merge(int argc, char** argv) {
         engine::Diagnostics warnings;
         formats::write_chronology_xlsx(c, *output, warnings);
         for (const engine::Diagnostic& d : warnings.items()) std::cerr << formats::format_diagnostic(d) << '\n';
+        if (!args.has("--quiet")) print_summary(c, *output, format);
+        return c.diagnostics.has_errors() ? k_exit_input_errors : k_exit_clean;
+    }
+    if (format == "docx" || format == "html") {
+        if (format == "docx") formats::write_chronology_docx(c, *output);
+        else formats::write_chronology_html(c, *output);
         if (!args.has("--quiet")) print_summary(c, *output, format);
         return c.diagnostics.has_errors() ? k_exit_input_errors : k_exit_clean;
     }

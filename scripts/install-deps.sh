@@ -4,8 +4,10 @@
 #   scripts/install-deps.sh [GROUP...]        (default: build viewer test)
 #
 #   build    compiler, CMake, Ninja and the libraries of the engine, the formats and the CLI
+#            (stb and DejaVu Sans draw the pictures in PNG)
 #   viewer   the viewer's libraries (the release and dev presets build the viewer)
-#   test     GoogleTest, and Xvfb for the viewer's screenshot tests
+#   test     GoogleTest, Xvfb for the viewer's screenshot tests, and LibreOffice, pdftoppm and
+#            Chromium, which the document tests render the Word and HTML documents with
 #   fuzz     clang's libFuzzer and sanitizers (scripts/fuzz.sh)
 #   bench    what the benchmarks compare against, and peak memory (bench/compare.sh, bench/pairs.sh):
 #            pandas, sqlite3 and time from Debian; and DuckDB's Node.js client, the version in
@@ -26,11 +28,11 @@ group_packages() {
     build)
       echo g++ cmake ninja-build pkg-config git \
         libboost-graph-dev libhowardhinnant-date-dev tzdata libyaml-cpp-dev \
-        libzip-dev libpugixml-dev libxlsxwriter-dev libssl-dev \
+        libzip-dev libpugixml-dev libxlsxwriter-dev libssl-dev libstb-dev fonts-dejavu-core \
         zipcmp zipmerge ziptool  # Debian 12's libzip CMake config refers to these tools and fails without them
       ;;
     viewer) echo libimgui-dev libglfw3-dev libgl-dev libgl1-mesa-dri libstb-dev fonts-dejavu-core ;;
-    test) echo libgtest-dev xvfb xauth ;;
+    test) echo libgtest-dev xvfb xauth libreoffice-writer-nogui poppler-utils chromium ;;
     fuzz) echo clang libclang-rt-14-dev lld ;;
     bench) echo python3-pandas sqlite3 time ;;
     docs) echo libreoffice-writer-nogui poppler-utils python3-docx ;;

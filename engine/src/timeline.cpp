@@ -19,6 +19,18 @@ namespace sightline::engine {
 
 // [SECTION] Lanes
 
+std::string_view label(MarkStyle s) {
+    switch (s) {
+        case MarkStyle::SeenAlone: return "child seen alone";
+        case MarkStyle::Seen: return "child seen";
+        case MarkStyle::NotSeen: return "child not seen";
+        case MarkStyle::NotRecorded: return "not recorded";
+        case MarkStyle::Family: return "family account";
+        case MarkStyle::Retrospective: return "found later (retrospective evidence)";
+    }
+    return "";
+}
+
 MarkStyle mark_style(const Case& c, const Entry& e) {
     if (c.agency_kind(e.agency) == AgencyKind::Family) return MarkStyle::Family;
     if (e.retrospective) return MarkStyle::Retrospective;

@@ -245,46 +245,11 @@ void transfers_section(const Case& c, const std::vector<Finding>& findings, std:
         }
 }
 
-// The few lines a reviewer needs first: per child the longest unseen periods, then the longest
-// gap, every transfer that was late or missed, and misrouted notifications.
 void summary_section(const Case& c, const std::vector<Finding>& findings, std::string& out) {
     heading(out, "Summary");
-    std::size_t lines = 0;
-    for (PersonId child : c.info.index_children) {
-        const Finding* any = nullptr;
-        const Finding* by_kind = nullptr;
-        for (const Finding& f : findings) {
-            const auto* p = f.as<UnseenPeriodFinding>();
-            if (f.child != child || !p) continue;
-            const Finding*& best = p->agency_kind ? by_kind : any;
-            if (!best || f.to_day - f.from_day > best->to_day - best->from_day) best = &f;
-        }
-        for (const Finding* f : {any, by_kind})
-            if (f) {
-                out += wrap("- " + first_sentence(f->message), 2);
-                ++lines;
-            }
-    }
-    const Finding* gap = nullptr;
-    for (const Finding& f : findings) {
-        const auto* g = f.as<GapFinding>();
-        if (g && !g->agency && (!gap || f.to_day - f.from_day > gap->to_day - gap->from_day)) gap = &f;
-    }
-    if (gap) {
-        out += wrap("- " + first_sentence(gap->message), 2);
-        ++lines;
-    }
-    for (const Finding& f : findings) {
-        const FindingKind k = f.kind();
-        const bool headline = (k == FindingKind::Transfer && f.concern) || k == FindingKind::MisroutedNotification ||
-                              k == FindingKind::Discrepancy || k == FindingKind::InvisibleAdult ||
-                              k == FindingKind::UncheckedAdult || k == FindingKind::RepeatedDomesticAbuse ||
-                              k == FindingKind::InfantInjury || k == FindingKind::MissedAppointments;
-        if (!headline) continue;
-        out += wrap("- " + first_sentence(f.message), 2);
-        ++lines;
-    }
-    if (lines == 0) out += "  Nothing of concern was found.\n";
+    const std::vector<std::string> points = summary_points(c, findings);
+    for (const std::string& point : points) out += wrap("- " + point, 2);
+    if (points.empty()) out += "  Nothing of concern was found.\n";
 }
 
 void clusters_section(const Case& c, const std::vector<Finding>& findings, std::string& out) {
@@ -356,34 +321,73 @@ void patterns_section(const Case&, const std::vector<Finding>& findings, std::st
 
 }  // namespace
 
-void write_check_text(const Case& c, const std::vector<Finding>& findings, std::string& out) {
-    out += "Sightline check: " + c.info.title + "\n";
+std::vector<std::string> summary_points(const Case& c, const std::vector<Finding>& findings) {
+    std::vector<std::string> out;
+    for (PersonId child : c.info.index_children) {
+        const Finding* any = nullptr;
+        const Finding* by_kind = nullptr;
+        for (const Finding& f : findings) {
+            const auto* p = f.as<UnseenPeriodFinding>();
+            if (f.child != child || !p) continue;
+            const Finding*& best = p->agency_kind ? by_kind : any;
+            if (!best || f.to_day - f.from_day > best->to_day - best->from_day) best = &f;
+        }
+        for (const Finding* f : {any, by_kind})
+            if (f) out.push_back(first_sentence(f->message));
+    }
+    const Finding* gap = nullptr;
+    for (const Finding& f : findings) {
+        const auto* g = f.as<GapFinding>();
+        if (g && !g->agency && (!gap || f.to_day - f.from_day > gap->to_day - gap->from_day)) gap = &f;
+    }
+    if (gap) out.push_back(first_sentence(gap->message));
+    for (const Finding& f : findings) {
+        const FindingKind k = f.kind();
+        const bool headline = (k == FindingKind::Transfer && f.concern) || k == FindingKind::MisroutedNotification ||
+                              k == FindingKind::Discrepancy || k == FindingKind::InvisibleAdult ||
+                              k == FindingKind::UncheckedAdult || k == FindingKind::RepeatedDomesticAbuse ||
+                              k == FindingKind::InfantInjury || k == FindingKind::MissedAppointments;
+        if (headline) out.push_back(first_sentence(f.message));
+    }
+    return out;
+}
+
+std::vector<std::string> check_overview(const Case& c, const std::vector<Finding>& findings) {
+    std::vector<std::string> lines;
     const auto& entries = c.chronology.entries;
-    out += std::to_string(entries.size()) + (entries.size() == 1 ? " entry" : " entries") + " from " +
-           std::to_string(c.sources.size()) + (c.sources.size() == 1 ? " source" : " sources");
-    if (!entries.empty()) out += ", " + format_date(entries.front().date) + " to " + format_date(entries.back().date);
+    std::string line = std::to_string(entries.size()) + (entries.size() == 1 ? " entry" : " entries") + " from " +
+                       std::to_string(c.sources.size()) + (c.sources.size() == 1 ? " source" : " sources");
+    if (!entries.empty()) line += ", " + format_date(entries.front().date) + " to " + format_date(entries.back().date);
     if (c.info.scope_from || c.info.scope_to)
-        out += "; scope " + (c.info.scope_from ? format_date(*c.info.scope_from) : std::string("...")) + " to " +
-               (c.info.scope_to ? format_date(*c.info.scope_to) : std::string("..."));
-    out += "\n";
+        line += "; scope " + (c.info.scope_from ? format_date(*c.info.scope_from) : std::string("...")) + " to " +
+                (c.info.scope_to ? format_date(*c.info.scope_to) : std::string("..."));
+    lines.push_back(std::move(line));
     if (const std::size_t undated = c.chronology.undated.size())
-        out += "and " + std::to_string(undated) + (undated == 1 ? " entry" : " entries") +
-               " the agencies could not date (kept at the end of the chronology; not in the dated findings)\n";
+        lines.push_back("and " + std::to_string(undated) + (undated == 1 ? " entry" : " entries") +
+                        " the agencies could not date (kept at the end of the chronology; not in the dated findings)");
     std::size_t inferred = 0;
     c.chronology.for_each_entry([&](const Entry& e) { inferred += e.type_inferred ? 1 : 0; });
     if (inferred)
-        out += std::to_string(inferred) + (inferred == 1 ? " entry has its type" : " entries have their type") +
-               " read from the words (no type was written; marked \"inferred\" in the chronology)\n";
+        lines.push_back(std::to_string(inferred) + (inferred == 1 ? " entry has its type" : " entries have their type") +
+                        " read from the words (no type was written; marked \"inferred\" in the chronology)");
     std::size_t concerns = 0;
     for (const Finding& f : findings) concerns += f.concern ? 1 : 0;
-    out += std::to_string(concerns) + " findings of concern (marked !); input: " + std::to_string(c.diagnostics.error_count()) +
-           " errors, " + std::to_string(c.diagnostics.warning_count()) + " warnings\n";
+    lines.push_back(std::to_string(concerns) + " findings of concern (marked !); input: " +
+                    std::to_string(c.diagnostics.error_count()) + " errors, " + std::to_string(c.diagnostics.warning_count()) +
+                    " warnings");
     std::uint64_t rejected = 0;
     for (const Source& s : c.sources) rejected += s.counts.rows_rejected;
     if (c.diagnostics.has_errors())
-        out += "! The input has errors" +
-               (rejected ? ": " + std::to_string(rejected) + (rejected == 1 ? " row was rejected" : " rows were rejected") : std::string()) +
-               ", so these findings rest on an incomplete chronology. See \"Input problems\" at the end.\n";
+        lines.push_back("! The input has errors" +
+                        (rejected ? ": " + std::to_string(rejected) + (rejected == 1 ? " row was rejected" : " rows were rejected")
+                                  : std::string()) +
+                        ", so these findings rest on an incomplete chronology. See \"Input problems\" at the end.");
+    return lines;
+}
+
+void write_check_text(const Case& c, const std::vector<Finding>& findings, std::string& out) {
+    out += "Sightline check: " + c.info.title + "\n";
+    for (const std::string& line : check_overview(c, findings)) out += line + "\n";
 
     summary_section(c, findings, out);
     children_section(c, findings, out);

@@ -1,6 +1,8 @@
 // The column texts every chronology writer, report and the viewer show for an entry.
 #include "sightline/formats/columns.hpp"
 
+#include <algorithm>
+
 #include "sightline/engine/chronology_table.hpp"
 #include "sightline/engine/merge.hpp"
 
@@ -65,6 +67,26 @@ std::string source_text(const Case& c, const Entry& e) {
 std::string date_text(const Entry& e) {
     if (e.undated) return e.date_text.empty() ? std::string("undated") : "undated (" + std::string(e.date_text) + ")";
     return format_date(e.date);
+}
+
+SeenColour seen_colour(const Case& c, const Entry& e) {
+    const std::size_t n = std::max<std::size_t>(1, c.info.index_children.size());
+    bool all_seen = true;
+    for (std::size_t i = 0; i < n; ++i) {
+        const ChildSeen v = c.chronology.seen(e, i);
+        if (v == ChildSeen::NotSeen) return SeenColour::NotSeen;
+        if (!is_sighting(v)) all_seen = false;
+    }
+    return all_seen ? SeenColour::Seen : SeenColour::NotRecorded;
+}
+
+CellColours seen_cell_colours(SeenColour s) {
+    switch (s) {
+        case SeenColour::Seen: return {0xC6EFCE, 0x006100};
+        case SeenColour::NotSeen: return {0xFFEB9C, 0x9C5700};
+        case SeenColour::NotRecorded: break;
+    }
+    return {0xE7E6E6, 0x3A3A3A};
 }
 
 }  // namespace sightline::formats

@@ -4,6 +4,7 @@
 
 #include <zip.h>
 
+#include <algorithm>
 #include <cmath>
 #include <numeric>
 
@@ -22,6 +23,7 @@ constexpr const char* k_content_types =
     R"(<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">)"
     R"(<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>)"
     R"(<Default Extension="xml" ContentType="application/xml"/>)"
+    R"(<Default Extension="png" ContentType="image/png"/>)"
     R"(<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>)"
     R"(<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>)"
     R"(</Types>)";
@@ -32,13 +34,20 @@ constexpr const char* k_package_rels =
     R"(<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>)"
     R"(</Relationships>)";
 
-constexpr const char* k_document_rels =
-    R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
-    R"(<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
-    R"(<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>)"
-    R"(</Relationships>)";
+// The styles, then one relationship per image (rIdImage1, ...).
+std::string document_rels(std::size_t images) {
+    std::string out =
+        R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
+        R"(<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
+        R"(<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>)";
+    for (std::size_t i = 1; i <= images; ++i)
+        out += R"(<Relationship Id="rIdImage)" + std::to_string(i) +
+               R"(" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image)" +
+               std::to_string(i) + R"(.png"/>)";
+    return out + "</Relationships>";
+}
 
-// Normal text 9 pt, two heading levels, and a bordered table style.
+// Normal text 9 pt, three heading levels, and a bordered table style.
 constexpr const char* k_styles =
     R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
     R"(<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">)"
@@ -52,6 +61,9 @@ constexpr const char* k_styles =
     R"(<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/>)"
     R"(<w:next w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:before="160" w:after="80"/><w:outlineLvl w:val="1"/></w:pPr>)"
     R"(<w:rPr><w:b/><w:sz w:val="24"/><w:szCs w:val="24"/></w:rPr></w:style>)"
+    R"(<w:style w:type="paragraph" w:styleId="Heading3"><w:name w:val="heading 3"/><w:basedOn w:val="Normal"/>)"
+    R"(<w:next w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:before="120" w:after="60"/><w:outlineLvl w:val="2"/></w:pPr>)"
+    R"(<w:rPr><w:b/><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr></w:style>)"
     R"(<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>)"
     R"(<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/>)"
     R"(<w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>)"
@@ -62,11 +74,12 @@ constexpr const char* k_styles =
     R"(<w:insideV w:val="single" w:sz="4" w:space="0" w:color="808080"/></w:tblBorders></w:tblPr></w:style>)"
     R"(</w:styles>)";
 
-// A run of text (line breaks within it kept as breaks).
-std::string run(std::string_view text, bool bold, bool italic) {
+// A run of text (line breaks within it kept as breaks), in the normal size or `half_points`.
+std::string run(std::string_view text, bool bold, bool italic, int half_points = 0) {
     std::string out = "<w:r>";
-    if (bold || italic)
-        out += std::string("<w:rPr>") + (bold ? "<w:b/>" : "") + (italic ? "<w:i/>" : "") + "</w:rPr>";
+    if (bold || italic || half_points)
+        out += std::string("<w:rPr>") + (bold ? "<w:b/>" : "") + (italic ? "<w:i/>" : "") +
+               (half_points ? "<w:sz w:val=\"" + std::to_string(half_points) + "\"/>" : std::string()) + "</w:rPr>";
     std::size_t start = 0;
     for (std::size_t i = 0; i <= text.size(); ++i) {
         if (i < text.size() && text[i] != '\n') continue;
@@ -77,10 +90,18 @@ std::string run(std::string_view text, bool bold, bool italic) {
     return out + "</w:r>";
 }
 
+// "1F618D".
+std::string hex_colour(std::uint32_t rgb) {
+    static constexpr char k_hex[] = "0123456789ABCDEF";
+    std::string out;
+    for (int shift = 20; shift >= 0; shift -= 4) out.push_back(k_hex[(rgb >> shift) & 0xF]);
+    return out;
+}
+
 }  // namespace
 
 void WordDocument::heading(std::string_view text, int level) {
-    m_body += "<w:p><w:pPr><w:pStyle w:val=\"Heading" + std::to_string(level == 1 ? 1 : 2) + "\"/></w:pPr>" +
+    m_body += "<w:p><w:pPr><w:pStyle w:val=\"Heading" + std::to_string(std::clamp(level, 1, 3)) + "\"/></w:pPr>" +
               run(text, false, false) + "</w:p>";
 }
 
@@ -93,7 +114,7 @@ void WordDocument::bullet(std::string_view text) {
               run("\xE2\x80\xA2\t", false, false) + run(text, false, false) + "</w:p>";
 }
 
-void WordDocument::table(const WordTable& t) {
+void WordDocument::table(const DocumentTable& t) {
     const int page = (m_landscape ? k_a4_long : k_a4_short) - 2 * k_margin;
     const std::size_t columns =
         std::max(t.header.size(), t.rows.empty() ? std::size_t{0} : t.rows.front().size());
@@ -108,6 +129,8 @@ void WordDocument::table(const WordTable& t) {
               "w:firstRow=\"1\"/></w:tblPr><w:tblGrid>";
     for (int w : twips) m_body += "<w:gridCol w:w=\"" + std::to_string(w) + "\"/>";
     m_body += "</w:tblGrid>";
+    const int size = t.small ? 15 : 0;  // half-points: 7.5 pt
+    std::size_t row_number = 0;
     const auto row = [&](const std::vector<std::string>& cells, bool header) {
         m_body += "<w:tr>";
         // The header repeats on every page and is never split; no row breaks across pages.
@@ -116,7 +139,8 @@ void WordDocument::table(const WordTable& t) {
         for (std::size_t c = 0; c < columns; ++c) {
             const std::string_view text = c < cells.size() ? std::string_view(cells[c]) : std::string_view();
             m_body += "<w:tc><w:tcPr><w:tcW w:w=\"" + std::to_string(twips[c]) + "\" w:type=\"dxa\"/>";
-            if (header) m_body += "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"D9E1F2\"/>";
+            const std::uint32_t fill = header ? 0xD9E1F2 : t.fill(row_number, c);
+            if (fill != k_no_colour) m_body += "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"" + hex_colour(fill) + "\"/>";
             m_body += "</w:tcPr>";
             // Paragraphs for the cell's lines; a cell always has one.
             std::size_t start = 0;
@@ -126,7 +150,7 @@ void WordDocument::table(const WordTable& t) {
                 const std::string_view line = text.substr(start, i - start);
                 m_body += "<w:p>" +
                           (line.empty() ? std::string()
-                                        : run(line, header || (t.bold_first_column && c == 0), false)) +
+                                        : run(line, header || (t.bold_first_column && c == 0), false, size)) +
                           "</w:p>";
                 any = true;
                 start = i + 1;
@@ -137,9 +161,39 @@ void WordDocument::table(const WordTable& t) {
         m_body += "</w:tr>";
     };
     if (!t.header.empty()) row(t.header, true);
-    for (const auto& r : t.rows) row(r, false);
+    for (const auto& r : t.rows) {
+        row(r, false);
+        ++row_number;
+    }
     m_body += "</w:tbl>";
     m_body += "<w:p/>";  // Word needs a paragraph after a table
+}
+
+void WordDocument::page_break() { m_body += "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>"; }
+
+void WordDocument::picture(const Picture& p, std::string_view caption) {
+    // The page's width, and its height less room for a caption, in twips; no more than 1.5 times
+    // the picture's own size at 96 dpi (15 twips a unit).
+    const double page_w = (m_landscape ? k_a4_long : k_a4_short) - 2 * k_margin;
+    const double page_h = (m_landscape ? k_a4_short : k_a4_long) - 2 * k_margin - 900;
+    const double twips = std::min({page_w / p.width(), page_h / p.height(), 22.5});
+    // About 200 pixels to the printed inch (1440 twips), never below the picture's own size.
+    const float scale = static_cast<float>(std::clamp(twips * 200 / 1440, 1.0, 3.0));
+    m_images.emplace_back("word/media/image" + std::to_string(m_images.size() + 1) + ".png", picture_png(p, scale));
+    const std::string n = std::to_string(m_images.size());
+    const std::string cx = std::to_string(std::lround(p.width() * twips * 635));  // EMU: 635 a twip
+    const std::string cy = std::to_string(std::lround(p.height() * twips * 635));
+    m_body += "<w:p><w:pPr><w:keepNext/><w:jc w:val=\"center\"/></w:pPr><w:r><w:drawing>"
+              "<wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent cx=\"" + cx + "\" cy=\"" + cy +
+              "\"/><wp:docPr id=\"" + n + "\" name=\"Picture " + n + "\" descr=\"" + xml_text(p.title()) +
+              "\"/><wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect=\"1\"/></wp:cNvGraphicFramePr>"
+              "<a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\">"
+              "<pic:pic><pic:nvPicPr><pic:cNvPr id=\"" + n + "\" name=\"image" + n + ".png\"/><pic:cNvPicPr/></pic:nvPicPr>"
+              "<pic:blipFill><a:blip r:embed=\"rIdImage" + n + "\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>"
+              "<pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"" + cx + "\" cy=\"" + cy +
+              "\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>"
+              "</a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>";
+    if (!caption.empty()) m_body += "<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr>" + run(caption, false, true) + "</w:p>";
 }
 
 void WordDocument::save(const std::string& path) const {
@@ -147,18 +201,23 @@ void WordDocument::save(const std::string& path) const {
     const std::string document =
         R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
         R"(<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" )"
-        R"(xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>)" +
+        R"(xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" )"
+        R"(xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" )"
+        R"(xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" )"
+        R"(xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><w:body>)" +
         m_body + "<w:sectPr><w:pgSz w:w=\"" + std::to_string(w) + "\" w:h=\"" + std::to_string(h) + "\"" +
         (m_landscape ? " w:orient=\"landscape\"" : "") + "/><w:pgMar w:top=\"" + std::to_string(k_margin) +
         "\" w:right=\"" + std::to_string(k_margin) + "\" w:bottom=\"" + std::to_string(k_margin) +
         "\" w:left=\"" + std::to_string(k_margin) +
         "\" w:header=\"425\" w:footer=\"425\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>";
-    const std::vector<std::pair<const char*, std::string>> parts = {
+    std::vector<std::pair<std::string, std::string_view>> parts = {
         {"[Content_Types].xml", k_content_types},
         {"_rels/.rels", k_package_rels},
-        {"word/_rels/document.xml.rels", k_document_rels},
         {"word/styles.xml", k_styles},
         {"word/document.xml", document}};
+    const std::string rels = document_rels(m_images.size());
+    parts.emplace_back("word/_rels/document.xml.rels", rels);
+    for (const auto& [name, png] : m_images) parts.emplace_back(name, png);
 
     AtomicPath out(path);
     int err = 0;
@@ -167,7 +226,7 @@ void WordDocument::save(const std::string& path) const {
     for (const auto& [name, content] : parts) {
         // The archive reads the buffers when it is closed: they live until then.
         zip_source_t* src = zip_source_buffer(z, content.data(), content.size(), 0);
-        if (!src || zip_file_add(z, name, src, ZIP_FL_OVERWRITE | ZIP_FL_ENC_UTF_8) < 0) {
+        if (!src || zip_file_add(z, name.c_str(), src, ZIP_FL_OVERWRITE | ZIP_FL_ENC_UTF_8) < 0) {
             if (src) zip_source_free(src);
             zip_discard(z);
             fail_unwritable(path, std::string("cannot add ") + name);

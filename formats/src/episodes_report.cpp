@@ -22,11 +22,12 @@ std::string cell(std::string_view text) {
 
 std::string times(std::uint32_t n) { return n == 1 ? "once" : n == 2 ? "twice" : std::to_string(n) + " times"; }
 
+}  // namespace
+
 std::string risk_label(const Case& c, const Entry& e) {
     return format_date(e.date) + " " + std::string(c.agency_name(e.agency)) + ": " + type_text(e) + " (\"" + excerpt(e.summary, 60) + "\")";
 }
 
-// The who-knew-what grid's columns: the episode's agencies, family accounts left out.
 std::vector<std::size_t> grid_columns(const Case& c, const EpisodeView& v) {
     std::vector<std::size_t> out;
     for (std::size_t a = 0; a < v.agencies.size(); ++a)
@@ -34,7 +35,26 @@ std::vector<std::size_t> grid_columns(const Case& c, const EpisodeView& v) {
     return out;
 }
 
-}  // namespace
+std::string grid_cell(const Case& c, const EpisodeView& v, const EpisodeRisk& r, std::size_t a) {
+    const Entry& e = c.chronology.entries[index_of(r.event)];
+    if (!r.known_from[a]) return "-";
+    if (v.agencies[a].agency == e.agency) return "recorded";
+    return format_day(*r.known_from[a]);
+}
+
+std::string child_in_episode(const Case& c, const EpisodeView& v, const EpisodeChild& ch) {
+    const Person& p = c.person(ch.child);
+    std::string out = p.name + ": " +
+                      (ch.sightings == 0 ? "not seen by a professional" : "seen by a professional " + times(ch.sightings)) +
+                      " in the episode";
+    if (ch.not_seen > 0) out += "; recorded as not seen at " + std::to_string(ch.not_seen) + (ch.not_seen == 1 ? " contact" : " contacts");
+    if (ch.last_seen)
+        out += "; last seen " + format_day(*ch.last_seen) +
+               (*ch.last_seen < v.to_day ? ", " + std::to_string(v.to_day - *ch.last_seen) + " days before the episode ended" : "");
+    else
+        out += "; no professional sighting recorded by its end";
+    return out;
+}
 
 void write_episodes_markdown(const Case& c, const std::vector<Finding>& findings, const std::vector<EpisodeView>& views,
                              std::string& out) {
@@ -87,18 +107,7 @@ void write_episodes_markdown(const Case& c, const std::vector<Finding>& findings
 
         if (!v.children.empty()) {
             out += "### The children\n\n";
-            for (const EpisodeChild& ch : v.children) {
-                const Person& p = c.person(ch.child);
-                out += "- " + p.name + ": " + (ch.sightings == 0 ? "not seen by a professional" : "seen by a professional " + times(ch.sightings)) +
-                       " in the episode";
-                if (ch.not_seen > 0) out += "; recorded as not seen at " + std::to_string(ch.not_seen) + (ch.not_seen == 1 ? " contact" : " contacts");
-                if (ch.last_seen)
-                    out += "; last seen " + format_day(*ch.last_seen) +
-                           (*ch.last_seen < v.to_day ? ", " + std::to_string(v.to_day - *ch.last_seen) + " days before the episode ended" : "");
-                else
-                    out += "; no professional sighting recorded by its end";
-                out += ".\n";
-            }
+            for (const EpisodeChild& ch : v.children) out += "- " + child_in_episode(c, v, ch) + ".\n";
             out += "\n";
         }
 
@@ -123,11 +132,7 @@ void write_episodes_markdown(const Case& c, const std::vector<Finding>& findings
         for (const EpisodeRisk& r : v.risks) {
             const Entry& e = entries[index_of(r.event)];
             out += "| " + cell(risk_label(c, e)) + " |";
-            for (const std::size_t a : columns) {
-                if (!r.known_from[a]) out += " - |";
-                else if (v.agencies[a].agency == e.agency) out += " recorded |";
-                else out += " " + format_day(*r.known_from[a]) + " |";
-            }
+            for (const std::size_t a : columns) out += " " + grid_cell(c, v, r, a) + " |";
             out += "\n";
         }
         out += "\n";

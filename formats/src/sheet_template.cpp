@@ -222,7 +222,7 @@ std::span<const std::string_view> word_template_headers() { return k_word_header
 void write_template_docx(const TemplateSpec& spec, const std::string& path) {
     detail::WordDocument doc(true);
     doc.heading("Single-agency chronology: " + spec.agency, 1);
-    detail::WordTable details;
+    detail::DocumentTable details;
     details.bold_first_column = true;
     details.repeat_header = false;
     details.widths = {1, 3};
@@ -247,7 +247,7 @@ void write_template_docx(const TemplateSpec& spec, const std::string& path) {
     doc.bullet("People involved: names separated by ; (Mum; Lee; Baby R).");
     doc.bullet("Information shared with: the agencies you told, separated by ;.");
     doc.bullet("Do not merge cells or delete the header row; it repeats on every page.");
-    detail::WordTable chronology;
+    detail::DocumentTable chronology;
     for (std::string_view h : k_word_headers) chronology.header.emplace_back(h);
     chronology.widths.assign(k_word_widths.begin(), k_word_widths.end());
     chronology.rows.assign(k_word_blank_rows, std::vector<std::string>(k_word_headers.size()));

@@ -68,21 +68,6 @@ constexpr std::array<ColumnSpec, k_columns> k_spec = {{
     {"Review notes", 40},
 }};
 
-// The colour of a child-seen cell: green when every index child was seen, amber when one was
-// not, grey when it was not recorded.
-enum class SeenColour : std::uint8_t { Seen, NotSeen, NotRecorded };
-
-SeenColour seen_colour(const Case& c, const Entry& e) {
-    const std::size_t n = std::max<std::size_t>(1, c.info.index_children.size());
-    bool all_seen = true;
-    for (std::size_t i = 0; i < n; ++i) {
-        const ChildSeen v = c.chronology.seen(e, i);
-        if (v == ChildSeen::NotSeen) return SeenColour::NotSeen;
-        if (!is_sighting(v)) all_seen = false;
-    }
-    return all_seen ? SeenColour::Seen : SeenColour::NotRecorded;
-}
-
 class Writer {
 public:
     Writer(const Case& c, const std::string& path, const std::string& temp, Diagnostics& warnings,
@@ -103,12 +88,11 @@ public:
         m_wrap = workbook_add_format(m_book);
         format_set_text_wrap(m_wrap);
         format_set_align(m_wrap, LXW_ALIGN_VERTICAL_TOP);
-        const std::array<std::pair<lxw_color_t, lxw_color_t>, 3> colours = {
-            {{0xC6EFCE, 0x006100}, {0xFFEB9C, 0x9C5700}, {0xE7E6E6, 0x3A3A3A}}};
-        for (std::size_t i = 0; i < colours.size(); ++i) {
+        for (std::size_t i = 0; i < m_seen.size(); ++i) {
+            const CellColours colours = seen_cell_colours(static_cast<SeenColour>(i));
             m_seen[i] = workbook_add_format(m_book);
-            format_set_bg_color(m_seen[i], colours[i].first);
-            format_set_font_color(m_seen[i], colours[i].second);
+            format_set_bg_color(m_seen[i], colours.fill);
+            format_set_font_color(m_seen[i], colours.text);
             format_set_align(m_seen[i], LXW_ALIGN_VERTICAL_TOP);
         }
     }

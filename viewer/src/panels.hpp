@@ -12,6 +12,8 @@
 
 namespace sightline::viewer {
 
+struct LoadedCase;
+
 // The integrated timeline: axis, a "seen" lane per index child, findings, one lane per agency.
 class TimelinePanel : public Panel {
 public:
@@ -111,9 +113,14 @@ public:
 
 protected:
     void draw_content(App& app) override;
+    // The "Export picture" button and its menu: the timeline view or the genogram, PNG or SVG.
+    void export_menu(App& app, const LoadedCase& d);
     [[nodiscard]] ImGuiWindowFlags window_flags() const override {
         return ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar;
     }
+
+private:
+    std::string m_exported;  // what the last export wrote, or why it could not
 };
 
 }  // namespace sightline::viewer

@@ -9,17 +9,7 @@ ImU32 rgb(std::uint32_t c, std::uint8_t alpha) {
     return IM_COL32((c >> 16) & 0xFF, (c >> 8) & 0xFF, c & 0xFF, alpha);
 }
 
-const char* style_label(engine::MarkStyle s) {
-    switch (s) {
-        case engine::MarkStyle::SeenAlone: return "child seen alone";
-        case engine::MarkStyle::Seen: return "child seen";
-        case engine::MarkStyle::NotSeen: return "child not seen";
-        case engine::MarkStyle::NotRecorded: return "not recorded";
-        case engine::MarkStyle::Family: return "family account";
-        case engine::MarkStyle::Retrospective: return "found later (retrospective evidence)";
-    }
-    return "";
-}
+const char* style_label(engine::MarkStyle s) { return engine::label(s).data(); }
 
 void apply_style(float scale) {
     ImGui::StyleColorsLight();

@@ -5,6 +5,10 @@
 
 #include "app.hpp"
 #include "panels.hpp"
+
+#include <filesystem>
+
+#include "sightline/formats/picture.hpp"
 #include "style.hpp"
 
 namespace sightline::viewer {
@@ -24,6 +28,45 @@ void legend(engine::MarkStyle s, const char* text) {
 }
 
 }  // namespace
+
+// The current timeline view (its range, lanes and cursor) or the genogram at the cursor, as
+// PNG or SVG in a "pictures" folder beside the case: exactly what is on screen, for a slide.
+void ToolbarPanel::export_menu(App& app, const LoadedCase& d) {
+    if (ImGui::Button("Export picture")) ImGui::OpenPopup("export");
+    if (ImGui::BeginPopup("export")) {
+        const std::int64_t cursor = app.cursor;
+        const auto write = [&](bool timeline, const char* extension) {
+            const std::filesystem::path case_path(d.path);
+            const std::filesystem::path folder =
+                (std::filesystem::is_directory(case_path) ? case_path : case_path.parent_path()) / "pictures";
+            const std::string day = engine::format_day(engine::seconds_day(cursor));
+            const std::string file = (folder / ((timeline ? "timeline-" : "genogram-") + day + extension)).string();
+            try {
+                std::filesystem::create_directories(folder);
+                if (timeline) {
+                    formats::TimelineView view;
+                    view.v0 = static_cast<std::int64_t>(app.view0);
+                    view.v1 = static_cast<std::int64_t>(app.view1);
+                    view.cursor = cursor;
+                    view.title = d.c->info.title + ": timeline";
+                    formats::write_picture_file(formats::timeline_picture(*d.c, d.timeline, d.overlays, view), file);
+                } else {
+                    formats::write_picture_file(
+                        formats::genogram_picture(*d.c, d.genogram, engine::genogram_at(d.genogram, *d.c, engine::seconds_day(cursor))), file);
+                }
+                m_exported = "wrote " + file;
+            } catch (const std::exception& e) {
+                m_exported = std::string("could not export: ") + e.what();
+            }
+        };
+        if (ImGui::MenuItem("Timeline view as PNG")) write(true, ".png");
+        if (ImGui::MenuItem("Timeline view as SVG")) write(true, ".svg");
+        if (ImGui::MenuItem("Genogram at the cursor as PNG")) write(false, ".png");
+        if (ImGui::MenuItem("Genogram at the cursor as SVG")) write(false, ".svg");
+        ImGui::EndPopup();
+    }
+    if (!m_exported.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", m_exported.c_str());
+}
 
 void ToolbarPanel::draw_content(App& app) {
     const LoadedCase* d = app.data();
@@ -59,6 +102,8 @@ void ToolbarPanel::draw_content(App& app) {
     bool anonymised = app.anonymised();
     if (ImGui::Checkbox("Anonymised", &anonymised)) app.set_anonymised(anonymised);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Names replaced by roles (Child A, Mother, ...), for showing the case to others");
+    ImGui::SameLine(0, 16);
+    export_menu(app, *d);
     ImGui::SameLine(0, 24);
     legend(engine::MarkStyle::SeenAlone, "seen alone");
     legend(engine::MarkStyle::Seen, "seen");

@@ -26,6 +26,9 @@ enum class LaneGrouping : std::uint8_t { Area, Kind };
 enum class MarkStyle : std::uint8_t { SeenAlone, Seen, NotSeen, NotRecorded, Family, Retrospective };
 
 MarkStyle mark_style(const Case& c, const Entry& e);
+// What a reader is told a mark means: "child seen alone", "not recorded", ... (the legends of
+// the viewer and of the timeline picture).
+std::string_view label(MarkStyle s);
 
 // Entries sorted by start: one array per field (struct of arrays).
 struct Track {

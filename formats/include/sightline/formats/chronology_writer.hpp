@@ -1,5 +1,5 @@
 // Writing the integrated chronology, one source file per format (chronology_csv.cpp,
-// chronology_json.cpp, chronology_markdown.cpp); the column texts they share are in columns.hpp.
+// chronology_json.cpp, chronology_markdown.cpp, chronology_document.cpp for Word and HTML); the column texts they share are in columns.hpp.
 #pragma once
 
 #include <functional>
@@ -27,6 +27,13 @@ void write_chronology_markdown(const engine::Case& c, std::string& out);
 // (`merge --csv-raw`, for programs rather than spreadsheets). For the whole process: set it
 // before writing.
 void set_csv_formula_guard(bool on);
+// A Word document (A4 landscape): one table row per entry under a header row repeated on every
+// page (date as written, agency in its colour, area, type, summary, people, child seen coloured,
+// source, id, review notes), undated entries in their own section. Written atomically; throws
+// engine::Error when it cannot.
+void write_chronology_docx(const engine::Case& c, const std::string& path);
+// The same as one self-contained HTML page.
+void write_chronology_html(const engine::Case& c, const std::string& path);
 
 // Appends text made safe for a Markdown table cell (| escaped, line breaks as <br>).
 void append_markdown_cell(std::string& out, std::string_view cell);

@@ -2,6 +2,7 @@
 // Markdown, XLSX, DOCX, HTML), the reports and the viewer, so an entry reads the same everywhere.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include "sightline/engine/model.hpp"
@@ -22,5 +23,16 @@ std::string date_text(const engine::Entry& e);
 std::string type_text(const engine::Entry& e);
 // The entry's fields outside the format ("Action taken / outcome: ..."), one per line.
 std::string other_fields_text(const engine::Chronology& ch, const engine::Entry& e);
+
+// How a child-seen cell is coloured: green when every index child was seen, amber when one was
+// not, grey when it was not recorded.
+enum class SeenColour : std::uint8_t { Seen, NotSeen, NotRecorded };
+SeenColour seen_colour(const engine::Case& c, const engine::Entry& e);
+// Its background and text colours (0xRRGGBB).
+struct CellColours {
+    std::uint32_t fill = 0;
+    std::uint32_t text = 0;
+};
+CellColours seen_cell_colours(SeenColour s);
 
 }  // namespace sightline::formats
