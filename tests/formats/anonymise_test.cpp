@@ -18,8 +18,11 @@
 #include "sightline/formats/case_reader.hpp"
 #include "sightline/formats/check_report.hpp"
 #include "sightline/formats/chronology_writer.hpp"
+#include "sightline/formats/documents.hpp"
 #include "sightline/formats/episodes_report.hpp"
 #include "sightline/formats/genogram_writer.hpp"
+#include "sightline/formats/io.hpp"
+#include "sightline/formats/picture.hpp"
 #include "sightline/formats/xlsx_writer.hpp"
 #include "support/temp_dir.hpp"
 #include "support/zip_builder.hpp"
@@ -237,8 +240,9 @@ std::vector<NameForm> name_forms(const Case& c) {
     return out;
 }
 
-// Every anonymised output of a case: merge (md, csv, json, xlsx), check (text, json), genogram
-// (svg, json), episodes (md, json). The case gains a note, a decision and an episode naming people.
+// Every anonymised output of a case: merge (md, csv, json, xlsx, docx), check (text, json),
+// genogram (svg, json), episodes (md, json, and the pack in html and docx), the report (html,
+// docx) and the timeline picture. The case gains a note, a decision and an episode naming people.
 std::vector<std::pair<std::string, std::string>> anonymised_outputs(Case& c, const TempDir& dir) {
     const Person& child = c.person(c.info.index_children.front());
     const Person& adult = c.people.back();
@@ -275,6 +279,21 @@ std::vector<std::pair<std::string, std::string>> anonymised_outputs(Case& c, con
     add("merge xlsx", [&](std::string& s) {
         s = read_zip_part(xlsx, "xl/worksheets/sheet1.xml") + read_zip_part(xlsx, "xl/sharedStrings.xml");
     });
+    // The reviewer's documents: the chronology, the report and the pack, in Word (the document's
+    // text) and HTML (pictures' text inline), and the timeline picture.
+    const auto word_text = [](const std::string& path) { return read_zip_part(path, "word/document.xml"); };
+    const auto file_text = [](const std::string& path) { return std::string(formats::read_file(path).view()); };
+    formats::write_chronology_docx(c, dir.file("chronology.docx"));
+    add("merge docx", [&](std::string& s) { s = word_text(dir.file("chronology.docx")); });
+    for (const char* ext : {"html", "docx"}) {
+        const std::string report = dir.file(std::string("report.") + ext), pack = dir.file(std::string("pack.") + ext);
+        formats::write_overview_report(c, findings, views, report);
+        formats::write_episodes_pack(c, findings, views, pack);
+        const bool word = std::string(ext) == "docx";
+        add(std::string("report ") + ext, [&](std::string& s) { s = word ? word_text(report) : file_text(report); });
+        add(std::string("episodes ") + ext, [&](std::string& s) { s = word ? word_text(pack) : file_text(pack); });
+    }
+    add("timeline svg", [&](std::string& s) { formats::write_picture_svg(formats::case_timeline_picture(c, findings), s); });
     (void)layout;
     return out;
 }

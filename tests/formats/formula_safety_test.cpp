@@ -143,7 +143,7 @@ TEST(FormulaSafety, XlsxHoldsTextNeverAFormula) {
 TEST(FormulaSafety, WordDocumentsHoldTextNeverAFieldCode) {
     TempDir dir;
     formats::detail::WordDocument doc(true);
-    formats::detail::WordTable table;
+    formats::detail::DocumentTable table;
     table.header = {"What happened?", "Ref"};
     table.widths = {3, 1};
     for (const std::string& text : hostile()) {
