@@ -29,6 +29,10 @@ if [ $check -gt 1 ]; then
   exit $check
 fi
 again ./build/release/cli/sightline genogram samples/child-r --at 2015-11-01 -o out/child-r-genogram.svg
+# The reviewer's documents: the chronology in Word, the overview report with its pictures.
+again ./build/release/cli/sightline merge samples/child-r -o out/child-r-chronology.docx --quiet
+again ./build/release/cli/sightline report samples/child-r -o out/child-r-report.html
+again ./build/release/cli/sightline report samples/child-r -o out/child-r-report.docx
 
 echo
 sed -n '1,/^When the children were seen/p' out/child-r-check.txt | head -n -2
@@ -40,5 +44,7 @@ echo "Written to out/:"
 echo "  child-r-chronology.md, .csv   the integrated chronology (with a Review notes column)"
 echo "  child-r-check.txt             the full report: children seen, gaps, moves, incidents, people, patterns"
 echo "  child-r-genogram.svg          the family and households on 2015-11-01"
+echo "  child-r-chronology.docx       the integrated chronology as a Word table, for the overview report's appendix"
+echo "  child-r-report.html, .docx    the overview report: summary, timeline, genograms, findings, transfers, who knew what"
 echo "The programs are in build/release/: cli/sightline and viewer/sightline-viewer (not on your PATH)."
 echo "sightline: the sample ran in $(duration $((SECONDS - start)))"
