@@ -94,7 +94,7 @@ int run_merge(int argc, char** argv) {
     if ((format == "xlsx" || format == "docx" || format == "html") && (!output || *output == "-"))
         return usage_error("merge", format + " is written to a file: give -o FILE." + format);
     if (args.has("--csv-raw") && format != "csv") return usage_error("merge", "--csv-raw is for --format csv");
-    formats::set_csv_formula_guard(!args.has("--csv-raw"));
+    const auto formulas = args.has("--csv-raw") ? formats::CsvFormulas::Raw : formats::CsvFormulas::Guarded;
 
     const bool anonymised = args.has("--anonymise") || args.has("--anonymize");
     engine::mark_phase("command line read");
@@ -121,7 +121,7 @@ int run_merge(int argc, char** argv) {
     if (format == "csv") {
         // A million rows are written as they are made, never held as one string.
         stream_output(output.value_or(""), [&](const std::function<void(std::string_view)>& write) {
-            formats::write_chronology_csv(c, write);
+            formats::write_chronology_csv(c, write, 0, formulas);
         });
     } else {
         std::string out;

@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <array>
-#include <atomic>
 #include <charconv>
 #include <cstring>
 #include <memory>
@@ -30,13 +29,10 @@ bool needs_quotes(std::string_view cell) {
     return detail::byte_scan::find_any(cell.data(), end, ',', '"', '\n', '\r') != end;
 }
 
-// Cells a spreadsheet would run as formulas get an apostrophe before them unless raw output was
-// asked for (set once, before writing).
-std::atomic<bool> g_formula_guard{true};
-
 // Does the cell need quotes or a guard: what put_csv_cell cannot copy as it is.
-bool needs_care(std::string_view cell) {
-    return needs_quotes(cell) || (detail::needs_formula_guard(cell) && g_formula_guard.load(std::memory_order_relaxed));
+// guard: cells a spreadsheet would run as formulas get an apostrophe before them (CsvFormulas).
+bool needs_care(std::string_view cell, bool guard) {
+    return needs_quotes(cell) || (guard && detail::needs_formula_guard(cell));
 }
 
 // The most bytes a cell can take once guarded and quoted: the apostrophe, every byte a doubled
@@ -51,11 +47,11 @@ char* put(char* p, std::string_view bytes) {
 
 // Writes the cell at p, guarded and quoted when needed; returns the end. Room for quoted_bound
 // bytes.
-char* put_csv_cell(char* p, std::string_view cell) {
-    if (!needs_care(cell)) return put(p, cell);
+char* put_csv_cell(char* p, std::string_view cell, bool guard) {
+    if (!needs_care(cell, guard)) return put(p, cell);
     const bool quoted = needs_quotes(cell);
     if (quoted) *p++ = '"';
-    if (detail::needs_formula_guard(cell) && g_formula_guard.load(std::memory_order_relaxed)) *p++ = detail::k_formula_guard;
+    if (guard && detail::needs_formula_guard(cell)) *p++ = detail::k_formula_guard;
     if (!quoted) return put(p, cell);
     // Doubled quotes: copy the stretches between quotes whole.
     const char* from = cell.data();
@@ -116,7 +112,7 @@ std::size_t joined_size(const Items& items, Name name) {
     return n ? n - 2 : 0;
 }
 template <class Items, class Name>
-char* put_joined_cell(char* p, const Items& items, Name name) {
+char* put_joined_cell(char* p, const Items& items, Name name, bool guard) {
     char* const start = p;
     for (const auto& item : items) {
         if (p != start) {  // a separator once something is written (a first name may be empty)
@@ -126,15 +122,15 @@ char* put_joined_cell(char* p, const Items& items, Name name) {
         p = put(p, name(item));
     }
     const std::string_view cell(start, static_cast<std::size_t>(p - start));
-    if (!needs_care(cell)) return p;
+    if (!needs_care(cell, guard)) return p;
     const std::string copy(cell);
-    return put_csv_cell(start, copy);
+    return put_csv_cell(start, copy, guard);
 }
 
-void append_csv_cell(std::string& out, std::string_view cell) {
+void append_csv_cell(std::string& out, std::string_view cell, bool guard) {
     const std::size_t at = out.size();
     out.resize(at + quoted_bound(cell.size()));
-    out.resize(static_cast<std::size_t>(put_csv_cell(out.data() + at, cell) - out.data()));
+    out.resize(static_cast<std::size_t>(put_csv_cell(out.data() + at, cell, guard) - out.data()));
 }
 
 // A block of output rows, written through a pointer: a row asks once for the most bytes it can
@@ -164,36 +160,36 @@ private:
 
 }  // namespace
 
-void set_csv_formula_guard(bool on) { g_formula_guard.store(on, std::memory_order_relaxed); }
-
-void write_chronology_csv(const Case& c, std::string& out) {
-    write_chronology_csv(c, [&](std::string_view bytes) { out.append(bytes); }, 1);
+void write_chronology_csv(const Case& c, std::string& out, CsvFormulas formulas) {
+    write_chronology_csv(c, [&](std::string_view bytes) { out.append(bytes); }, 1, formulas);
 }
 
-void write_chronology_csv(const Case& c, const std::function<void(std::string_view)>& write, unsigned threads) {
+void write_chronology_csv(const Case& c, const std::function<void(std::string_view)>& write, unsigned threads,
+                          CsvFormulas formulas) {
+    const bool guard = formulas == CsvFormulas::Guarded;
     const Chronology& ch = c.chronology;
     // Cells that repeat (agencies, kinds, areas, sources, child seen) are made once.
     std::vector<std::string> agency_cells(c.agencies.size()), kind_cells(c.agencies.size()), area_cells(c.areas.size()),
         source_cells(c.sources.size());
     for (std::size_t a = 0; a < c.agencies.size(); ++a) {
-        append_csv_cell(agency_cells[a], c.agencies[a].name);
-        if (c.agencies[a].kind != AgencyKind::Unknown) append_csv_cell(kind_cells[a], to_string(c.agencies[a].kind));
+        append_csv_cell(agency_cells[a], c.agencies[a].name, guard);
+        if (c.agencies[a].kind != AgencyKind::Unknown) append_csv_cell(kind_cells[a], to_string(c.agencies[a].kind), guard);
     }
-    for (std::size_t a = 0; a < c.areas.size(); ++a) append_csv_cell(area_cells[a], c.areas[a].name);
+    for (std::size_t a = 0; a < c.areas.size(); ++a) append_csv_cell(area_cells[a], c.areas[a].name, guard);
     // A row's source is "path:line", quoted as a whole when it needs it (its end is a digit, so
     // only the path's characters and its first one count): its start made once per source.
     std::vector<std::string> source_heads(c.sources.size());
     std::vector<char> source_quoted(c.sources.size());
     for (std::size_t s = 0; s < c.sources.size(); ++s) {
         const std::string& path = c.sources[s].path;
-        append_csv_cell(source_cells[s], path);
-        source_quoted[s] = needs_care(path + ":1");
+        append_csv_cell(source_cells[s], path, guard);
+        source_quoted[s] = needs_care(path + ":1", guard);
         if (!source_quoted[s]) {
             source_heads[s] = path;
             continue;
         }
         source_heads[s] = "\"";
-        if (detail::needs_formula_guard(path) && g_formula_guard.load(std::memory_order_relaxed))
+        if (guard && detail::needs_formula_guard(path))
             source_heads[s] += detail::k_formula_guard;
         for (const char byte : path) {
             source_heads[s] += byte;
@@ -206,7 +202,7 @@ void write_chronology_csv(const Case& c, const std::function<void(std::string_vi
         for (std::size_t v = 0; v < 4; ++v) {
             std::string text(label(static_cast<ChildSeen>(v)));
             if (family) text += " (family account)";
-            append_csv_cell(seen_cells[static_cast<std::size_t>(family)][v], text);
+            append_csv_cell(seen_cells[static_cast<std::size_t>(family)][v], text, guard);
         }
     const bool notes = !c.notes.notes.empty();
 
@@ -259,7 +255,7 @@ void write_chronology_csv(const Case& c, const std::function<void(std::string_vi
                                      (many_children ? quoted_bound(seen.size()) : 0) +
                                      (note ? quoted_bound(note->text.size()) : 0);
             char* p = out.room(most);
-            p = plain_date ? put_plain_date(p, e.date) : put_csv_cell(p, date);
+            p = plain_date ? put_plain_date(p, e.date) : put_csv_cell(p, date, guard);
             *p++ = ',';
             if (!is_none(e.agency)) p = put(p, agency_cells[index_of(e.agency)]);
             *p++ = ',';
@@ -267,24 +263,24 @@ void write_chronology_csv(const Case& c, const std::function<void(std::string_vi
             *p++ = ',';
             if (!is_none(e.area)) p = put(p, area_cells[index_of(e.area)]);
             *p++ = ',';
-            p = put_csv_cell(p, type);
+            p = put_csv_cell(p, type, guard);
             *p++ = ',';
-            p = put_csv_cell(p, e.summary);
+            p = put_csv_cell(p, e.summary, guard);
             *p++ = ',';
-            p = put_csv_cell(p, other);
+            p = put_csv_cell(p, other, guard);
             *p++ = ',';
-            p = put_joined_cell(p, subjects, person);
+            p = put_joined_cell(p, subjects, person, guard);
             *p++ = ',';
             if (many_children) {
-                p = put_csv_cell(p, seen);
+                p = put_csv_cell(p, seen, guard);
             } else {
                 const bool family = c.agency_kind(e.agency) == AgencyKind::Family;
                 p = put(p, seen_cells[family ? 1 : 0][static_cast<std::size_t>(ch.seen(e, 0))]);
             }
             *p++ = ',';
-            p = put_joined_cell(p, recipients, agency);
+            p = put_joined_cell(p, recipients, agency, guard);
             *p++ = ',';
-            p = put_csv_cell(p, e.ref);
+            p = put_csv_cell(p, e.ref, guard);
             *p++ = ',';
             if (!is_none(e.where.source)) {
                 const std::size_t s = index_of(e.where.source);
@@ -306,7 +302,7 @@ void write_chronology_csv(const Case& c, const std::function<void(std::string_vi
             *p++ = ',';
             p = put_entry_id(p, e);  // hex digits, a dash and digits: never quoted
             *p++ = ',';
-            if (note) p = put_csv_cell(p, note->text);
+            if (note) p = put_csv_cell(p, note->text, guard);
             *p++ = '\r';
             *p++ = '\n';
             out.done(p);

@@ -114,10 +114,8 @@ TEST(FormulaSafety, SightlinesCsvReaderReadsGuardedCellsBackAsWritten) {
 TEST(FormulaSafety, RawCsvWritesCellsAsTheyAre) {
     TempDir dir;
     const Case c = hostile_case(dir);
-    formats::set_csv_formula_guard(false);
     std::string csv;
-    formats::write_chronology_csv(c, csv);
-    formats::set_csv_formula_guard(true);
+    formats::write_chronology_csv(c, csv, formats::CsvFormulas::Raw);
     EXPECT_NE(csv.find(",\"=HYPERLINK("), std::string::npos);
     EXPECT_NE(csv.find(",-2+3,"), std::string::npos);
     EXPECT_EQ(csv.find("'=HYPERLINK"), std::string::npos);

@@ -2,6 +2,7 @@
 // chronology_json.cpp, chronology_markdown.cpp, chronology_document.cpp for Word and HTML); the column texts they share are in columns.hpp.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <span>
 #include <string>
@@ -16,17 +17,15 @@ void write_merge_json(const engine::Case& c, std::string& out);
 // One row per entry with the columns a reviewer expects, and an empty "Review notes" column.
 // A cell a spreadsheet would run as a formula (its first character =, +, -, @, a tab or a
 // carriage return) is written with an apostrophe before it, which Sightline's CSV reader takes
-// off again (docs/security.md).
-void write_chronology_csv(const engine::Case& c, std::string& out);
+// off again (docs/security.md); CsvFormulas::Raw writes every cell as it is (`merge --csv-raw`,
+// for programs rather than spreadsheets).
+enum class CsvFormulas : std::uint8_t { Guarded, Raw };
+void write_chronology_csv(const engine::Case& c, std::string& out, CsvFormulas formulas = CsvFormulas::Guarded);
 // The same, in pieces of about a megabyte handed to `write` in order, formatted on `threads`
 // threads (0: one per core): a million rows never sit in memory as one string.
 void write_chronology_csv(const engine::Case& c, const std::function<void(std::string_view)>& write,
-                          unsigned threads = 0);
+                          unsigned threads = 0, CsvFormulas formulas = CsvFormulas::Guarded);
 void write_chronology_markdown(const engine::Case& c, std::string& out);
-// Whether CSV cells that look like formulas are guarded (the default) or written raw
-// (`merge --csv-raw`, for programs rather than spreadsheets). For the whole process: set it
-// before writing.
-void set_csv_formula_guard(bool on);
 // A Word document (A4 landscape): one table row per entry under a header row repeated on every
 // page (date as written, agency in its colour, area, type, summary, people, child seen coloured,
 // source, id, review notes), undated entries in their own section. Written atomically; throws
