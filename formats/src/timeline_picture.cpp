@@ -9,6 +9,7 @@
 #include <cmath>
 
 #include "sightline/engine/genogram.hpp"
+#include "sightline/engine/palette.hpp"
 #include "sightline/formats/picture.hpp"
 
 namespace sightline::formats {
@@ -19,16 +20,10 @@ namespace {
 
 // [SECTION] Colours and geometry
 
-// The viewer's colours (viewer/src/style.hpp), so a picture looks like the screen.
-constexpr std::uint32_t k_concern = 0xC0392B;
-constexpr std::uint32_t k_ok = 0x1E8449;
-constexpr std::uint32_t k_gap = 0xD5D8DC;
-constexpr std::uint32_t k_move = 0x34495E;
-constexpr std::uint32_t k_cursor = 0x2E86C1;
-constexpr std::uint32_t k_episode = 0x1F618D;
-constexpr std::uint32_t k_ink = 0x1C2833;
-constexpr std::uint32_t k_muted = 0x5D6D7E;
-constexpr std::uint32_t k_dark_red = 0x922B21;
+// The colours the viewer draws with (engine/palette.hpp), so a picture looks like the screen.
+using namespace sightline::engine::palette;
+constexpr std::uint32_t k_muted = 0x5D6D7E;  // a little darker than the screen's grey, for paper
+constexpr std::uint32_t k_dark_red = k_retrospective;
 
 constexpr float k_label_width = 230;  // lane labels
 constexpr float k_title_height = 34;

@@ -56,7 +56,7 @@ void diamond(ImDrawList* dl, ImVec2 c, float r, ImU32 col) {
 void draw_marker(ImDrawList* dl, ImVec2 c, engine::MarkStyle s, std::uint32_t colour) {
     switch (s) {
         case engine::MarkStyle::SeenAlone:
-            diamond(dl, c, 7.0f, rgb(0x1C2833));
+            diamond(dl, c, 7.0f, rgb(engine::palette::k_ink));
             diamond(dl, c, 5.0f, rgb(colour));
             break;
         case engine::MarkStyle::Seen:
@@ -74,7 +74,7 @@ void draw_marker(ImDrawList* dl, ImVec2 c, engine::MarkStyle s, std::uint32_t co
             break;
         case engine::MarkStyle::Retrospective:
             // A ring: not a contact at the time, but evidence found later of when something happened.
-            dl->AddCircle(c, 5.5f, rgb(0x922B21), 12, 2.0f);
+            dl->AddCircle(c, 5.5f, rgb(engine::palette::k_retrospective), 12, 2.0f);
             break;
     }
 }

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 
+#include "sightline/engine/palette.hpp"
 #include "sightline/engine/timeline.hpp"
 
 namespace sightline::viewer {
@@ -17,15 +18,15 @@ ImU32 rgb(std::uint32_t rgb, std::uint8_t alpha = 255);
 
 // Colours shared by panels.
 namespace colour {
-inline constexpr std::uint32_t k_concern = 0xC0392B;     // red: unseen past the threshold, late or missed
-inline constexpr std::uint32_t k_ok = 0x1E8449;          // green: seen, on time
-inline constexpr std::uint32_t k_warning = 0xB9770E;     // amber
+using engine::palette::k_concern;
+using engine::palette::k_cursor;
+using engine::palette::k_episode;
+using engine::palette::k_gap;
+using engine::palette::k_move;
+using engine::palette::k_ok;
+using engine::palette::k_warning;
 inline constexpr std::uint32_t k_muted = 0x7F8C8D;       // grey text
-inline constexpr std::uint32_t k_gap = 0xD5D8DC;         // no contact at all
-inline constexpr std::uint32_t k_move = 0x34495E;        // a move between areas
-inline constexpr std::uint32_t k_cursor = 0x2E86C1;      // the date cursor
 inline constexpr std::uint32_t k_select = 0xF1C40F;      // selection highlight
-inline constexpr std::uint32_t k_episode = 0x1F618D;     // a key practice episode
 }  // namespace colour
 
 // One entry's marker centred at c: shape and fill say whether the child was seen. The timeline
