@@ -9,6 +9,7 @@
 #include <vector>
 #include <string_view>
 
+#include "sightline/engine/episodes.hpp"
 #include "sightline/engine/findings.hpp"
 
 namespace sightline::cli {
@@ -36,6 +37,15 @@ int run_themes(int argc, char** argv);
 // Shared helpers.
 // Replaces names by roles in the case and its findings; says on stderr what was replaced.
 void anonymise(engine::Case& c, std::vector<engine::Finding>& findings);
+
+// A case read (its diagnostics printed), analysed, and its key practice episodes laid out with
+// who knew what; anonymised when asked. What `report` and `episodes` start from.
+struct ReviewedCase {
+    engine::Case c;
+    std::vector<engine::Finding> findings;
+    std::vector<engine::EpisodeView> views;
+};
+ReviewedCase review_case(const std::string& path, bool anonymised);
 // Prints every error and warning to stderr, compiler style, and how many notes there were.
 void print_diagnostics(const engine::Case& c);
 // Writes bytes to -o FILE atomically, or to stdout when path is empty or "-".

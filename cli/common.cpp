@@ -5,7 +5,10 @@
 
 #include "commands.hpp"
 #include "sightline/engine/anonymise.hpp"
+#include "sightline/engine/corroboration.hpp"
+#include "sightline/engine/knowledge.hpp"
 #include "sightline/engine/model.hpp"
+#include "sightline/formats/case_reader.hpp"
 #include "sightline/formats/diagnostic_printer.hpp"
 #include "sightline/formats/io.hpp"
 
@@ -46,6 +49,16 @@ void stream_output(const std::string& path,
     formats::AtomicFile file(path);
     produce([&](std::string_view bytes) { file.write(bytes); });
     file.commit();
+}
+
+ReviewedCase review_case(const std::string& path, bool anonymised) {
+    ReviewedCase r{formats::load_case(path), {}, {}};
+    print_diagnostics(r.c);
+    const std::vector<engine::Cluster> clusters = engine::find_clusters(r.c);
+    r.findings = engine::analyse(r.c, clusters);
+    r.views = engine::episode_views(r.c, r.findings, engine::who_knew(r.c, clusters));
+    if (anonymised) cli::anonymise(r.c, r.findings);
+    return r;
 }
 
 int usage_error(const std::string& command, const std::string& message) {

@@ -4,10 +4,6 @@
 
 #include "args.hpp"
 #include "commands.hpp"
-#include "sightline/engine/corroboration.hpp"
-#include "sightline/engine/episodes.hpp"
-#include "sightline/engine/knowledge.hpp"
-#include "sightline/formats/case_reader.hpp"
 #include "sightline/formats/documents.hpp"
 #include "sightline/formats/episodes_report.hpp"
 
@@ -56,12 +52,7 @@ int run_episodes(int argc, char** argv) {
     if (pack && (!output || *output == "-" || formats::is_word_path(*output) != (format == "docx")))
         return usage_error("episodes", "the " + format + " pack is written to a file: give -o FILE." + format);
 
-    engine::Case c = formats::load_case(args.positionals()[0]);
-    print_diagnostics(c);
-    std::vector<engine::Finding> findings = engine::analyse(c);
-    const auto knowledge = engine::who_knew(c, engine::find_clusters(c));
-    const auto views = engine::episode_views(c, findings, knowledge);
-    if (args.has("--anonymise") || args.has("--anonymize")) anonymise(c, findings);
+    auto [c, findings, views] = review_case(args.positionals()[0], args.has("--anonymise") || args.has("--anonymize"));
     std::string out;
     if (pack) formats::write_episodes_pack(c, findings, views, *output);
     else if (format == "json") formats::write_episodes_json(c, findings, views, out);

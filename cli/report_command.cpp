@@ -4,10 +4,6 @@
 
 #include "args.hpp"
 #include "commands.hpp"
-#include "sightline/engine/corroboration.hpp"
-#include "sightline/engine/episodes.hpp"
-#include "sightline/engine/knowledge.hpp"
-#include "sightline/formats/case_reader.hpp"
 #include "sightline/formats/documents.hpp"
 #include "sightline/formats/picture.hpp"
 
@@ -61,12 +57,7 @@ int run_report(int argc, char** argv) {
             return usage_error("report", "the " + format + " report needs -o FILE." + format);
     }
 
-    engine::Case c = formats::load_case(args.positionals()[0]);
-    print_diagnostics(c);
-    std::vector<engine::Finding> findings = engine::analyse(c);
-    const auto knowledge = engine::who_knew(c, engine::find_clusters(c));
-    const auto views = engine::episode_views(c, findings, knowledge);
-    if (args.has("--anonymise") || args.has("--anonymize")) anonymise(c, findings);
+    auto [c, findings, views] = review_case(args.positionals()[0], args.has("--anonymise") || args.has("--anonymize"));
     if (output && *output != "-") {
         formats::write_overview_report(c, findings, views, *output);
         std::cerr << "wrote " << *output << "\n";

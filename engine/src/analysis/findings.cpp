@@ -35,7 +35,10 @@ std::string_view to_string(DiscrepancyAspect v) {
 }
 
 std::vector<Finding> analyse(const Case& c, const AnalysisOptions& options) {
-    const std::vector<Cluster> clusters = find_clusters(c, options.threads);
+    return analyse(c, find_clusters(c, options.threads), options);
+}
+
+std::vector<Finding> analyse(const Case& c, const std::vector<Cluster>& clusters, const AnalysisOptions& options) {
     std::vector<Finding> out;
     auto add = [&](std::vector<Finding> more) {
         out.insert(out.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));

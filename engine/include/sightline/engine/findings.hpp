@@ -98,6 +98,9 @@ struct AnalysisOptions {
 // patterns), each in its own order (mostly by child, then time); the same case always gives
 // the same list.
 std::vector<Finding> analyse(const Case& c, const AnalysisOptions& options = {});
+// The same with the case's clusters already found (find_clusters), for a caller that needs them
+// too (who knew what): corroboration is the costliest analysis, and is done once.
+std::vector<Finding> analyse(const Case& c, const std::vector<Cluster>& clusters, const AnalysisOptions& options = {});
 
 // Individual analyses (used by analyse(); exposed for tests and the viewer).
 std::vector<Finding> analyse_child_seen(const Case& c, const AnalysisOptions& options = {});
