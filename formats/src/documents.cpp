@@ -275,7 +275,7 @@ void write_episodes_pack(const Case& c, const std::vector<Finding>& findings, co
     doc->heading("Key practice episodes: " + c.info.title, 1);
     if (views.empty()) {
         doc->paragraph("No key practice episodes yet. Add each one to notes.yaml beside case.yaml, in a list "
-                       "under episodes:, with a title and the dates it runs from and to, for example "
+                       "under episodes, with a title and the dates it runs from and to, for example "
                        "{title: \"The first move\", from: 2015-06-21, to: 2015-10-12}.");
         doc->save(path);
         return;
