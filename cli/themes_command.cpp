@@ -74,7 +74,7 @@ int run_themes(int argc, char** argv) {
     for (const std::string& folder : list.skipped)
         std::cerr << "sightline themes: " << folder << ": no case.yaml; not a case\n";
     for (const engine::FailedCase& f : themes.failed)
-        std::cerr << "sightline themes: " << f.folder << ": " << f.message << '\n';
+        std::cerr << "sightline themes: " << f.line() << '\n';
     if (format == "xlsx") {
         formats::write_themes_xlsx(themes, *output);
     } else {

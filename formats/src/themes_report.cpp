@@ -96,7 +96,7 @@ void write_themes_text(const Themes& t, std::string& out) {
 
     if (!t.failed.empty()) {
         out += "\nCould not be read (left out of every figure below):\n";
-        for (const FailedCase& f : t.failed) out += "  " + f.folder + ": " + f.message + "\n";
+        for (const FailedCase& f : t.failed) out += "  " + f.line() + "\n";
     }
 
     out += "\nFinding kinds (of concern in brackets)\n  " + left("kind", 26) + right("cases", 12) +

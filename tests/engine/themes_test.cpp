@@ -254,3 +254,15 @@ TEST(CombineThemes, NoCasesNoConcern) {
     EXPECT_TRUE(th.cases.empty());
     EXPECT_FALSE(th.any_concern());
 }
+
+namespace {
+
+// A failure located at the folder itself names it once; one inside it keeps the folder first.
+TEST(ThemesFailedCase, NamesTheFolderOnce) {
+    const sightline::engine::FailedCase at{"cases/x", "cases/x: error: cannot open 'cases/x' [case-missing]"};
+    EXPECT_EQ(at.line(), at.message);
+    const sightline::engine::FailedCase inside{"cases/x", "cases/x/case.yaml:1:1: error: bad [yaml-syntax]"};
+    EXPECT_EQ(inside.line(), "cases/x: cases/x/case.yaml:1:1: error: bad [yaml-syntax]");
+}
+
+}  // namespace

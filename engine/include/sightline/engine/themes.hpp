@@ -118,6 +118,11 @@ CaseThemes summarise_case(std::string folder, const Case& c, const std::vector<F
 struct FailedCase {
     std::string folder;   // as given
     std::string message;  // the first error, compiler style
+
+    // "folder: message", or the message alone when it is located at the folder itself.
+    [[nodiscard]] std::string line() const {
+        return message.rfind(folder + ":", 0) == 0 ? message : folder + ": " + message;
+    }
 };
 
 // Per finding kind across cases.
