@@ -46,22 +46,26 @@ char* put(char* p, std::string_view bytes) {
 }
 
 // Writes the cell at p, guarded and quoted when needed; returns the end. Room for quoted_bound
-// bytes.
+// bytes. The cell is scanned once: the stretch before the first byte that needs quotes has no
+// quote to double.
 char* put_csv_cell(char* p, std::string_view cell, bool guard) {
-    if (!needs_care(cell, guard)) return put(p, cell);
-    const bool quoted = needs_quotes(cell);
-    if (quoted) *p++ = '"';
-    if (guard && detail::needs_formula_guard(cell)) *p++ = detail::k_formula_guard;
-    if (!quoted) return put(p, cell);
-    // Doubled quotes: copy the stretches between quotes whole.
+    if (cell.empty()) return p;
     const char* from = cell.data();
     const char* const end = from + cell.size();
-    for (const char* q; (q = static_cast<const char*>(std::memchr(from, '"', static_cast<std::size_t>(end - from))));) {
+    const char* next = detail::byte_scan::find_any(from, end, ',', '"', '\n', '\r');
+    const bool quoted = next != end || cell.front() == ' ' || cell.back() == ' ';  // as needs_quotes
+    const bool guarded = guard && detail::needs_formula_guard(cell);
+    if (!quoted && !guarded) return put(p, cell);
+    if (quoted) *p++ = '"';
+    if (guarded) *p++ = detail::k_formula_guard;
+    if (!quoted) return put(p, cell);
+    // Doubled quotes: copy the stretches between quotes whole.
+    for (const char* q; (q = static_cast<const char*>(std::memchr(next, '"', static_cast<std::size_t>(end - next))));) {
         const auto n = static_cast<std::size_t>(q + 1 - from);
         std::memcpy(p, from, n);
         p += n;
         *p++ = '"';
-        from = q + 1;
+        from = next = q + 1;
     }
     std::memcpy(p, from, static_cast<std::size_t>(end - from));
     p += end - from;

@@ -1,7 +1,13 @@
 // Bytes on disk: whole-file reads and atomic writes.
 #include "sightline/formats/io.hpp"
 
+#include <algorithm>
 #include <cerrno>
+#include <condition_variable>
+#include <cstdlib>
+#include <mutex>
+#include <thread>
+#include <utility>
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
@@ -115,61 +121,180 @@ bool is_special_file(const std::string& path) {
 
 }  // namespace
 
-AtomicFile::AtomicFile(std::string path) : m_path(std::move(path)) {
-    if (is_special_file(m_path)) {
-        m_direct = true;
-        m_file = std::fopen(m_path.c_str(), "wb");
-        if (!m_file) fail(m_path, "file-unwritable", "cannot write '" + m_path + "': " + std::strerror(errno));
-        return;
+// [SECTION] AtomicFile
+
+// The file being written and its chunks. Bytes gather in a chunk; a full chunk goes to the disk,
+// synchronously for a device or a pipe, else on the writer thread, which the first full chunk
+// starts: it writes one chunk while the caller fills the other. Chunks are aligned to a page and
+// a whole number of pages long, so that a regular file can be written straight from them
+// (O_DIRECT), without a copy in the page cache, where the file system allows it; where it does
+// not, the file is written as any other, and the disk asked to start on each chunk at once. The
+// last, partial chunk is written by commit(), through the page cache.
+struct AtomicFile::Disk {
+    static constexpr std::size_t k_chunk = std::size_t{8} << 20;  // bytes
+    static constexpr std::size_t k_align = 4096;                   // bytes: a page, and a multiple of any block size
+
+    struct Chunk {
+        struct Free {
+            void operator()(char* p) const { std::free(p); }
+        };
+        std::unique_ptr<char, Free> bytes{static_cast<char*>(std::aligned_alloc(k_align, k_chunk))};
+        std::size_t size = 0;
+    };
+
+    int fd = -1;
+    bool regular = true;                   // a file of ours (not a device or a pipe)
+    std::uint64_t written = 0;             // bytes handed to the disk
+    Chunk filling;                         // where write() puts bytes
+    Chunk spare;                           // the writer thread's: being written, or free
+    // The writer thread, once started, and what it shares with the caller.
+    std::thread thread;
+    std::mutex m;
+    std::condition_variable changed;
+    bool spare_busy = false;               // the spare chunk waits for, or is being, written
+    bool stop = false;
+    int error = 0;                         // errno of the first write that failed
+
+    ~Disk() {
+        if (thread.joinable()) {
+            {
+                std::lock_guard lock(m);
+                stop = true;
+            }
+            changed.notify_all();
+            thread.join();
+        }
+        if (fd >= 0) ::close(fd);
     }
-    remove_stale_temporaries(m_path);
-    m_temp = m_path + ".tmp-" + std::to_string(::getpid());
-    m_file = std::fopen(m_temp.c_str(), "wb");
-    if (!m_file) fail(m_path, "file-unwritable", "cannot write '" + m_path + "': " + std::strerror(errno));
-    static constexpr std::size_t k_buffer = 1u << 20;  // bytes
-    std::setvbuf(m_file, nullptr, _IOFBF, k_buffer);
+
+    // Writes n bytes at p, all of them; 0, or the errno of the failure.
+    int write_all(const char* p, std::size_t n) {
+        while (n > 0) {
+            const ssize_t k = ::write(fd, p, n);
+            if (k < 0 && errno == EINTR) continue;
+            if (k < 0 && errno == EINVAL && direct()) {
+                set_direct(false);  // the file system has other rules for direct writes: not direct, then
+                continue;
+            }
+            if (k < 0) return errno;
+            p += k;
+            n -= static_cast<std::size_t>(k);
+        }
+        return 0;
+    }
+
+    [[nodiscard]] bool direct() const { return (::fcntl(fd, F_GETFL) & O_DIRECT) != 0; }
+    void set_direct(bool on) {
+        const int flags = ::fcntl(fd, F_GETFL);
+        if (flags >= 0) ::fcntl(fd, F_SETFL, on ? (flags | O_DIRECT) : (flags & ~O_DIRECT));
+    }
+
+    // The writer thread: writes the spare chunk each time it is handed one.
+    void writer() {
+        std::unique_lock lock(m);
+        for (;;) {
+            changed.wait(lock, [&] { return spare_busy || stop; });
+            if (!spare_busy) return;
+            lock.unlock();
+            const int failed = error ? 0 : write_all(spare.bytes.get(), spare.size);
+            if (!failed && !direct())  // through the page cache: have the disk start on it now
+                ::sync_file_range(fd, static_cast<off_t>(written), static_cast<off_t>(spare.size), SYNC_FILE_RANGE_WRITE);
+            lock.lock();
+            written += spare.size;
+            if (failed && !error) error = failed;
+            spare_busy = false;
+            changed.notify_all();
+        }
+    }
+
+    // Hands the full chunk to the disk; 0, or the errno of a failure met so far.
+    int hand_on() {
+        if (!regular) {
+            const int failed = write_all(filling.bytes.get(), filling.size);
+            filling.size = 0;
+            return failed;
+        }
+        if (!thread.joinable()) {
+            set_direct(true);  // where the file system refuses, nothing changes
+            thread = std::thread([this] { writer(); });
+        }
+        std::unique_lock lock(m);
+        changed.wait(lock, [&] { return !spare_busy; });
+        if (error) return error;
+        std::swap(filling, spare);
+        spare_busy = true;
+        filling.size = 0;
+        changed.notify_all();
+        return 0;
+    }
+
+    // Waits for the writer thread and writes the last chunk through the page cache; 0, or errno.
+    int finish() {
+        if (thread.joinable()) {
+            {
+                std::unique_lock lock(m);
+                changed.wait(lock, [&] { return !spare_busy; });
+                stop = true;
+            }
+            changed.notify_all();
+            thread.join();
+            if (error) return error;
+        }
+        if (regular && direct()) set_direct(false);  // the last chunk is not a whole number of blocks
+        const int failed = write_all(filling.bytes.get(), filling.size);
+        filling.size = 0;
+        return failed;
+    }
+};
+
+AtomicFile::AtomicFile(std::string path) : m_path(std::move(path)), m_disk(std::make_unique<Disk>()) {
+    if (!m_disk->filling.bytes || !m_disk->spare.bytes) throw std::bad_alloc();
+    m_special = is_special_file(m_path);
+    m_disk->regular = !m_special;
+    if (!m_special) {
+        remove_stale_temporaries(m_path);
+        m_temp = m_path + ".tmp-" + std::to_string(::getpid());
+    }
+    const std::string& opened = m_special ? m_path : m_temp;
+    m_disk->fd = ::open(opened.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+    if (m_disk->fd < 0) fail(m_path, "file-unwritable", "cannot write '" + m_path + "': " + std::strerror(errno));
 }
 
 AtomicFile::~AtomicFile() {
-    if (m_file) std::fclose(m_file);
-    if (!m_committed && !m_direct) std::remove(m_temp.c_str());
+    m_disk.reset();  // stops the writer thread and closes the file
+    if (!m_committed && !m_special) std::remove(m_temp.c_str());
 }
 
 void AtomicFile::write(std::string_view bytes) {
-    if (bytes.empty()) return;
-    if (std::fwrite(bytes.data(), 1, bytes.size(), m_file) != bytes.size())
-        fail(m_path, "file-unwritable", "cannot write '" + m_path + "': " + std::strerror(errno));
-    m_written += bytes.size();
-    static constexpr std::uint64_t k_writeback = 8u << 20;  // bytes
-    if (!m_direct && m_written - m_handed >= k_writeback) {
-        // Start writing what we have while the rest is made (asynchronous; errors show at commit).
-        if (std::fflush(m_file) != 0)
-            fail(m_path, "file-unwritable", "cannot write '" + m_path + "': " + std::strerror(errno));
-        ::sync_file_range(::fileno(m_file), static_cast<off_t>(m_handed), static_cast<off_t>(m_written - m_handed),
-                          SYNC_FILE_RANGE_WRITE);
-        m_handed = m_written;
+    Disk& d = *m_disk;
+    while (!bytes.empty()) {
+        const std::size_t n = std::min(bytes.size(), Disk::k_chunk - d.filling.size);
+        std::memcpy(d.filling.bytes.get() + d.filling.size, bytes.data(), n);
+        d.filling.size += n;
+        bytes.remove_prefix(n);
+        if (d.filling.size == Disk::k_chunk)
+            if (const int failed = d.hand_on())
+                fail(m_path, "file-unwritable", "cannot write '" + m_path + "': " + std::strerror(failed));
     }
 }
 
 void AtomicFile::commit() {
     engine::mark_phase("written");
-    if (m_direct) {
-        const bool flushed = std::fflush(m_file) == 0;
-        std::fclose(m_file);
-        m_file = nullptr;
-        if (!flushed) fail(m_path, "file-unwritable", "cannot write '" + m_path + "': " + std::strerror(errno));
-        m_committed = true;
-        return;
-    }
-    if (std::fflush(m_file) != 0 || ::fsync(::fileno(m_file)) != 0)
+    Disk& d = *m_disk;
+    if (const int failed = d.finish())
+        fail(m_path, "file-unwritable", "cannot write '" + m_path + "': " + std::strerror(failed));
+    if (!m_special && ::fsync(d.fd) != 0)
         fail(m_path, "file-unwritable", "cannot write '" + m_path + "': " + std::strerror(errno));
-    std::fclose(m_file);
-    m_file = nullptr;
-    if (std::rename(m_temp.c_str(), m_path.c_str()) != 0)
+    const int fd = std::exchange(d.fd, -1);
+    if (::close(fd) != 0)
+        fail(m_path, "file-unwritable", "cannot write '" + m_path + "': " + std::strerror(errno));
+    if (!m_special && std::rename(m_temp.c_str(), m_path.c_str()) != 0)
         fail(m_path, "file-unwritable", "cannot replace '" + m_path + "': " + std::strerror(errno));
     m_committed = true;
-    engine::mark_phase("synced and renamed");
+    if (!m_special) engine::mark_phase("synced and renamed");
 }
+
+// [SECTION] AtomicPath
 
 AtomicPath::AtomicPath(std::string path) : m_path(std::move(path)) {
     remove_stale_temporaries(m_path);

@@ -3,8 +3,14 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <csignal>
 #include <filesystem>
+#include <iterator>
+#include <string_view>
+#include <thread>
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -64,6 +70,109 @@ TEST(Io, AtomicWriteToAPipeWritesIntoItAndLeavesItAPipe) {
     struct stat st {};
     ASSERT_EQ(::stat(fifo.c_str(), &st), 0);
     EXPECT_TRUE(S_ISFIFO(st.st_mode));
+    EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir.path()), {}), 1);  // no temporary left
+}
+
+namespace {
+
+// Bytes no two stretches of which are alike, so that a chunk written twice, lost or out of
+// place shows.
+std::string numbered_bytes(std::size_t n) {
+    std::string s(n, '\0');
+    std::uint32_t x = 12345;
+    for (char& c : s) {
+        x = x * 1103515245u + 12345u;
+        c = static_cast<char>(x >> 24);
+    }
+    return s;
+}
+
+// Writes bytes to f in pieces of awkward sizes: single bytes, around a block and a page, and
+// more than a chunk at once.
+void write_in_pieces(formats::AtomicFile& f, std::string_view bytes) {
+    const std::size_t sizes[] = {1, 7, 511, 4095, 4096, 4097, 65536, 1 << 20, (9 << 20) + 3, 3};
+    for (std::size_t at = 0, k = 0; at < bytes.size(); ++k) {
+        const std::size_t n = std::min(sizes[k % std::size(sizes)], bytes.size() - at);
+        f.write(bytes.substr(at, n));
+        at += n;
+    }
+}
+
+}  // namespace
+
+// A file of several chunks goes to the disk on the writer thread (straight from the chunks where
+// the file system allows it), and the last, partial chunk on commit: every byte in its place.
+TEST(Io, ALargeWriteInPiecesOfEverySizeIsWrittenWhole) {
+    TempDir dir;
+    const std::string path = dir.write("big.csv", "previous");
+    const std::string bytes = numbered_bytes((27 << 20) + 12345);
+    {
+        formats::AtomicFile f(path);
+        write_in_pieces(f, bytes);
+        EXPECT_EQ(formats::read_file(path).view(), "previous");  // nothing replaced before commit
+        f.commit();
+    }
+    EXPECT_TRUE(formats::read_file(path).view() == bytes);
+    EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir.path()), {}), 1);  // no temporary left
+    // Abandoned after the writer thread started: the temporary file goes, the target stays.
+    {
+        formats::AtomicFile f(path);
+        write_in_pieces(f, std::string_view(bytes).substr(0, 20 << 20));
+    }
+    EXPECT_TRUE(formats::read_file(path).view() == bytes);
+    EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir.path()), {}), 1);
+}
+
+TEST(Io, ALargeWriteToAPipeArrivesWhole) {
+    TempDir dir;
+    const std::string fifo = dir.file("out.fifo");
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    const std::string bytes = numbered_bytes((19 << 20) + 77);
+    std::string got;
+    std::thread reader([&] {
+        const int fd = ::open(fifo.c_str(), O_RDONLY);
+        char buf[1 << 16];
+        for (ssize_t n; (n = ::read(fd, buf, sizeof buf)) > 0;) got.append(buf, static_cast<std::size_t>(n));
+        ::close(fd);
+    });
+    {
+        formats::AtomicFile f(fifo);
+        write_in_pieces(f, bytes);
+        f.commit();
+    }
+    reader.join();
+    EXPECT_TRUE(got == bytes);
+    EXPECT_EQ(got.size(), bytes.size());
+}
+
+// A write the disk refuses part-way (here: past the process's file size limit), met on the
+// writer thread: an error at write() or commit(), and the previous file stays.
+TEST(Io, ALargeWriteThatFailsIsAnErrorAndLeavesThePreviousFile) {
+    TempDir dir;
+    const std::string path = dir.write("big.csv", "previous");
+    const pid_t child = ::fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+        ::signal(SIGXFSZ, SIG_IGN);  // a write past the limit fails with EFBIG
+        const rlimit limit{20 << 20, 20 << 20};
+        ::setrlimit(RLIMIT_FSIZE, &limit);
+        try {
+            formats::AtomicFile f(path);
+            write_in_pieces(f, numbered_bytes(40 << 20));
+            f.commit();
+        } catch (const engine::Error& e) {
+            ::_exit(e.diagnostic().code == "file-unwritable" &&
+                            e.diagnostic().message.find("File too large") != std::string::npos
+                        ? 3
+                        : 4);
+        }
+        ::_exit(0);
+    }
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    ASSERT_TRUE(WIFEXITED(status));
+    EXPECT_EQ(WEXITSTATUS(status), 3);
+    EXPECT_EQ(formats::read_file(path).view(), "previous");
     EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir.path()), {}), 1);  // no temporary left
 }
 

@@ -2,9 +2,12 @@
 // reference merge (../merge.cpp) makes, by the same rules (../merge_rule.hpp): ids hashed and
 // sort keys made on every thread, the keys sorted in halves, the few possibly repeated ids found
 // with bitmaps before any are sorted, and the order applied in place (a second array of a
-// million entries would double the peak memory), fetching ahead along each cycle.
+// million entries would double the peak memory), cycle by cycle on every thread.
 #include <algorithm>
+#include <condition_variable>
+#include <deque>
 #include <functional>
+#include <mutex>
 
 #include "../merge_rule.hpp"
 #include "sightline/engine/parallel.hpp"
@@ -116,6 +119,127 @@ std::vector<std::uint32_t> order_and_ids(Case& c, unsigned threads) {
     return order;
 }
 
+// Moves the entries into the order in place: entries[k] becomes the entry that was at order[k].
+// A second array of entries would double the peak memory of a million-row case, so the order's
+// cycles are followed, each entry moved once. This thread finds the cycles, walking the order
+// alone, and hands them out in batches as it goes; every thread, this one once it has found them
+// all, moves them. A long cycle (a random order has one holding most of the entries) is cut into
+// stretches, handed out as they are found and moved at once: the first entry of each is set
+// aside before the stretch before it is handed out, and that stretch ends with it.
+void apply_order(Entries& entries, const std::vector<std::uint32_t>& order, unsigned threads) {
+    constexpr std::uint32_t k_stretch = 16384;  // entries: about this many in a batch
+    struct Piece {
+        std::uint32_t start;                // the first place it fills
+        std::uint32_t length;               // places it fills, following the order from start
+        Entry* last;                        // the set-aside entry its last place takes; null for a
+                                            // whole cycle, whose last place takes its first entry
+    };
+    using Batch = std::vector<Piece>;
+    std::deque<Entry> aside;                // the set-aside entries (which never move once there)
+    std::deque<Batch> ready;
+    std::mutex m;
+    std::condition_variable changed;
+    bool found = false;                     // every cycle has been handed out
+
+    // The walk is bound by memory latency (each step reads an entry far away): the entries a few
+    // steps ahead are fetched while this one moves.
+    constexpr int k_ahead = 8;  // steps
+    const auto move_piece = [&](const Piece& piece) {
+        Entry first;
+        if (!piece.last) first = std::move(entries[piece.start]);
+        std::uint32_t to = piece.start;
+        std::uint32_t ahead = order[to];
+        for (int k = 0; k < k_ahead; ++k) {
+            __builtin_prefetch(&entries[ahead]);
+            ahead = order[ahead];
+        }
+        for (std::uint32_t step = 1; step < piece.length; ++step) {
+            __builtin_prefetch(&entries[ahead]);
+            __builtin_prefetch(reinterpret_cast<const char*>(&entries[ahead]) + 128);
+            ahead = order[ahead];
+            const std::uint32_t from = order[to];
+            entries[to] = std::move(entries[from]);
+            to = from;
+        }
+        entries[to] = std::move(piece.last ? *piece.last : first);
+    };
+    const auto move_batches = [&] {
+        for (;;) {
+            Batch batch;
+            {
+                std::unique_lock lock(m);
+                changed.wait(lock, [&] { return !ready.empty() || found; });
+                if (ready.empty()) return;
+                batch = std::move(ready.front());
+                ready.pop_front();
+            }
+            for (const Piece& piece : batch) move_piece(piece);
+        }
+    };
+    const auto hand_out = [&](Batch& batch) {
+        {
+            const std::lock_guard lock(m);
+            ready.push_back(std::move(batch));
+        }
+        changed.notify_one();
+        batch.clear();
+    };
+    const auto find_cycles = [&] {
+        struct Done {  // even should finding fail, the other threads stop waiting
+            std::mutex& m;
+            std::condition_variable& changed;
+            bool& found;
+            ~Done() {
+                {
+                    const std::lock_guard lock(m);
+                    found = true;
+                }
+                changed.notify_all();
+            }
+        } done{m, changed, found};
+        std::vector<bool> seen(entries.size(), false);
+        Batch batch;
+        std::uint32_t batch_length = 0;
+        for (std::uint32_t start = 0; start < entries.size(); ++start) {
+            if (seen[start] || order[start] == start) continue;
+            // A long cycle is handed out a stretch at a time as it is walked: at each cut, the
+            // entry at the cut is set aside (and, at the first, the cycle's first entry), and the
+            // stretch before it, which ends with that entry, is handed out. Nothing in the cycle
+            // has moved before its first stretch is handed out.
+            Entry* first = nullptr;
+            Piece stretch{start, 0, nullptr};
+            std::uint32_t at = start;
+            do {
+                if (stretch.length == k_stretch) {
+                    if (!first) first = &aside.emplace_back(std::move(entries[start]));
+                    stretch.last = &aside.emplace_back(std::move(entries[at]));
+                    Batch one{stretch};
+                    hand_out(one);
+                    stretch = {at, 0, nullptr};
+                }
+                seen[at] = true;
+                at = order[at];
+                ++stretch.length;
+            } while (at != start);
+            stretch.last = first;  // null: a whole cycle
+            batch.push_back(stretch);
+            batch_length += stretch.length;
+            if (batch_length >= k_stretch) {
+                hand_out(batch);
+                batch_length = 0;
+            }
+        }
+        if (!batch.empty()) hand_out(batch);
+    };
+    detail::Workers workers;
+    for (unsigned t = 1; t < threads; ++t) workers.start(move_batches);
+    workers.run_here([&] {
+        find_cycles();
+        move_batches();
+    });
+    workers.finish();
+}
+
 }  // namespace
 
 void detail::merge_fast(Case& c, unsigned threads) {
@@ -123,35 +247,7 @@ void detail::merge_fast(Case& c, unsigned threads) {
     // Undated entries set apart by an earlier merge take part again (ids are numbered over all).
     entries.insert(entries.end(), c.chronology.undated.begin(), c.chronology.undated.end());
     c.chronology.undated.clear();
-    const std::vector<std::uint32_t> order = order_and_ids(c, threads);
-    // Apply the order in place, cycle by cycle: a second array of entries would double the
-    // peak memory of a million-row case.
-    // The walk is bound by memory latency (each step reads an entry far away): the entries a few
-    // steps ahead on the cycle are fetched while this one moves.
-    constexpr int k_ahead = 8;  // steps
-    std::vector<bool> placed(entries.size(), false);
-    for (std::uint32_t start = 0; start < entries.size(); ++start) {
-        if (placed[start] || order[start] == start) continue;
-        Entry held = std::move(entries[start]);
-        std::uint32_t to = start;
-        std::uint32_t ahead = order[start];
-        for (int k = 0; k < k_ahead && ahead != start; ++k) {
-            __builtin_prefetch(&entries[ahead]);
-            ahead = order[ahead];
-        }
-        for (std::uint32_t from = order[to]; from != start; from = order[to]) {
-            if (ahead != start) {
-                __builtin_prefetch(&entries[ahead]);
-                __builtin_prefetch(reinterpret_cast<const char*>(&entries[ahead]) + 128);
-                ahead = order[ahead];
-            }
-            entries[to] = std::move(entries[from]);
-            placed[to] = true;
-            to = from;
-        }
-        entries[to] = std::move(held);
-        placed[to] = true;
-    }
+    apply_order(entries, order_and_ids(c, threads), threads);
     mark_phase("order applied");
     // The undated entries, last in the order, are set apart: no analysis sees them.
     std::size_t dated = entries.size();

@@ -30,6 +30,11 @@ std::string unreadable_reason(const engine::Error& e);
 // A temporary file left by a writer that was killed (its process gone) is removed by the next
 // writer of the same target. A target that is a device or a pipe (-o /dev/null, a FIFO) is
 // written to directly, never replaced.
+//
+// A large file (more than one chunk of a few megabytes) is handed to the disk a chunk at a time
+// on a thread of its own, straight from the chunk where the file system allows it (O_DIRECT),
+// while the caller goes on making the next: the disk, not the caller, sets the pace, and the
+// bytes take no room in the page cache. A small file is written on commit().
 class AtomicFile {
 public:
     explicit AtomicFile(std::string path);
@@ -37,21 +42,19 @@ public:
     AtomicFile& operator=(const AtomicFile&) = delete;
     ~AtomicFile();
 
-    // Writes bytes; every few megabytes the disk is asked to start writing them, so that commit()
-    // waits for little.
+    // Writes bytes (an error met on the way may show here or at commit()).
     void write(std::string_view bytes);
-    // Flushes, syncs and renames over the target; throws engine::Error on failure.
+    // Writes what is left, syncs and renames over the target; throws engine::Error on failure.
     void commit();
     [[nodiscard]] const std::string& temp_path() const { return m_temp; }
 
 private:
+    struct Disk;                           // the file, its chunks and the thread writing them (io.cpp)
     std::string m_path;
     std::string m_temp;
-    std::FILE* m_file = nullptr;
-    std::uint64_t m_written = 0;           // bytes
-    std::uint64_t m_handed = 0;            // bytes already handed to the disk (writeback started)
+    std::unique_ptr<Disk> m_disk;
     bool m_committed = false;
-    bool m_direct = false;                 // the target is a device or a pipe: written to, not replaced
+    bool m_special = false;                // the target is a device or a pipe: written to, not replaced
 };
 
 // A temporary path beside a target, for libraries that write files themselves (libxlsxwriter):
