@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <functional>
 #include <random>
 #include <set>
 #include <string>
@@ -146,6 +147,49 @@ TEST(Merge, RepeatsAmongManyEntriesAreNumberedTheSameOnEveryThreadCount) {
     const auto ends_with = [](const std::string& id, const char* tail) { return id.size() > 12 && id.substr(12) == tail; };
     EXPECT_EQ(std::count_if(one.begin(), one.end(), [&](const std::string& id) { return ends_with(id, "-2"); }), 500);
     EXPECT_EQ(std::count_if(one.begin(), one.end(), [&](const std::string& id) { return ends_with(id, "-3"); }), 500);
+}
+
+// The accelerated merge moves the entries into their order in place, following the order's
+// cycles on every thread and cutting long ones into stretches. Orders of every shape: random (one
+// cycle holding most entries, and many small ones), one cycle through every entry, a few entries
+// in place among swapped pairs, and already in order. Each gives what the reference gives.
+TEST(Merge, EntriesAreMovedIntoTheSameOrderByBothMergesWhateverTheCycles) {
+    constexpr int n = 150000;
+    std::vector<std::string> words;
+    for (int i = 0; i < n; ++i) words.push_back("entry " + std::to_string(i));
+    const auto day = [](int k) {  // the k-th day from 2010-01-01 (well inside the calendar)
+        return *parse_date(format_day(14610 + k)).date;
+    };
+    std::mt19937 random(7);
+    std::vector<int> shuffled(n);
+    for (int i = 0; i < n; ++i) shuffled[static_cast<std::size_t>(i)] = i;
+    std::shuffle(shuffled.begin(), shuffled.end(), random);
+    const std::vector<std::pair<const char*, std::function<int(int)>>> shapes = {
+        {"random", [&](int i) { return shuffled[static_cast<std::size_t>(i)]; }},
+        {"one cycle", [&](int i) { return (i + 1) % n; }},
+        {"swapped pairs", [&](int i) { return i % 3 == 0 ? i : (i % 3 == 1 ? i + 1 : i - 1); }},
+        {"in order", [&](int i) { return i; }},
+    };
+    for (const auto& [shape, place] : shapes) {
+        const auto merged = [&](bool fast) {
+            Case c = build({{"a.yaml", {}}});
+            for (int i = 0; i < n; ++i) {
+                Entry e;
+                e.date = day(place(i) / 2);  // two entries a day: the source order breaks ties
+                e.summary = c.chronology.text.store(words[static_cast<std::size_t>(i)]);
+                e.agency = AgencyId{0};
+                e.type = EntryType::Contact;
+                e.where = {SourceId{0}, static_cast<std::uint32_t>(i + 2), 1};
+                c.chronology.entries.push_back(e);
+            }
+            if (fast) detail::merge_fast(c, 2);
+            else detail::merge_reference(c);
+            return ids_in_order(c);
+        };
+        const std::vector<std::string> reference = merged(false), fast = merged(true);
+        ASSERT_EQ(reference.size(), static_cast<std::size_t>(n)) << shape;
+        EXPECT_TRUE(reference == fast) << shape;
+    }
 }
 
 TEST(Merge, IdIndexFindsEveryEntry) {
