@@ -2,6 +2,7 @@
 #include "sightline/formats/io.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <condition_variable>
 #include <cstdlib>
@@ -125,33 +126,32 @@ bool is_special_file(const std::string& path) {
 
 // The file being written and its chunks. Bytes gather in a chunk; a full chunk goes to the disk,
 // synchronously for a device or a pipe, else on the writer thread, which the first full chunk
-// starts: it writes one chunk while the caller fills the other. Chunks are aligned to a page and
-// a whole number of pages long, so that a regular file can be written straight from them
-// (O_DIRECT), without a copy in the page cache, where the file system allows it; where it does
-// not, the file is written as any other, and the disk asked to start on each chunk at once. The
-// last, partial chunk is written by commit(), through the page cache.
+// starts: it writes the full chunks in turn while the caller fills the next (a few are kept, so
+// that the disk never waits for an uneven caller). Chunks are aligned to a page and a whole
+// number of pages long, so that a regular file can be written straight from them (O_DIRECT),
+// without a copy in the page cache, where the file system allows it; where it does not, the file
+// is written as any other, and the disk asked to start on each chunk at once. The last, partial
+// chunk is written by commit(), through the page cache.
 struct AtomicFile::Disk {
-    static constexpr std::size_t k_chunk = std::size_t{8} << 20;  // bytes
+    static constexpr std::size_t k_chunk = std::size_t{2} << 20;  // bytes
+    static constexpr std::size_t k_chunks = 8;                     // in the ring
     static constexpr std::size_t k_align = 4096;                   // bytes: a page, and a multiple of any block size
 
-    struct Chunk {
-        struct Free {
-            void operator()(char* p) const { std::free(p); }
-        };
-        std::unique_ptr<char, Free> bytes{static_cast<char*>(std::aligned_alloc(k_align, k_chunk))};
-        std::size_t size = 0;
+    struct Free {
+        void operator()(char* p) const { std::free(p); }
     };
+    using Chunk = std::unique_ptr<char, Free>;
 
     int fd = -1;
     bool regular = true;                   // a file of ours (not a device or a pipe)
-    std::uint64_t written = 0;             // bytes handed to the disk
-    Chunk filling;                         // where write() puts bytes
-    Chunk spare;                           // the writer thread's: being written, or free
+    std::array<Chunk, k_chunks> chunks;    // a ring, each made when first needed
+    std::size_t size = 0;                  // bytes in the chunk being filled, chunks[handed % k_chunks]
     // The writer thread, once started, and what it shares with the caller.
     std::thread thread;
     std::mutex m;
     std::condition_variable changed;
-    bool spare_busy = false;               // the spare chunk waits for, or is being, written
+    std::size_t handed = 0;                // full chunks handed to the writer thread
+    std::size_t done = 0;                  // and written by it
     bool stop = false;
     int error = 0;                         // errno of the first write that failed
 
@@ -165,6 +165,16 @@ struct AtomicFile::Disk {
             thread.join();
         }
         if (fd >= 0) ::close(fd);
+    }
+
+    // The chunk being filled (made if need be).
+    char* filling() {
+        Chunk& chunk = chunks[handed % k_chunks];
+        if (!chunk) {
+            chunk.reset(static_cast<char*>(std::aligned_alloc(k_align, k_chunk)));
+            if (!chunk) throw std::bad_alloc();
+        }
+        return chunk.get();
     }
 
     // Writes n bytes at p, all of them; 0, or the errno of the failure.
@@ -189,20 +199,21 @@ struct AtomicFile::Disk {
         if (flags >= 0) ::fcntl(fd, F_SETFL, on ? (flags | O_DIRECT) : (flags & ~O_DIRECT));
     }
 
-    // The writer thread: writes the spare chunk each time it is handed one.
+    // The writer thread: writes each full chunk in turn.
     void writer() {
         std::unique_lock lock(m);
         for (;;) {
-            changed.wait(lock, [&] { return spare_busy || stop; });
-            if (!spare_busy) return;
+            changed.wait(lock, [&] { return done < handed || stop; });
+            if (done == handed) return;
+            const char* chunk = chunks[done % k_chunks].get();
+            const bool failed_before = error != 0;
             lock.unlock();
-            const int failed = error ? 0 : write_all(spare.bytes.get(), spare.size);
+            const int failed = failed_before ? 0 : write_all(chunk, k_chunk);
             if (!failed && !direct())  // through the page cache: have the disk start on it now
-                ::sync_file_range(fd, static_cast<off_t>(written), static_cast<off_t>(spare.size), SYNC_FILE_RANGE_WRITE);
+                ::sync_file_range(fd, static_cast<off_t>(done * k_chunk), static_cast<off_t>(k_chunk), SYNC_FILE_RANGE_WRITE);
             lock.lock();
-            written += spare.size;
             if (failed && !error) error = failed;
-            spare_busy = false;
+            ++done;
             changed.notify_all();
         }
     }
@@ -210,8 +221,8 @@ struct AtomicFile::Disk {
     // Hands the full chunk to the disk; 0, or the errno of a failure met so far.
     int hand_on() {
         if (!regular) {
-            const int failed = write_all(filling.bytes.get(), filling.size);
-            filling.size = 0;
+            const int failed = write_all(filling(), size);
+            size = 0;
             return failed;
         }
         if (!thread.joinable()) {
@@ -219,13 +230,11 @@ struct AtomicFile::Disk {
             thread = std::thread([this] { writer(); });
         }
         std::unique_lock lock(m);
-        changed.wait(lock, [&] { return !spare_busy; });
-        if (error) return error;
-        std::swap(filling, spare);
-        spare_busy = true;
-        filling.size = 0;
+        ++handed;
+        size = 0;
         changed.notify_all();
-        return 0;
+        changed.wait(lock, [&] { return handed - done < k_chunks; });  // the next chunk is free
+        return error;
     }
 
     // Waits for the writer thread and writes the last chunk through the page cache; 0, or errno.
@@ -233,7 +242,7 @@ struct AtomicFile::Disk {
         if (thread.joinable()) {
             {
                 std::unique_lock lock(m);
-                changed.wait(lock, [&] { return !spare_busy; });
+                changed.wait(lock, [&] { return done == handed; });
                 stop = true;
             }
             changed.notify_all();
@@ -241,14 +250,13 @@ struct AtomicFile::Disk {
             if (error) return error;
         }
         if (regular && direct()) set_direct(false);  // the last chunk is not a whole number of blocks
-        const int failed = write_all(filling.bytes.get(), filling.size);
-        filling.size = 0;
+        const int failed = write_all(filling(), size);
+        size = 0;
         return failed;
     }
 };
 
 AtomicFile::AtomicFile(std::string path) : m_path(std::move(path)), m_disk(std::make_unique<Disk>()) {
-    if (!m_disk->filling.bytes || !m_disk->spare.bytes) throw std::bad_alloc();
     m_special = is_special_file(m_path);
     m_disk->regular = !m_special;
     if (!m_special) {
@@ -268,11 +276,11 @@ AtomicFile::~AtomicFile() {
 void AtomicFile::write(std::string_view bytes) {
     Disk& d = *m_disk;
     while (!bytes.empty()) {
-        const std::size_t n = std::min(bytes.size(), Disk::k_chunk - d.filling.size);
-        std::memcpy(d.filling.bytes.get() + d.filling.size, bytes.data(), n);
-        d.filling.size += n;
+        const std::size_t n = std::min(bytes.size(), Disk::k_chunk - d.size);
+        std::memcpy(d.filling() + d.size, bytes.data(), n);
+        d.size += n;
         bytes.remove_prefix(n);
-        if (d.filling.size == Disk::k_chunk)
+        if (d.size == Disk::k_chunk)
             if (const int failed = d.hand_on())
                 fail(m_path, "file-unwritable", "cannot write '" + m_path + "': " + std::strerror(failed));
     }
