@@ -47,14 +47,11 @@ char sniff_delimiter(std::string_view text) {
 }  // namespace
 
 std::size_t record_bound(std::string_view text) {
-    // Every record but the last ends with \n, \r\n or a lone \r: one more than the line feeds
-    // and the carriage returns not followed by one, unless the text ends with one of those.
+    // Every record but the last ends with \n, \r\n or a lone \r: one more than the line ends,
+    // unless the text ends with one.
     const char* const s = text.data();
     const char* const end = s + text.size();
-    std::size_t n = 1 + byte_scan::count_byte(s, end, '\n');
-    // A carriage return ends a record unless a line feed follows (a \r\n is counted by its \n).
-    for (const char* p = s; (p = byte_scan::find_any(p, end, '\r')) != end; ++p)
-        if (p + 1 == end || p[1] != '\n') ++n;
+    std::size_t n = 1 + byte_scan::count_line_ends(s, end);
     // A line end at the very end starts no record.
     if (s != end && (end[-1] == '\n' || end[-1] == '\r')) --n;
     return n;

@@ -46,8 +46,7 @@ void expect_same(const std::string& s, std::size_t from = 0) {
         << s.size();
     EXPECT_EQ(at(s, scan::find_any(p, end, '\xFF')), at(s, scan::reference::find_any(p, end, '\xFF')))
         << s.size();
-    EXPECT_EQ(scan::count_byte(p, end, '\n'), scan::reference::count_byte(p, end, '\n')) << s.size();
-    EXPECT_EQ(scan::count_byte(p, end, 'a'), scan::reference::count_byte(p, end, 'a')) << s.size();
+    EXPECT_EQ(scan::count_line_ends(p, end), scan::reference::count_line_ends(p, end)) << s.size();
     EXPECT_EQ(at(s, scan::find_non_ascii(p, end)), at(s, scan::reference::find_non_ascii(p, end)))
         << s.size();
 #if defined(__SSE2__)
@@ -55,7 +54,7 @@ void expect_same(const std::string& s, std::size_t from = 0) {
     // comparing the reference with itself.
     EXPECT_EQ(at(s, scan::sse2::find_any(p, end, ',', '"', '\n', '\r')),
               at(s, scan::reference::find_any(p, end, ',', '"', '\n', '\r')));
-    EXPECT_EQ(scan::sse2::count_byte(p, end, '\n'), scan::reference::count_byte(p, end, '\n'));
+    EXPECT_EQ(scan::sse2::count_line_ends(p, end), scan::reference::count_line_ends(p, end));
     EXPECT_EQ(at(s, scan::sse2::find_non_ascii(p, end)), at(s, scan::reference::find_non_ascii(p, end)));
 #endif
 }
@@ -68,7 +67,10 @@ TEST(ByteScan, ReferenceDefinitions) {
     EXPECT_EQ(at(s, scan::reference::find_any(s.data(), end, ',')), 2);
     EXPECT_EQ(at(s, scan::reference::find_any(s.data(), end, '\n', '"')), 4);
     EXPECT_EQ(scan::reference::find_any(s.data(), end, ';'), end);
-    EXPECT_EQ(scan::reference::count_byte(s.data(), end, 'b'), 1u);
+    EXPECT_EQ(scan::reference::count_line_ends(s.data(), end), 1u);
+    const std::string lines = "a\r\nb\rc\n\n\r";  // \r\n, a lone \r, two \n, and a \r at the end
+    EXPECT_EQ(scan::reference::count_line_ends(lines.data(), lines.data() + lines.size()), 5u);
+    EXPECT_EQ(scan::reference::count_line_ends(lines.data(), lines.data() + 2), 1u);  // "a\r": its \n is not in it
     EXPECT_EQ(at(s, scan::reference::find_non_ascii(s.data(), end)), 7);
     EXPECT_EQ(scan::reference::find_non_ascii(s.data(), s.data() + 7), s.data() + 7);
 }
@@ -99,8 +101,8 @@ TEST(ByteScan, FindsAMatchEitherSideOfABlockEdge) {
                     EXPECT_EQ(at(s, scan::find_any(begin, end, ',', '"', '\n', '\r')), expected);
                 } else if (c == '\x80') {
                     EXPECT_EQ(at(s, scan::find_non_ascii(begin, end)), expected);
-                } else if (c == '\n') {
-                    EXPECT_EQ(scan::count_byte(begin, end, '\n'), 1u);
+                } else if (c == '\n' || c == '\r') {
+                    EXPECT_EQ(scan::count_line_ends(begin, end), 1u);
                 }
             }
         }
@@ -114,16 +116,31 @@ TEST(ByteScan, FindsAMatchEitherSideOfABlockEdge) {
         expect_same(s);
         EXPECT_EQ(scan::find_any(s.data(), s.data() + n, ',', '"', '\n', '\r'), s.data() + n);
         EXPECT_EQ(scan::find_non_ascii(s.data(), s.data() + n), s.data() + n);
-        EXPECT_EQ(scan::count_byte(s.data(), s.data() + n, '\n'), 0u);
+        EXPECT_EQ(scan::count_line_ends(s.data(), s.data() + n), 0u);
     }
 }
 
-TEST(ByteScan, CountsPastTheByteCountersOverflow) {
-    // The SSE2 count empties its byte counters every 255 blocks: count across several emptyings.
-    const std::string s(255 * 16 * 3 + 7, '\n');
-    EXPECT_EQ(scan::count_byte(s.data(), s.data() + s.size(), '\n'), s.size());
+// A carriage return and a line feed either side of a block's edge are one line end; a carriage
+// return at a block's last byte looks at the next block's first.
+TEST(ByteScan, CountsALineEndSplitByABlockEdgeOnce) {
+    for (const std::size_t cr : {14u, 15u, 16u, 31u, 32u, 47u}) {
+        std::string s(64, 'x');
+        s[cr] = '\r';
+        s[cr + 1] = '\n';
+        EXPECT_EQ(scan::count_line_ends(s.data(), s.data() + s.size()), 1u) << cr;
+        expect_same(s);
+        s[cr + 1] = 'x';  // now a lone \r
+        EXPECT_EQ(scan::count_line_ends(s.data(), s.data() + s.size()), 1u) << cr;
+        expect_same(s);
+    }
+    const std::string crlf_lines = [] {
+        std::string t;
+        for (int i = 0; i < 1000; ++i) t += "row " + std::to_string(i) + ",text\r\n";
+        return t;
+    }();
+    EXPECT_EQ(scan::count_line_ends(crlf_lines.data(), crlf_lines.data() + crlf_lines.size()), 1000u);
     std::mt19937 rng(7);
-    const std::string r = random_bytes(rng, 255 * 16 * 2 + 100);
+    const std::string r = random_bytes(rng, 16 * 600 + 100);
     expect_same(r);
 }
 
