@@ -1096,10 +1096,12 @@ bool digit(char c) { return c >= '0' && c <= '9'; }
 std::int32_t two(std::string_view t, std::size_t at) { return (t[at] - '0') * 10 + (t[at + 1] - '0'); }
 
 // The two forms nearly every date of a large chronology takes, read directly: 2015-06-24 and
-// (in spreadsheets, day first or month first) 24/06/2015, each optionally with " 14:30". Anything
-// else, or anything wrong, goes to the general grammar, which gives the same dates and messages.
+// (in spreadsheets, day first or month first) 24/06/2015, each optionally with " 14:30" or a time
+// as people write it (" 14.30", " 2.30pm", " 1430hrs": read_people_time, as the general grammar
+// reads it after a day). Anything else, or anything wrong, goes to the general grammar, which
+// gives the same dates and messages.
 std::optional<DateParseResult> fast_date(std::string_view t, const DateParseOptions& o) {
-    if (t.size() != 10 && t.size() != 16) return std::nullopt;
+    if (t.size() < 10 || (t.size() > 10 && t[10] != ' ' && t[10] != 'T')) return std::nullopt;
     std::int32_t y = 0, m = 0, d = 0;
     if (t[4] == '-' && t[7] == '-' && digit(t[0]) && digit(t[1]) && digit(t[2]) && digit(t[3]) && digit(t[5]) &&
         digit(t[6]) && digit(t[8]) && digit(t[9])) {
@@ -1121,15 +1123,21 @@ std::optional<DateParseResult> fast_date(std::string_view t, const DateParseOpti
     p.month = static_cast<std::uint8_t>(m);
     p.day = static_cast<std::uint8_t>(d);
     p.precision = Precision::Day;
-    if (t.size() == 16) {
-        if ((t[10] != ' ' && t[10] != 'T') || t[13] != ':' || !digit(t[11]) || !digit(t[12]) || !digit(t[14]) ||
-            !digit(t[15]))
-            return std::nullopt;
+    if (t.size() == 16 && t[13] == ':' && digit(t[11]) && digit(t[12]) && digit(t[14]) && digit(t[15])) {
         const std::int32_t h = two(t, 11), min = two(t, 14);
         if (h > 23 || min > 59) return std::nullopt;
         p.hour = static_cast<std::uint8_t>(h);
         p.minute = static_cast<std::uint8_t>(min);
         p.precision = Precision::Minute;
+    } else if (t.size() > 10) {
+        if (t[10] != ' ') return std::nullopt;
+        Scanner sc{t.substr(11), 0};
+        PointRead r;
+        r.point = p;
+        // A clock time only: a part of the day ("morning") is a stretch, and anything after the
+        // time (a qualifier, a range) is the general grammar's.
+        if (read_people_time(sc, r) != PointStatus::Ok || !sc.done() || r.has_end) return std::nullopt;
+        p = r.point;
     }
     FuzzyDate date;
     date.first = p;

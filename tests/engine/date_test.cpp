@@ -645,13 +645,19 @@ TEST(Dates, FastPathsAndOffsetCacheAgreeWithTheGrammar) {
         }
     }
     EXPECT_GT(compared, 80000);
-    // People's forms never take a direct reading: the same with the fast paths on or off.
+    // People's forms: a clock time after a day as people write it takes a direct reading too
+    // (read_people_time), and the rest never do; the same with the fast paths on or off, around
+    // the clock changes too.
     for (std::int32_t day = days_from_civil(2016, 1, 1); day <= days_from_civil(2016, 12, 31); ++day) {
         const std::string iso = format_day(day);
         const std::string uk = iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
         for (const std::string& text :
              {uk + " 10.30am", iso + " 12pm", uk + ", noon", iso + " morning", uk + " early hours", "w/c " + uk,
-              "Mon " + uk, "Sun, " + iso + " 01:30am", iso + "?", uk + " 1030hrs", uk + " 01.30", uk + " midnight"}) {
+              "Mon " + uk, "Sun, " + iso + " 01:30am", iso + "?", uk + " 1030hrs", uk + " 01.30", uk + " midnight",
+              uk + " 2.30pm", uk + " 2.30 PM", uk + " 1.30am", uk + " 12am", uk + " 12.00pm", uk + " 14.30",
+              uk + " 0130 hrs", uk + " 1430HRS", uk + " 10:30:00 AM", uk + " 10am", uk + " 12 noon",
+              uk + " 25.30", uk + " 13.30pm", uk + " 2.3pm", uk + " 1430", uk + " 1430hrs?", uk + " 2.30pm-3pm",
+              uk + " 2.30pm ", uk + "  14.30", iso + " 01.30", iso + "T01.30", uk + " at 14.30"}) {
             for (const DateOrder order : {DateOrder::Dmy, DateOrder::Mdy}) {
                 DateParseOptions general;
                 general.spreadsheet_forms = true;
