@@ -30,8 +30,8 @@ std::vector<std::uint32_t> order_and_ids(Case& c, unsigned threads) {
     // Repeats are rare: a bitmap of the hashes' top bits finds the few that may repeat (about one
     // in thirty at a million), only those are sorted, and only entries whose hash repeats are
     // numbered (by the rule's number_repeats).
-    unsigned bits = 10;  // about sixteen buckets an entry
-    while (bits < 24 && (std::size_t{1} << bits) < 16 * entries.size()) ++bits;
+    unsigned bits = 10;  // about sixteen buckets an entry (at least eight up to 16M entries: 16 MB a bitmap)
+    while (bits < 27 && (std::size_t{1} << bits) < 16 * entries.size()) ++bits;
     const auto bucket = [bits](std::uint64_t h) { return h >> (48 - bits); };  // ids are 48 bits
     const auto in = [](const std::vector<std::uint64_t>& set, std::uint64_t b) { return (set[b >> 6] >> (b & 63)) & 1; };
     struct Buckets {
