@@ -639,7 +639,7 @@ PointStatus read_people_time(Scanner& sc, PointRead& r) {
                 sc.pos = save;
                 return PointStatus::NoMatch;
             }
-            if (sep == ':' && sc.literal(':') && !sc.digits(2, 2, sec)) return PointStatus::BadTime;
+            if (sep == ':' && sc.literal(':') && (!sc.digits(2, 2, sec) || sec > 59)) return PointStatus::BadTime;
         }
         const std::size_t before_word = sc.pos;
         sc.skip_spaces();

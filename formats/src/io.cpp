@@ -7,6 +7,7 @@
 #include <condition_variable>
 #include <cstdlib>
 #include <mutex>
+#include <system_error>
 #include <thread>
 #include <utility>
 #include <cstdint>
@@ -143,7 +144,9 @@ struct AtomicFile::Disk {
     using Chunk = std::unique_ptr<char, Free>;
 
     int fd = -1;
-    bool regular = true;                   // a file of ours (not a device or a pipe)
+    bool on_thread = true;                 // full chunks go to a writer thread: not for a device or a
+                                           // pipe (nor where no thread can be had), written here instead
+    bool direct = false;                   // O_DIRECT is on: chunks go straight to the disk
     std::array<Chunk, k_chunks> chunks;    // a ring, each made when first needed
     std::size_t size = 0;                  // bytes in the chunk being filled, chunks[handed % k_chunks]
     // The writer thread, once started, and what it shares with the caller.
@@ -152,14 +155,15 @@ struct AtomicFile::Disk {
     std::condition_variable changed;
     std::size_t handed = 0;                // full chunks handed to the writer thread
     std::size_t done = 0;                  // and written by it
-    bool stop = false;
+    bool stop = false;                     // no more chunks will come
+    bool abandoned = false;                // the file is given up: chunks not yet written never will be
     int error = 0;                         // errno of the first write that failed
 
     ~Disk() {
         if (thread.joinable()) {
             {
                 std::lock_guard lock(m);
-                stop = true;
+                stop = abandoned = true;
             }
             changed.notify_all();
             thread.join();
@@ -182,7 +186,7 @@ struct AtomicFile::Disk {
         while (n > 0) {
             const ssize_t k = ::write(fd, p, n);
             if (k < 0 && errno == EINTR) continue;
-            if (k < 0 && errno == EINVAL && direct()) {
+            if (k < 0 && errno == EINVAL && direct) {
                 set_direct(false);  // the file system has other rules for direct writes: not direct, then
                 continue;
             }
@@ -193,10 +197,11 @@ struct AtomicFile::Disk {
         return 0;
     }
 
-    [[nodiscard]] bool direct() const { return (::fcntl(fd, F_GETFL) & O_DIRECT) != 0; }
+    // Turns O_DIRECT on or off; `direct` says which it is once asked (off where it is refused).
     void set_direct(bool on) {
         const int flags = ::fcntl(fd, F_GETFL);
-        if (flags >= 0) ::fcntl(fd, F_SETFL, on ? (flags | O_DIRECT) : (flags & ~O_DIRECT));
+        if (flags >= 0 && ::fcntl(fd, F_SETFL, on ? (flags | O_DIRECT) : (flags & ~O_DIRECT)) == 0) direct = on;
+        else if (!on) direct = false;  // (a failure to turn it off shows at the next write, as EINVAL)
     }
 
     // The writer thread: writes each full chunk in turn.
@@ -204,12 +209,12 @@ struct AtomicFile::Disk {
         std::unique_lock lock(m);
         for (;;) {
             changed.wait(lock, [&] { return done < handed || stop; });
-            if (done == handed) return;
+            if (done == handed || abandoned) return;
             const char* chunk = chunks[done % k_chunks].get();
             const bool failed_before = error != 0;
             lock.unlock();
             const int failed = failed_before ? 0 : write_all(chunk, k_chunk);
-            if (!failed && !direct())  // through the page cache: have the disk start on it now
+            if (!failed && !direct)  // through the page cache: have the disk start on it now
                 ::sync_file_range(fd, static_cast<off_t>(done * k_chunk), static_cast<off_t>(k_chunk), SYNC_FILE_RANGE_WRITE);
             lock.lock();
             if (failed && !error) error = failed;
@@ -220,14 +225,19 @@ struct AtomicFile::Disk {
 
     // Hands the full chunk to the disk; 0, or the errno of a failure met so far.
     int hand_on() {
-        if (!regular) {
+        if (!thread.joinable() && on_thread) {
+            set_direct(true);  // where the file system refuses, nothing changes
+            try {
+                thread = std::thread([this] { writer(); });
+            } catch (const std::system_error&) {
+                set_direct(false);
+                on_thread = false;
+            }
+        }
+        if (!thread.joinable()) {
             const int failed = write_all(filling(), size);
             size = 0;
             return failed;
-        }
-        if (!thread.joinable()) {
-            set_direct(true);  // where the file system refuses, nothing changes
-            thread = std::thread([this] { writer(); });
         }
         std::unique_lock lock(m);
         ++handed;
@@ -249,8 +259,8 @@ struct AtomicFile::Disk {
             thread.join();
             if (error) return error;
         }
-        if (regular && direct()) set_direct(false);  // the last chunk is not a whole number of blocks
-        const int failed = write_all(filling(), size);
+        if (direct) set_direct(false);  // the last chunk is not a whole number of blocks
+        const int failed = size ? write_all(filling(), size) : 0;
         size = 0;
         return failed;
     }
@@ -258,7 +268,7 @@ struct AtomicFile::Disk {
 
 AtomicFile::AtomicFile(std::string path) : m_path(std::move(path)), m_disk(std::make_unique<Disk>()) {
     m_special = is_special_file(m_path);
-    m_disk->regular = !m_special;
+    m_disk->on_thread = !m_special;
     if (!m_special) {
         remove_stale_temporaries(m_path);
         m_temp = m_path + ".tmp-" + std::to_string(::getpid());

@@ -531,6 +531,9 @@ TEST(Dates, ImpossibleTimesAsPeopleWriteThemAreTimeInvalid) {
              Case{"23/05/2016 2400hrs", "time-invalid", "time in '23/05/2016 2400hrs' does not exist"},
              Case{"23/05/2016 10 noon", "time-invalid", "time in '23/05/2016 10 noon' does not exist"},
              Case{"Mon 23 May 2016 10:60 am", "time-invalid", "time in 'Mon 23 May 2016 10:60 am' does not exist"},
+             Case{"Mon 23/05/2016 12:00:99 noon", "time-invalid",
+                  "time in 'Mon 23/05/2016 12:00:99 noon' does not exist"},
+             Case{"23/05/2016 12:00:60 midday", "time-invalid", "time in '23/05/2016 12:00:60 midday' does not exist"},
              Case{"Mon 31 June 2016", "date-invalid", "date 'Mon 31 June 2016' does not exist"},
              Case{"27/03/2016 01.30am", "time-nonexistent",
                   "local time '27/03/2016 01.30am' does not exist in Europe/London (the clocks went forward)"},
@@ -657,7 +660,8 @@ TEST(Dates, FastPathsAndOffsetCacheAgreeWithTheGrammar) {
               uk + " 2.30pm", uk + " 2.30 PM", uk + " 1.30am", uk + " 12am", uk + " 12.00pm", uk + " 14.30",
               uk + " 0130 hrs", uk + " 1430HRS", uk + " 10:30:00 AM", uk + " 10am", uk + " 12 noon",
               uk + " 25.30", uk + " 13.30pm", uk + " 2.3pm", uk + " 1430", uk + " 1430hrs?", uk + " 2.30pm-3pm",
-              uk + " 2.30pm ", uk + "  14.30", iso + " 01.30", iso + "T01.30", uk + " at 14.30"}) {
+              uk + " 2.30pm ", uk + "  14.30", iso + " 01.30", iso + "T01.30", uk + " at 14.30",
+              uk + " 12:00:60 noon", iso + " 00:00:75 midnight", uk + " 12:00:59 midday"}) {
             for (const DateOrder order : {DateOrder::Dmy, DateOrder::Mdy}) {
                 DateParseOptions general;
                 general.spreadsheet_forms = true;

@@ -124,10 +124,13 @@ std::vector<std::uint32_t> order_and_ids(Case& c, unsigned threads) {
 // cycles are followed, each entry moved once. This thread finds the cycles, walking the order
 // alone, and hands them out in batches as it goes; every thread, this one once it has found them
 // all, moves them. A long cycle (a random order has one holding most of the entries) is cut into
-// stretches, handed out as they are found and moved at once: the first entry of each is set
-// aside before the stretch before it is handed out, and that stretch ends with it.
+// stretches of K places, handed out as they are found and moved at once. With c[0], c[1], ...
+// the cycle's places in the order's walk (c[i + 1] = order[c[i]]), stretch j fills c[jK] to
+// c[jK + K - 1], each place taking the entry of the next; its last place takes the entry of
+// c[(j + 1)K], which was set aside before stretch j was handed out (the last stretch takes
+// c[0]'s, set aside at the first cut), since stretch j + 1 overwrites that place.
 void apply_order(Entries& entries, const std::vector<std::uint32_t>& order, unsigned threads) {
-    constexpr std::uint32_t k_stretch = 16384;  // entries: about this many in a batch
+    constexpr std::uint32_t k_stretch = 16384;  // K, in entries: also about this many in a batch
     struct Piece {
         std::uint32_t start;                // the first place it fills
         std::uint32_t length;               // places it fills, following the order from start
