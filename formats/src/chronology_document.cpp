@@ -31,7 +31,7 @@ detail::DocumentTable chronology_table(const Case& c, std::span<const Entry> ent
     const Chronology& ch = c.chronology;
     detail::DocumentTable t;
     t.header = {"No.", "Date", "Agency", "Area", "Type", "Summary", "People", "Child seen", "Source", "Id", "Review notes"};
-    t.widths = {3.5, 8, 10, 9, 8, 28, 9, 8, 12, 10, 12};
+    t.widths = {4.5, 8, 10, 9, 9, 26, 9, 8, 12, 10, 12};  // "No.", four digits and "Immunisation" on one line
     t.small = true;
     enum Column : std::size_t { k_agency = 2, k_seen = 7 };
     for (const Entry& e : entries) {
