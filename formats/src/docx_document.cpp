@@ -9,6 +9,7 @@
 #include <numeric>
 
 #include "sightline/engine/diagnostic.hpp"
+#include "sightline/engine/palette.hpp"
 #include "sightline/formats/io.hpp"
 
 namespace sightline::formats::detail {
@@ -139,7 +140,7 @@ void WordDocument::table(const DocumentTable& t) {
         for (std::size_t c = 0; c < columns; ++c) {
             const std::string_view text = c < cells.size() ? std::string_view(cells[c]) : std::string_view();
             m_body += "<w:tc><w:tcPr><w:tcW w:w=\"" + std::to_string(twips[c]) + "\" w:type=\"dxa\"/>";
-            const std::uint32_t fill = header ? 0xD9E1F2 : t.fill(row_number, c);
+            const std::uint32_t fill = header ? engine::palette::k_table_header : t.fill(row_number, c);
             if (fill != k_no_colour) m_body += "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"" + hex_colour(fill) + "\"/>";
             m_body += "</w:tcPr>";
             // Paragraphs for the cell's lines; a cell always has one.

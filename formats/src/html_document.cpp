@@ -5,6 +5,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "sightline/engine/palette.hpp"
 #include "sightline/formats/io.hpp"
 #include "xml_text.hpp"
 
@@ -24,7 +25,6 @@ p.note { font-style: italic; color: #5d6d7e; }
 ul { margin: 0.3em 0; padding-left: 1.4em; }
 table { border-collapse: collapse; width: 100%; margin: 0.4em 0 1em; table-layout: fixed; }
 th, td { border: 1px solid #808080; padding: 2px 4px; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
-th { background: #d9e1f2; }
 table.small { font-size: 8pt; }
 table.details td:first-child { font-weight: bold; }
 tr { break-inside: avoid; }
@@ -137,6 +137,7 @@ std::string HtmlDocument::html() const {
     append_xml_text(out, m_title);
     out += "</title>\n<style>";
     out += k_style;
+    out += "th { background: " + css_colour(engine::palette::k_table_header) + "; }\n";
     out += "</style>\n</head>\n<body>\n";
     out += m_body;
     if (m_in_list) out += "</ul>\n";

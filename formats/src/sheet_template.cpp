@@ -9,6 +9,7 @@
 #include "sightline/engine/diagnostic.hpp"
 #include "sightline/engine/vocabulary.hpp"
 #include "docx_document.hpp"
+#include "xlsx_formats.hpp"
 #include "sightline/formats/io.hpp"
 
 namespace sightline::formats {
@@ -104,10 +105,7 @@ void write_template_xlsx(const TemplateSpec& spec, const std::string& path,
     lxw_worksheet* help = workbook_add_worksheet(book, "Instructions");
     lxw_worksheet* lists = workbook_add_worksheet(book, "Lists");
 
-    lxw_format* bold = workbook_add_format(book);
-    format_set_bold(bold);
-    format_set_bg_color(bold, 0xD9E1F2);
-    format_set_bottom(bold, LXW_BORDER_THIN);
+    lxw_format* bold = detail::add_header_format(book);  // the header row, and the instructions' headings
     lxw_format* note = workbook_add_format(book);
     format_set_italic(note);
     format_set_font_color(note, 0x595959);

@@ -11,6 +11,7 @@
 #include "sightline/engine/vocabulary.hpp"
 #include "sightline/formats/io.hpp"
 #include "sightline/formats/themes_report.hpp"
+#include "xlsx_formats.hpp"
 
 namespace sightline::formats {
 
@@ -33,12 +34,7 @@ public:
     Book(std::string path, const std::string& temp) : m_path(std::move(path)) {
         m_book = workbook_new(temp.c_str());
         if (!m_book) fail_unwritable(m_path, "libxlsxwriter could not start a workbook");
-        m_header = workbook_add_format(m_book);
-        format_set_bold(m_header);
-        format_set_bg_color(m_header, 0xD9E1F2);
-        format_set_bottom(m_header, LXW_BORDER_THIN);
-        format_set_text_wrap(m_header);
-        format_set_align(m_header, LXW_ALIGN_VERTICAL_TOP);
+        m_header = detail::add_header_format(m_book);
         m_title = workbook_add_format(m_book);
         format_set_bold(m_title);
         format_set_font_size(m_title, 13);

@@ -12,6 +12,7 @@
 #include "sightline/engine/merge.hpp"
 #include "sightline/formats/columns.hpp"
 #include "sightline/formats/io.hpp"
+#include "xlsx_formats.hpp"
 
 namespace sightline::formats {
 
@@ -77,12 +78,7 @@ public:
         wo.constant_memory = LXW_TRUE;
         m_book = workbook_new_opt(temp.c_str(), &wo);
         if (!m_book) fail_unwritable(path, "libxlsxwriter could not start a workbook");
-        m_header = workbook_add_format(m_book);
-        format_set_bold(m_header);
-        format_set_bg_color(m_header, 0xD9E1F2);
-        format_set_bottom(m_header, LXW_BORDER_THIN);
-        format_set_text_wrap(m_header);
-        format_set_align(m_header, LXW_ALIGN_VERTICAL_TOP);
+        m_header = detail::add_header_format(m_book);
         m_top = workbook_add_format(m_book);
         format_set_align(m_top, LXW_ALIGN_VERTICAL_TOP);
         m_wrap = workbook_add_format(m_book);

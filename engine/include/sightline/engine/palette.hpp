@@ -15,5 +15,6 @@ inline constexpr std::uint32_t k_cursor = 0x2E86C1;      // the date cursor
 inline constexpr std::uint32_t k_episode = 0x1F618D;     // a key practice episode
 inline constexpr std::uint32_t k_ink = 0x1C2833;         // a marker's outline, dark text
 inline constexpr std::uint32_t k_retrospective = 0x922B21;  // the ring of evidence found later
+inline constexpr std::uint32_t k_table_header = 0xD9E1F2;  // a table's header row (documents, workbooks)
 
 }  // namespace sightline::engine::palette
