@@ -6,7 +6,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <functional>
+#include <limits>
 #include <random>
 #include <set>
 #include <string>
@@ -185,6 +187,61 @@ TEST(Merge, EntriesAreMovedIntoTheSameOrderByBothMergesWhateverTheCycles) {
             if (fast) detail::merge_fast(c, 2);
             else detail::merge_reference(c);
             return ids_in_order(c);
+        };
+        const std::vector<std::string> reference = merged(false), fast = merged(true);
+        ASSERT_EQ(reference.size(), static_cast<std::size_t>(n)) << shape;
+        EXPECT_TRUE(reference == fast) << shape;
+    }
+}
+
+// The accelerated merge sorts keys packed into one number when they fit in 64 bits, and sorts
+// them field by field when they do not: both must give the reference's order, with undated
+// entries, seq before and after zero, several sources and many entries on one minute.
+TEST(Merge, BothMergesOrderTheSameWhetherOrNotTheKeysPackIntoOneNumber) {
+    constexpr int n = 70000;
+    std::mt19937 random(11);
+    std::vector<std::string> dates;  // minutes over twenty years, some of them shared
+    for (int i = 0; i < 5000; ++i) {
+        const int day = std::uniform_int_distribution<int>(0, 7300)(random);
+        const int minute = std::uniform_int_distribution<int>(0, 1439)(random);
+        char time[16];
+        std::snprintf(time, sizeof time, " %02d:%02d", minute / 60, minute % 60);
+        const std::string date = format_day(10957 + day) + (i % 4 == 0 ? "" : time);
+        if (parse_date(date).date) dates.push_back(date);  // not a minute the clocks skip
+    }
+    const struct {
+        const char* shape;
+        std::int32_t seq_low, seq_high;
+    } shapes[] = {
+        {"packed: seq from -3 to 3", -3, 3},
+        {"too wide for one number: seq over every int32", std::numeric_limits<std::int32_t>::min(),
+         std::numeric_limits<std::int32_t>::max()},
+    };
+    for (const auto& [shape, seq_low, seq_high] : shapes) {
+        const auto merged = [&](bool fast) {
+            std::mt19937 rows(5);
+            Case c = build({{"a.yaml", {}}, {"b.yaml", {}}, {"c.yaml", {}}});
+            for (int i = 0; i < n; ++i) {
+                Entry e;
+                if (i % 97 == 0) {
+                    e.undated = true;
+                    e.date_text = "not known";
+                } else {
+                    e.date = *parse_date(dates[rows() % dates.size()]).date;
+                }
+                e.seq = std::uniform_int_distribution<std::int32_t>(seq_low, seq_high)(rows);
+                if (i % 3 == 0) e.seq = 0;
+                e.summary = c.chronology.text.store("entry " + std::to_string(i));
+                e.agency = AgencyId{0};
+                e.type = EntryType::Contact;
+                e.where = {SourceId{static_cast<std::uint32_t>(rows() % 3)}, static_cast<std::uint32_t>(i + 2), 1};
+                c.chronology.entries.push_back(e);
+            }
+            if (fast) detail::merge_fast(c, 2);
+            else detail::merge_reference(c);
+            std::vector<std::string> ids = ids_in_order(c);
+            for (const Entry& e : c.chronology.undated) ids.push_back(entry_id(e));
+            return ids;
         };
         const std::vector<std::string> reference = merged(false), fast = merged(true);
         ASSERT_EQ(reference.size(), static_cast<std::size_t>(n)) << shape;
