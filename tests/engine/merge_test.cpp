@@ -2,6 +2,7 @@
 #include "sightline/engine/merge.hpp"
 
 #include "merge_rule.hpp"  // the reference and the accelerated merge, side by side
+#include "fast/radix_order.hpp"
 
 #include <gtest/gtest.h>
 
@@ -247,6 +248,62 @@ TEST(Merge, BothMergesOrderTheSameWhetherOrNotTheKeysPackIntoOneNumber) {
         ASSERT_EQ(reference.size(), static_cast<std::size_t>(n)) << shape;
         EXPECT_TRUE(reference == fast) << shape;
     }
+}
+
+// The radix order on its own: the order sorting the keys gives whenever it says it packed them,
+// and it packs every case a reader makes (dates within the calendar, any seq a file can give).
+TEST(RadixOrder, GivesTheOrderSortingGivesOrSaysTheKeysDoNotPack) {
+    std::mt19937_64 random(3);
+    constexpr std::uint64_t k_undated = detail::KeyRanges::k_undated;
+    const auto primary_in = [&](std::uint64_t span) { return (std::uint64_t{1} << 63) + random() % span; };
+    struct Shape {
+        const char* name;
+        std::size_t n;
+        unsigned threads;
+        int undated_percent;
+        std::uint64_t primary_span;   // 0: every bit
+        std::uint32_t seq_span;       // 0: every bit
+        bool no_source;               // some entries have no source (rank k_no_index)
+        bool packs;
+    };
+    const Shape shapes[] = {
+        {"empty", 0, 2, 0, 1000, 1, false, true},
+        {"one entry", 1, 2, 0, 1000, 1, false, true},
+        {"more threads than keys", 3, 5, 0, 1000, 4, false, true},
+        {"one undated entry", 1, 2, 100, 1000, 1, false, true},
+        {"all undated", 4000, 2, 100, 1000, 1, false, true},
+        {"a third undated, seq small", 20000, 2, 33, 400000000, 7, false, true},
+        {"one thread, many on a minute", 20000, 1, 5, 50, 3, false, true},
+        {"some with no source", 20000, 3, 10, 1000, 2, true, true},
+        {"seq over every int32", 20000, 2, 10, 1000000, 0, false, false},
+        {"instants over every bit", 20000, 2, 10, 0, 1, false, false},
+    };
+    for (const Shape& shape : shapes) {
+        std::vector<detail::SortKey> keys(shape.n);
+        detail::KeyRanges ranges;
+        for (std::uint32_t i = 0; i < shape.n; ++i) {
+            const bool undated = static_cast<int>(random() % 100) < shape.undated_percent;
+            const auto seq = static_cast<std::uint32_t>(shape.seq_span == 0 ? random() : (1u << 31) + random() % shape.seq_span);
+            const std::uint32_t rank = shape.no_source && random() % 4 == 0 ? k_no_index : static_cast<std::uint32_t>(random() % 7);
+            keys[i] = undated ? detail::SortKey{k_undated, 0, rank, 0, i}
+                              : detail::SortKey{shape.primary_span == 0 ? random() % k_undated : primary_in(shape.primary_span),
+                                                seq, rank, 0, i};
+            ranges.add(keys[i]);
+        }
+        std::vector<std::uint32_t> order(shape.n, 7);
+        const bool packed = detail::radix_order(keys, ranges, order, shape.threads);
+        EXPECT_EQ(packed, shape.packs) << shape.name;
+        if (!packed) continue;
+        std::sort(keys.begin(), keys.end());
+        for (std::size_t k = 0; k < shape.n; ++k) ASSERT_EQ(order[k], keys[k].index) << shape.name << " at " << k;
+    }
+    // A dated key with the undated entries' instant and a seq of its own is not packed: the
+    // packing would put it among them by rank alone.
+    const std::vector<detail::SortKey> end_keys = {{k_undated, 5, 0, 0, 0}, {k_undated, 0, 1, 0, 1}};
+    detail::KeyRanges end_ranges;
+    for (const detail::SortKey& k : end_keys) end_ranges.add(k);
+    std::vector<std::uint32_t> end_order(2);
+    EXPECT_FALSE(detail::radix_order(end_keys, end_ranges, end_order, 2));
 }
 
 TEST(Merge, IdIndexFindsEveryEntry) {

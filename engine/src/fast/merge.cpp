@@ -1,18 +1,17 @@
 // Merge: the accelerated path, for a large case on several threads. It makes the chronology the
 // reference merge (../merge.cpp) makes, by the same rules (../merge_rule.hpp): ids hashed and
-// sort keys made on every thread, the keys sorted by their bytes on every thread, the few
-// possibly repeated ids found with bitmaps before any are sorted, and the order applied in place
-// (a second array of a million entries would double the peak memory), cycle by cycle on every
-// thread.
+// sort keys made on every thread, the keys packed into numbers and sorted by their digits on
+// every thread (radix_order.cpp; by comparison when they do not pack), the few possibly repeated
+// ids found with bitmaps before any are sorted, and the order applied in place (a second array of
+// a million entries would double the peak memory), cycle by cycle on every thread.
 #include <algorithm>
-#include <array>
-#include <bit>
 #include <condition_variable>
 #include <deque>
 #include <functional>
 #include <mutex>
 
 #include "../merge_rule.hpp"
+#include "radix_order.hpp"
 #include "sightline/engine/parallel.hpp"
 #include "sightline/engine/phases.hpp"
 
@@ -21,112 +20,6 @@ namespace sightline::engine {
 using namespace detail;
 
 namespace {
-
-// [SECTION] The chronology's keys sorted by their bytes
-
-// The least and greatest values of the chronology keys' fields, gathered as the keys are made.
-// An undated entry's key (`when` the largest number, seq 0) counts for its source rank only: the
-// undated come after every dated entry, in rank and index order, whatever their seq.
-struct KeyRanges {
-    static constexpr std::uint64_t k_undated = ~std::uint64_t{0};
-    std::uint64_t when_min = k_undated, when_max = 0;
-    std::uint32_t seq_min = ~0u, seq_max = 0, rank_min = ~0u, rank_max = 0;
-
-    void add(const SortKey& k) {
-        if (k.primary != k_undated) {
-            when_min = std::min(when_min, k.primary);
-            when_max = std::max(when_max, k.primary);
-            seq_min = std::min(seq_min, k.seq);
-            seq_max = std::max(seq_max, k.seq);
-        }
-        rank_min = std::min(rank_min, k.source_rank);
-        rank_max = std::max(rank_max, k.source_rank);
-    }
-    void add(const KeyRanges& r) {
-        when_min = std::min(when_min, r.when_min);
-        when_max = std::max(when_max, r.when_max);
-        seq_min = std::min(seq_min, r.seq_min);
-        seq_max = std::max(seq_max, r.seq_max);
-        rank_min = std::min(rank_min, r.rank_min);
-        rank_max = std::max(rank_max, r.rank_max);
-    }
-};
-
-// Sorts the chronology's keys (keys[i].index == i, line 0) by packing each into one number: when,
-// seq and source rank, each less its least value, then the index, side by side (undated entries,
-// whose when is the largest, just after the latest dated one), so that the numbers order as the
-// keys do. The numbers are sorted by the bits above the index (which are in order already), 11
-// at a time, least significant first, keeping equal ones in input order; each pass on every
-// thread: each counts its range's digits, then puts its range's numbers where the counts say, the
-// ranges in order. Writes the order (order[k] is the index of the k-th key) and returns true;
-// false, writing nothing, when the packed keys need more than 64 bits.
-bool radix_order(const std::vector<SortKey>& keys, const KeyRanges& r, std::vector<std::uint32_t>& order,
-                 unsigned threads) {
-    if (keys.empty()) return true;
-    const bool dated = r.when_min != KeyRanges::k_undated;  // some entry is
-    const std::uint64_t undated_when = dated ? r.when_max - r.when_min + 1 : 0;
-    const auto width = [](std::uint64_t span) { return static_cast<unsigned>(std::bit_width(span)); };
-    const unsigned index_bits = width(keys.size() - 1), rank_bits = width(r.rank_max - r.rank_min),
-                   seq_bits = dated ? width(r.seq_max - r.seq_min) : 0, when_bits = width(undated_when);
-    const unsigned key_bits = index_bits + rank_bits + seq_bits + when_bits;
-    if (key_bits > 64) return false;
-
-    std::vector<std::uint64_t> from(keys.size()), to(keys.size());
-    const std::size_t parts = threads;
-    const auto range = [&](std::size_t part) {
-        return std::pair{keys.size() * part / parts, keys.size() * (part + 1) / parts};
-    };
-    const auto shifted = [](std::uint64_t v, unsigned bits) { return bits >= 64 ? 0 : v << bits; };
-    parallel_for(parts, threads, [&](std::size_t part) {
-        const auto [begin, end] = range(part);
-        for (std::size_t i = begin; i < end; ++i) {
-            const SortKey& k = keys[i];
-            const bool undated = k.primary == KeyRanges::k_undated;
-            std::uint64_t packed = shifted(undated ? undated_when : k.primary - r.when_min, seq_bits);
-            if (!undated) packed |= k.seq - r.seq_min;
-            packed = shifted(packed, rank_bits) | (k.source_rank - r.rank_min);
-            from[i] = shifted(packed, index_bits) | k.index;
-        }
-    });
-    constexpr unsigned k_digit = 11;
-    using Counts = std::array<std::size_t, std::size_t{1} << k_digit>;
-    std::vector<Counts> counts(parts);
-    for (unsigned shift = index_bits; shift < key_bits; shift += k_digit) {
-        const auto digit = [shift](std::uint64_t v) { return (v >> shift) & ((1u << k_digit) - 1); };
-        parallel_for(parts, threads, [&](std::size_t part) {
-            const auto [begin, end] = range(part);
-            Counts& mine = counts[part];
-            mine.fill(0);
-            for (std::size_t i = begin; i < end; ++i) ++mine[digit(from[i])];
-        });
-        // Where each range's numbers of each digit go: after every smaller digit's, and after the
-        // earlier ranges' numbers of the same digit.
-        std::size_t at = 0;
-        bool one_digit = false;  // every number has the same digit here: the order stands
-        for (std::size_t d = 0; d < counts[0].size(); ++d) {
-            std::size_t all = 0;
-            for (Counts& c : counts) {
-                const std::size_t n = c[d];
-                c[d] = at;
-                at += n;
-                all += n;
-            }
-            one_digit = one_digit || all == keys.size();
-        }
-        if (one_digit) continue;
-        parallel_for(parts, threads, [&](std::size_t part) {
-            const auto [begin, end] = range(part);
-            Counts& next = counts[part];
-            for (std::size_t i = begin; i < end; ++i) to[next[digit(from[i])]++] = from[i];
-        });
-        from.swap(to);
-    }
-    const std::uint64_t index_mask = index_bits == 0 ? 0 : ~std::uint64_t{0} >> (64 - index_bits);
-    parallel_ranges(keys.size(), threads, [&](std::size_t begin, std::size_t end) {
-        for (std::size_t k = begin; k < end; ++k) order[k] = static_cast<std::uint32_t>(from[k] & index_mask);
-    });
-    return true;
-}
 
 // [SECTION] The order and the ids
 
