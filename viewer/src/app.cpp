@@ -45,7 +45,9 @@ std::unique_ptr<LoadedCase> build(const std::string& path, engine::LaneGrouping 
 }  // namespace
 
 App::App(std::string case_path) {
-    m_panels.push_back(std::make_unique<ToolbarPanel>());
+    auto toolbar = std::make_unique<ToolbarPanel>();
+    m_toolbar = toolbar.get();
+    m_panels.push_back(std::move(toolbar));
     m_panels.push_back(std::make_unique<GenogramPanel>());
     m_panels.push_back(std::make_unique<DetailsPanel>());
     m_panels.push_back(std::make_unique<TimelinePanel>());
@@ -207,7 +209,7 @@ void App::frame() {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const ImVec2 origin = vp->WorkPos;
     const ImVec2 size = vp->WorkSize;
-    const float toolbar = 40;
+    const float toolbar = m_toolbar->height();  // one line, or two when the legend does not fit on one
     const float left = std::max(360.0f, size.x * 0.33f);
     const float top_h = (size.y - toolbar) * 0.60f;
     m_panels[0]->draw(*this, origin, ImVec2(size.x, toolbar));

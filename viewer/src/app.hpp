@@ -40,6 +40,7 @@ struct LoadedCase {
 };
 
 class Panel;
+class ToolbarPanel;
 
 // [SECTION] App
 
@@ -111,6 +112,7 @@ private:
     std::atomic<bool> m_loading{false};
     std::uint64_t m_generation = 0;
     std::vector<std::unique_ptr<Panel>> m_panels;
+    ToolbarPanel* m_toolbar = nullptr;     // m_panels[0]: its height follows what it holds
 };
 
 }  // namespace sightline::viewer

@@ -110,6 +110,9 @@ private:
 class ToolbarPanel : public Panel {
 public:
     ToolbarPanel() : Panel("##toolbar") {}
+    // The height it needs: what it held in the last frame (its legend wraps onto a second line
+    // in a narrow window rather than running off the edge).
+    [[nodiscard]] float height() const { return m_height; }
 
 protected:
     void draw_content(App& app) override;
@@ -121,6 +124,7 @@ protected:
 
 private:
     std::string m_exported;  // what the last export wrote, or why it could not
+    float m_height = 40;     // pixels
 };
 
 }  // namespace sightline::viewer

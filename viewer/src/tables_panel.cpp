@@ -119,13 +119,16 @@ void TablesPanel::draw_chronology(App& app) {
                                   ImGuiTableFlags_Resizable | ImGuiTableFlags_Sortable | ImGuiTableFlags_SizingFixedFit;
     if (!ImGui::BeginTable("chronology", 7, flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_DefaultSort, 130);
-    ImGui::TableSetupColumn("Agency", 0, 200);
-    ImGui::TableSetupColumn("Type", 0, 170);
-    ImGui::TableSetupColumn("Summary", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoSort);
-    ImGui::TableSetupColumn("People", ImGuiTableColumnFlags_NoSort, 140);
-    ImGui::TableSetupColumn("Child seen", 0, 150);
-    ImGui::TableSetupColumn("Note", ImGuiTableColumnFlags_NoSort, 40);
+    // The date as wide as a date and time; the rest share the width, the summary (what happened)
+    // the most, so that on a laptop's screen it is still read a line at a time.
+    const float date_width = ImGui::CalcTextSize("0000-00-00 00:00").x + 2 * ImGui::GetStyle().CellPadding.x + 4;
+    ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_WidthFixed, date_width);
+    ImGui::TableSetupColumn("Agency", ImGuiTableColumnFlags_WidthStretch, 1.5f);
+    ImGui::TableSetupColumn("Type", ImGuiTableColumnFlags_WidthStretch, 1.3f);
+    ImGui::TableSetupColumn("Summary", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoSort, 4.0f);
+    ImGui::TableSetupColumn("People", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoSort, 1.2f);
+    ImGui::TableSetupColumn("Child seen", ImGuiTableColumnFlags_WidthStretch, 1.1f);
+    ImGui::TableSetupColumn("Note", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, 40);
     ImGui::TableHeadersRow();
     if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty && specs->SpecsCount > 0) {
         const ImGuiTableColumnSortSpecs& s = specs->Specs[0];

@@ -1,6 +1,7 @@
 // The top bar: the case, counts, grouping, and the legend of marks.
 #include <imgui.h>
 
+#include <algorithm>
 #include <string>
 
 #include "app.hpp"
@@ -15,8 +16,15 @@ namespace sightline::viewer {
 
 namespace {
 
-// A legend item: the marker as the timeline draws it, then its meaning.
+// Goes on to the next line unless `width` more pixels fit on this one (called after SameLine).
+void fit_or_wrap(float width) {
+    if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
+}
+
+// A legend item: the marker as the timeline draws it, then its meaning; on the next line when it
+// would run off the window's edge.
 void legend(engine::MarkStyle s, const char* text) {
+    fit_or_wrap(18 + 2 + ImGui::CalcTextSize(text).x);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const ImVec2 c(p.x + 8, p.y + ImGui::GetTextLineHeight() / 2);
@@ -111,7 +119,11 @@ void ToolbarPanel::draw_content(App& app) {
     legend(engine::MarkStyle::NotRecorded, "not recorded");
     legend(engine::MarkStyle::Family, "family account");
     legend(engine::MarkStyle::Retrospective, "found later");
-    ImGui::TextColored(ImVec4(0.4f, 0.45f, 0.5f, 1), "wheel: zoom   drag: pan   shift+wheel: lanes");
+    const char* const hint = "wheel: zoom   drag: pan   shift+wheel: lanes";
+    fit_or_wrap(ImGui::CalcTextSize(hint).x);
+    ImGui::TextColored(ImVec4(0.4f, 0.45f, 0.5f, 1), "%s", hint);
+    // The next frame's height: down to the end of the last line, and the window's padding.
+    m_height = std::max(40.0f, ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + ImGui::GetStyle().WindowPadding.y);
 }
 
 }  // namespace sightline::viewer
