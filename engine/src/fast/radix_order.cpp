@@ -49,16 +49,16 @@ bool radix_order(const std::vector<SortKey>& keys, const KeyRanges& r, std::vect
     const auto range = [&](std::size_t part) {
         return std::pair{keys.size() * part / parts, keys.size() * (part + 1) / parts};
     };
-    const auto shifted = [](std::uint64_t v, unsigned bits) { return bits >= 64 ? 0 : v << bits; };
+    // Every shift is by a field of at most 32 bits (seq, rank, index), so never by 64.
     parallel_for(parts, threads, [&](std::size_t part) {
         const auto [begin, end] = range(part);
         for (std::size_t i = begin; i < end; ++i) {
             const SortKey& k = keys[i];
             const bool undated = k.primary == KeyRanges::k_undated;
-            std::uint64_t packed = shifted(undated ? undated_primary : k.primary - r.primary_min, seq_bits);
+            std::uint64_t packed = (undated ? undated_primary : k.primary - r.primary_min) << seq_bits;
             if (!undated) packed |= k.seq - r.seq_min;
-            packed = shifted(packed, rank_bits) | (k.source_rank - r.rank_min);
-            from[i] = shifted(packed, index_bits) | k.index;
+            packed = packed << rank_bits | (k.source_rank - r.rank_min);
+            from[i] = packed << index_bits | k.index;
         }
     });
     constexpr unsigned k_digit = 11;
